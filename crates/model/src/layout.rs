@@ -1,0 +1,95 @@
+//! Page layout: positioned lines of text, as a reader sees them.
+//!
+//! All coordinates are PDF user-space points (1/72 inch), origin at the bottom-left of
+//! the page's media box, y growing upwards (PDF 32000-1 §8.3.2.3).
+
+/// A font as the layout needs to know it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FontInfo {
+    /// PostScript base name without subset prefix, e.g. `TimesNewRomanPSMT`.
+    pub name: String,
+    /// Bold face (name contains `Bold`, descriptor weight ≥ 600, or fake bold by stroke).
+    pub bold: bool,
+    /// Italic or oblique face.
+    pub italic: bool,
+}
+
+/// A run of glyphs on one line in one font, size and baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Unicode text of the run; spaces between words included.
+    pub text: String,
+    /// Left edge, points.
+    pub x0: f32,
+    /// Right edge (origin of the last glyph plus its advance), points.
+    pub x1: f32,
+    /// Baseline y, points.
+    pub baseline: f32,
+    /// Font size in effect, points (text size scaled by text and CTM matrices).
+    pub size: f32,
+    /// Index into [`Layout::fonts`].
+    pub font: usize,
+}
+
+/// One text line: spans sharing a baseline (within tolerance), left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The spans, left to right. Never empty.
+    pub spans: Vec<Span>,
+    /// Left edge, points.
+    pub x0: f32,
+    /// Right edge, points.
+    pub x1: f32,
+    /// Baseline of the line's dominant (largest) text, points.
+    pub baseline: f32,
+    /// Dominant font size of the line (the size covering most characters), points.
+    pub size: f32,
+}
+
+impl Line {
+    /// The line's text: spans joined as laid out (spaces already resolved).
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// A horizontal rule (stroked line or thin filled rectangle), e.g. a footnote separator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Left end, points.
+    pub x0: f32,
+    /// Right end, points.
+    pub x1: f32,
+    /// Vertical position, points.
+    pub y: f32,
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width, points (media box).
+    pub width: f32,
+    /// Page height, points (media box).
+    pub height: f32,
+    /// Lines top to bottom.
+    pub lines: Vec<Line>,
+    /// Horizontal rules on the page.
+    pub rules: Vec<Rule>,
+}
+
+/// A whole document's layout, as read from a PDF (or built by another reader).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    /// Pages in order.
+    pub pages: Vec<Page>,
+    /// Fonts referenced by [`Span::font`].
+    pub fonts: Vec<FontInfo>,
+    /// The producer named in the document information dictionary, if any.
+    pub producer: Option<String>,
+    /// Glyphs whose character code could not be mapped to Unicode (emitted as U+FFFD).
+    pub undecodable_glyphs: u64,
+    /// Recoverable problems met while reading, one sentence each.
+    pub warnings: Vec<String>,
+}

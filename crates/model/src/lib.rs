@@ -1,0 +1,29 @@
+//! The data model every stage of unpara shares.
+//!
+//! * [`Layout`]: what a reader gives: pages of positioned text lines (PDF user-space
+//!   points, origin bottom-left, y up) and horizontal rules.
+//! * [`Document`]: what the structure stage gives: metadata, blocks, footnotes and
+//!   diagnostics, in the shape of the schema "1" output contract (`shared/DESIGN.md`).
+//! * [`Alignment`]: what the align stage gives for a pair of documents.
+//!
+//! Types only: no parsing, no I/O.
+//!
+//! ```
+//! use unpara_model::{Lang, BlockKind};
+//! assert_eq!(Lang::Zh.code(), "zh");
+//! assert_eq!(BlockKind::Paragraph.as_str(), "paragraph");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod alignment;
+mod document;
+mod layout;
+mod script;
+
+pub use alignment::{Alignment, FootnoteLink, ParagraphLink, SentenceLink, Summary};
+pub use document::{
+    Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Source, SourceFormat,
+};
+pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
+pub use script::{is_cjk, is_han};

@@ -1,0 +1,374 @@
+//! Font loading and character-code decoding.
+//!
+//! One [`Font`] per font dictionary, cached per document by object id
+//! ([`FontCache`]). Decoding follows the Unicode fallback order of PDF 32000-1
+//! §9.10.2: the `/ToUnicode` CMap first, then the font's encoding (simple fonts:
+//! base encoding + `/Differences` through the glyph list; composite fonts: the
+//! encoding CMap's own Unicode meaning for `Uni*` CMaps). A code nothing maps is
+//! undecodable: it is emitted as U+FFFD and counted by the caller.
+
+pub(crate) mod cmap;
+mod simple;
+pub(crate) mod widths;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use unpara_model::FontInfo;
+
+use cmap::CMap;
+use widths::{deref, number, CidWidths};
+
+/// One decoded character code.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Decoded {
+    /// Unicode text, `None` when the code is undecodable.
+    pub text: Option<String>,
+    /// Horizontal advance in glyph space (1/1000 of the text size).
+    pub width: f32,
+    /// A single-byte code 32: word spacing `Tw` applies (PDF 32000-1 §9.3.3).
+    pub word_space: bool,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Simple {
+        table: simple::ByteTable,
+        widths: Vec<f32>,
+        /// Scale from glyph space to 1/1000 text space (Type 3 `/FontMatrix`).
+        scale: f32,
+    },
+    Composite {
+        /// Encoding CMap; `None` for Identity-H/V (2-byte codes, CID = code).
+        encoding: Option<CMap>,
+        /// The encoding is a `Uni…-UCS2`/`UTF16` CMap: codes are UTF-16BE.
+        unicode_codes: bool,
+        widths: CidWidths,
+    },
+}
+
+/// A loaded font: how to split strings into codes, map them to Unicode, and advance.
+#[derive(Debug)]
+pub(crate) struct Font {
+    /// Index of this font in the document's font table.
+    pub index: usize,
+    kind: Kind,
+    to_unicode: Option<CMap>,
+    /// Vertical writing mode (Identity-V or a `-V` CMap).
+    pub vertical: bool,
+    /// Width of the space glyph in glyph space, 250 when the font has none.
+    pub space_width: f32,
+}
+
+/// Maps a glyph name to Unicode for the `uniXXXX` and `uXXXX` conventions of the
+/// Adobe Glyph List specification.
+pub(crate) fn glyph_name_to_unicode(name: &str) -> Option<String> {
+    let all_hex = |h: &str| h.bytes().all(|b| b.is_ascii_hexdigit());
+    if let Some(hex) = name.strip_prefix("uni") {
+        if hex.len() >= 4 && hex.len() % 4 == 0 && all_hex(hex) {
+            let units = hex
+                .as_bytes()
+                .chunks(4)
+                .map(|c| {
+                    std::str::from_utf8(c)
+                        .ok()
+                        .and_then(|s| u16::from_str_radix(s, 16).ok())
+                })
+                .collect::<Option<Vec<u16>>>()?;
+            return String::from_utf16(&units).ok();
+        }
+    }
+    let hex = name.strip_prefix('u')?;
+    if (4..=6).contains(&hex.len()) && all_hex(hex) {
+        return char::from_u32(u32::from_str_radix(hex, 16).ok()?).map(String::from);
+    }
+    None
+}
+
+fn name_of(dict: &Dictionary, key: &[u8], doc: &Document) -> Option<Vec<u8>> {
+    match dict.get(key).ok().map(|o| deref(doc, o)) {
+        Some(Object::Name(n)) => Some(n.clone()),
+        _ => None,
+    }
+}
+
+fn stream_cmap(obj: &Object, doc: &Document) -> Option<CMap> {
+    match deref(doc, obj) {
+        Object::Stream(s) => {
+            let data = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            Some(cmap::parse(&data))
+        }
+        _ => None,
+    }
+}
+
+fn descriptor<'a>(font: &'a Dictionary, doc: &'a Document) -> Option<&'a Dictionary> {
+    match font.get(b"FontDescriptor").ok().map(|o| deref(doc, o)) {
+        Some(Object::Dictionary(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Builds the layout's description of a font: base name without subset tag, and
+/// bold/italic from the name or the descriptor (`/FontWeight`, `/Flags` bit 19
+/// ForceBold, bit 7 Italic, `/ItalicAngle`; PDF 32000-1 §9.8).
+fn font_info(font: &Dictionary, desc: Option<&Dictionary>, doc: &Document) -> FontInfo {
+    let raw = name_of(font, b"BaseFont", doc).unwrap_or_default();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let name = match raw.split_once('+') {
+        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => {
+            rest.to_string()
+        }
+        _ => raw,
+    };
+    let lower = name.to_ascii_lowercase();
+    let num = |k: &[u8]| {
+        desc.and_then(|d| d.get(k).ok())
+            .map(|o| deref(doc, o))
+            .and_then(number)
+    };
+    let flags = num(b"Flags").unwrap_or(0.0) as u32;
+    let bold = ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || num(b"FontWeight").is_some_and(|w| w >= 600.0)
+        || flags & (1 << 18) != 0;
+    let italic = lower.contains("italic")
+        || lower.contains("oblique")
+        || flags & (1 << 6) != 0
+        || num(b"ItalicAngle").is_some_and(|a| a.abs() > 0.5);
+    FontInfo { name, bold, italic }
+}
+
+impl Font {
+    /// Loads a font dictionary. Never fails: what cannot be read leaves codes
+    /// undecodable, and `warnings` says why.
+    pub(crate) fn load(
+        dict: &Dictionary,
+        doc: &Document,
+        index: usize,
+        warnings: &mut Vec<String>,
+    ) -> (Font, FontInfo) {
+        let subtype = name_of(dict, b"Subtype", doc).unwrap_or_default();
+        let to_unicode = dict.get(b"ToUnicode").ok().and_then(|o| stream_cmap(o, doc));
+        if subtype == b"Type0" {
+            Self::load_type0(dict, doc, index, to_unicode, warnings)
+        } else {
+            let desc = descriptor(dict, doc);
+            let missing = desc
+                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(number)
+                .unwrap_or(0.0);
+            let mut widths = widths::simple(dict, doc, missing);
+            if !dict.has(b"Widths") {
+                // No metrics (a non-embedded standard font): half an em is a fair guess.
+                widths = vec![500.0; 256];
+            }
+            let default_base: &[u8] = if subtype == b"TrueType" {
+                b"WinAnsiEncoding"
+            } else {
+                b"StandardEncoding"
+            };
+            let table = simple::table(dict, doc, default_base);
+            let scale = if subtype == b"Type3" {
+                match dict.get(b"FontMatrix").ok().map(|o| deref(doc, o)) {
+                    Some(Object::Array(m)) => {
+                        m.first().and_then(number).map_or(1.0, |a| a * 1000.0)
+                    }
+                    _ => 1.0,
+                }
+            } else {
+                1.0
+            };
+            let space_width = widths
+                .get(32)
+                .copied()
+                .filter(|w| *w > 0.0)
+                .map_or(250.0, |w| w * scale);
+            let info = font_info(dict, desc, doc);
+            (
+                Font {
+                    index,
+                    kind: Kind::Simple { table, widths, scale },
+                    to_unicode,
+                    vertical: false,
+                    space_width,
+                },
+                info,
+            )
+        }
+    }
+
+    fn load_type0(
+        dict: &Dictionary,
+        doc: &Document,
+        index: usize,
+        to_unicode: Option<CMap>,
+        warnings: &mut Vec<String>,
+    ) -> (Font, FontInfo) {
+        let descendant = match dict.get(b"DescendantFonts").ok().map(|o| deref(doc, o)) {
+            Some(Object::Array(a)) => a.first().map(|o| deref(doc, o)),
+            _ => None,
+        };
+        let cid_font = match descendant {
+            Some(Object::Dictionary(d)) => Some(d),
+            _ => None,
+        };
+        let widths = cid_font.map(|d| CidWidths::read(d, doc)).unwrap_or(CidWidths {
+            default: 1000.0,
+            by_cid: HashMap::new(),
+        });
+        let desc = cid_font.and_then(|d| descriptor(d, doc));
+        let mut info = font_info(dict, desc, doc);
+        if let Some(d) = cid_font {
+            let inner = font_info(d, desc, doc);
+            info.bold |= inner.bold;
+            info.italic |= inner.italic;
+        }
+        let (encoding, vertical, unicode_codes) = match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
+            Some(Object::Name(n)) => {
+                let name = String::from_utf8_lossy(n).into_owned();
+                let vertical = name.ends_with("-V");
+                if name.starts_with("Identity") || name == "Identity" {
+                    (None, vertical, false)
+                } else if name.starts_with("Uni") && (name.contains("UCS2") || name.contains("UTF16")) {
+                    (None, vertical, true)
+                } else {
+                    warnings.push(format!(
+                        "font {}: predefined CMap {name} is not supported yet; codes read as 2-byte CIDs",
+                        info.name
+                    ));
+                    (None, vertical, false)
+                }
+            }
+            Some(obj @ Object::Stream(_)) => {
+                let c = stream_cmap(obj, doc).unwrap_or_default();
+                let v = c.wmode == 1;
+                (Some(c), v, false)
+            }
+            _ => (None, false, false),
+        };
+        let space_width = 250.0;
+        let mut font = Font {
+            index,
+            kind: Kind::Composite { encoding, unicode_codes, widths },
+            to_unicode,
+            vertical,
+            space_width,
+        };
+        // The space glyph's width, when the ToUnicode CMap names one.
+        if let Some(w) = font.find_space_width() {
+            font.space_width = w;
+        }
+        (font, info)
+    }
+
+    fn find_space_width(&self) -> Option<f32> {
+        let tu = self.to_unicode.as_ref()?;
+        let Kind::Composite { widths, .. } = &self.kind else {
+            return None;
+        };
+        (0u32..=0x3ff)
+            .find(|&c| tu.unicode(c).as_deref() == Some(" "))
+            .map(|c| widths.get(c))
+            .filter(|w| *w > 0.0)
+    }
+
+    /// Decodes a string operand into codes, appending to `out`.
+    pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>) {
+        match &self.kind {
+            Kind::Simple { table, widths, scale } => {
+                for &b in bytes {
+                    let code = u32::from(b);
+                    let text = self
+                        .to_unicode
+                        .as_ref()
+                        .and_then(|t| t.unicode(code))
+                        .or_else(|| table.get(usize::from(b)).copied().flatten().map(String::from));
+                    out.push(Decoded {
+                        text,
+                        width: widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
+                        word_space: b == 32,
+                    });
+                }
+            }
+            Kind::Composite { encoding, unicode_codes, widths } => {
+                let mut rest = bytes;
+                while !rest.is_empty() {
+                    let (code, len) = match encoding {
+                        Some(c) => c.next_code(rest).unwrap_or((0, rest.len())),
+                        None => match rest {
+                            [a, b, ..] => (u32::from(*a) << 8 | u32::from(*b), 2),
+                            [a] => (u32::from(*a), 1),
+                            [] => break,
+                        },
+                    };
+                    rest = rest.get(len..).unwrap_or_default();
+                    let cid = encoding.as_ref().and_then(|c| c.cid(code)).unwrap_or(code);
+                    let text = self
+                        .to_unicode
+                        .as_ref()
+                        .and_then(|t| t.unicode(code))
+                        .or_else(|| {
+                            unicode_codes
+                                .then(|| char::from_u32(code).map(String::from))
+                                .flatten()
+                        });
+                    out.push(Decoded {
+                        text,
+                        width: widths.get(cid),
+                        word_space: len == 1 && code == 32,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Fonts of one document, loaded once each and shared by every page that uses them.
+#[derive(Debug, Default)]
+pub(crate) struct FontCache {
+    by_id: HashMap<ObjectId, Arc<Font>>,
+    /// Layout descriptions, indexed by [`Font::index`].
+    pub infos: Vec<FontInfo>,
+    /// Warnings met while loading fonts.
+    pub warnings: Vec<String>,
+}
+
+impl FontCache {
+    /// The font for a resource entry: a reference (cached) or a direct dictionary.
+    pub(crate) fn get(&mut self, obj: &Object, doc: &Document) -> Option<Arc<Font>> {
+        let id = match obj {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        };
+        if let Some(f) = id.and_then(|id| self.by_id.get(&id)) {
+            return Some(Arc::clone(f));
+        }
+        let Object::Dictionary(dict) = deref(doc, obj) else {
+            return None;
+        };
+        let index = self.infos.len();
+        let (font, info) = Font::load(dict, doc, index, &mut self.warnings);
+        self.infos.push(info);
+        let font = Arc::new(font);
+        if let Some(id) = id {
+            self.by_id.insert(id, Arc::clone(&font));
+        }
+        Some(font)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uni_glyph_names() {
+        assert_eq!(glyph_name_to_unicode("uni4E2D").as_deref(), Some("中"));
+        assert_eq!(glyph_name_to_unicode("uni00660069").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_to_unicode("u1F600").as_deref(), Some("\u{1F600}"));
+        assert_eq!(glyph_name_to_unicode("g123"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! Single-byte encodings of simple fonts (PDF 32000-1 §9.6.6): a base encoding
+//! (`StandardEncoding`, `WinAnsiEncoding`, `MacRomanEncoding`, …) plus `/Differences`.
+//!
+//! The tables and the glyph-name list are lopdf's; this module turns them into a
+//! 256-entry code → Unicode table once per font.
+
+use lopdf::{Dictionary, Document, Encoding, Object};
+
+/// Code → Unicode for the 256 single-byte codes; `None` where the encoding has no glyph.
+pub(crate) type ByteTable = Vec<Option<char>>;
+
+fn probe(encoding: &Encoding) -> ByteTable {
+    (0u8..=255)
+        .map(|code| {
+            encoding
+                .bytes_to_string(&[code])
+                .ok()
+                .and_then(|s| {
+                    let mut chars = s.chars();
+                    let c = chars.next()?;
+                    (chars.next().is_none() && c != '\u{FFFD}' && c != '\0').then_some(c)
+                })
+        })
+        .collect()
+}
+
+/// The table of a named base encoding. Unknown names give `StandardEncoding`.
+pub(crate) fn named(name: &[u8]) -> ByteTable {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Font".to_vec()));
+    dict.set("Encoding", Object::Name(name.to_vec()));
+    let doc = Document::new();
+    match dict.get_font_encoding(&doc) {
+        Ok(enc) => probe(&enc),
+        Err(_) => vec![None; 256],
+    }
+}
+
+/// The code → Unicode table of a simple font from its `/Encoding` entry (a name or a
+/// dictionary with `/BaseEncoding` and `/Differences`), or `default_base` when the font
+/// has no `/Encoding`. lopdf resolves the names through its glyph list.
+pub(crate) fn table(font: &Dictionary, doc: &Document, default_base: &[u8]) -> ByteTable {
+    if font.has(b"Encoding") {
+        let mut only_encoding = Dictionary::new();
+        only_encoding.set("Type", Object::Name(b"Font".to_vec()));
+        if let Ok(enc) = font.get(b"Encoding") {
+            only_encoding.set("Encoding", resolve_encoding(enc, doc, default_base));
+        }
+        if let Ok(enc) = only_encoding.get_font_encoding(doc) {
+            let t = probe(&enc);
+            if t.iter().any(Option::is_some) {
+                return t;
+            }
+        }
+    }
+    named(default_base)
+}
+
+/// Inlines a referenced encoding dictionary and gives a dictionary without
+/// `/BaseEncoding` the font's default base, so lopdf applies `/Differences` to it.
+fn resolve_encoding(enc: &Object, doc: &Document, default_base: &[u8]) -> Object {
+    let enc = match enc {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(enc),
+        other => other,
+    };
+    match enc {
+        Object::Dictionary(d) if !d.has(b"BaseEncoding") => {
+            let mut d = d.clone();
+            d.set("BaseEncoding", Object::Name(default_base.to_vec()));
+            Object::Dictionary(d)
+        }
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn win_ansi_has_quotes_and_euro() {
+        let t = named(b"WinAnsiEncoding");
+        assert_eq!(t.get(0x41).copied().flatten(), Some('A'));
+        assert_eq!(t.get(0x93).copied().flatten(), Some('\u{201C}'));
+        assert_eq!(t.get(0x80).copied().flatten(), Some('€'));
+    }
+
+    #[test]
+    fn differences_override_the_base() {
+        let mut enc = Dictionary::new();
+        enc.set(
+            "Differences",
+            Object::Array(vec![Object::Integer(65), Object::Name(b"Eacute".to_vec())]),
+        );
+        let mut font = Dictionary::new();
+        font.set("Type", Object::Name(b"Font".to_vec()));
+        font.set("Encoding", Object::Dictionary(enc));
+        let t = table(&font, &Document::new(), b"WinAnsiEncoding");
+        assert_eq!(t.get(65).copied().flatten(), Some('É'));
+        assert_eq!(t.get(66).copied().flatten(), Some('B'));
+    }
+}

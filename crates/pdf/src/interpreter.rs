@@ -1,0 +1,413 @@
+//! The content-stream interpreter: every operator dispatched in one `match`
+//! ([`Interpreter::operation`]), text showing in [`Interpreter::show`], paths in
+//! [`Interpreter::paint`]. Operators are those of PDF 32000-1 Annex A; text operators
+//! §9.4, path operators §8.5, `Do` on Form XObjects §8.10.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use unpara_model::Rule;
+
+use crate::font::widths::{deref, number};
+use crate::font::{Decoded, Font, FontCache};
+use crate::sink::{Glyph, GlyphSink};
+use crate::state::{GraphicsState, Matrix, TextState};
+
+/// Deepest nesting of Form XObjects followed; deeper ones are skipped with a warning.
+const MAX_FORM_DEPTH: usize = 12;
+/// Most operations interpreted on one page (content streams plus forms): a guard against
+/// hostile inputs, far above any real page (the corpus' densest has ~40,000).
+const MAX_OPERATIONS: usize = 5_000_000;
+/// A stroked segment or filled rectangle counts as a horizontal rule when its height is
+/// at most this, in points (footnote separators are 0.5–1 pt).
+const RULE_MAX_THICKNESS: f32 = 2.0;
+/// … and its length at least this, in points.
+const RULE_MIN_LENGTH: f32 = 10.0;
+
+/// Resource dictionaries searched in order (the nearest first).
+#[derive(Clone)]
+pub(crate) struct Resources<'a> {
+    pub dicts: Vec<&'a Dictionary>,
+}
+
+impl<'a> Resources<'a> {
+    fn lookup(&self, doc: &'a Document, category: &[u8], name: &[u8]) -> Option<&'a Object> {
+        self.dicts.iter().find_map(|d| {
+            match d.get(category).ok().map(|o| deref(doc, o)) {
+                Some(Object::Dictionary(cat)) => cat.get(name).ok(),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// Interprets the content streams of one page.
+pub(crate) struct Interpreter<'a, S: GlyphSink> {
+    doc: &'a Document,
+    fonts: &'a mut FontCache,
+    sink: &'a mut S,
+    gs: GraphicsState,
+    stack: Vec<GraphicsState>,
+    tm: Matrix,
+    tlm: Matrix,
+    /// Current path as line segments in user space.
+    segments: Vec<(f32, f32, f32, f32)>,
+    /// Thin rectangles of the current path in user space: `(x0, y0, x1, y1)`.
+    rects: Vec<(f32, f32, f32, f32)>,
+    current: (f32, f32),
+    subpath_start: (f32, f32),
+    scratch: Vec<Decoded>,
+    forms: Vec<ObjectId>,
+    operations: usize,
+    /// Glyphs whose code mapped to no Unicode.
+    pub undecodable: u64,
+    fonts_warned: HashSet<usize>,
+    /// Problems met on this page.
+    pub warnings: Vec<String>,
+}
+
+fn operands<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
+    let start = ops.len().checked_sub(N)?;
+    let mut out = [0.0; N];
+    for (slot, o) in out.iter_mut().zip(ops.get(start..)?) {
+        *slot = number(o)?;
+    }
+    Some(out)
+}
+
+impl<'a, S: GlyphSink> Interpreter<'a, S> {
+    pub(crate) fn new(doc: &'a Document, fonts: &'a mut FontCache, sink: &'a mut S) -> Self {
+        Interpreter {
+            doc,
+            fonts,
+            sink,
+            gs: GraphicsState { ctm: Matrix::IDENTITY, text: TextState::default() },
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            segments: Vec::new(),
+            rects: Vec::new(),
+            current: (0.0, 0.0),
+            subpath_start: (0.0, 0.0),
+            scratch: Vec::new(),
+            forms: Vec::new(),
+            operations: 0,
+            undecodable: 0,
+            fonts_warned: HashSet::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Interprets a decoded content stream with its resources. Parse errors stop the
+    /// stream where they occur, keeping what came before, with a warning.
+    pub(crate) fn run(&mut self, content: &[u8], resources: &Resources<'a>) {
+        for op in Content::decode_iter(content) {
+            match op {
+                Ok(op) => {
+                    self.operations += 1;
+                    if self.operations > MAX_OPERATIONS {
+                        self.warnings.push(format!(
+                            "more than {MAX_OPERATIONS} operations: rest of the page skipped"
+                        ));
+                        return;
+                    }
+                    self.operation(&op.operator, &op.operands, resources);
+                }
+                Err(e) => {
+                    self.warnings
+                        .push(format!("content stream damaged ({e}): rest of the stream skipped"));
+                    return;
+                }
+            }
+        }
+    }
+
+    fn operation(&mut self, op: &str, ops: &[Object], res: &Resources<'a>) {
+        match op {
+            "q" => self.stack.push(self.gs.clone()),
+            "Q" => {
+                if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
+                }
+            }
+            "cm" => {
+                if let Some(m) = operands::<6>(ops) {
+                    self.gs.ctm = Matrix::new(m).then(&self.gs.ctm);
+                }
+            }
+            "BT" => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            "ET" => {}
+            "Tm" => {
+                if let Some(m) = operands::<6>(ops) {
+                    self.tm = Matrix::new(m);
+                    self.tlm = self.tm;
+                }
+            }
+            "Td" => {
+                if let Some([tx, ty]) = operands::<2>(ops) {
+                    self.next_line(tx, ty);
+                }
+            }
+            "TD" => {
+                if let Some([tx, ty]) = operands::<2>(ops) {
+                    self.gs.text.leading = -ty;
+                    self.next_line(tx, ty);
+                }
+            }
+            "T*" => self.next_line(0.0, -self.gs.text.leading),
+            "TL" => self.set(ops, |t, [v]| t.leading = v),
+            "Tc" => self.set(ops, |t, [v]| t.char_spacing = v),
+            "Tw" => self.set(ops, |t, [v]| t.word_spacing = v),
+            "Tz" => self.set(ops, |t, [v]| t.horizontal_scaling = v / 100.0),
+            "Ts" => self.set(ops, |t, [v]| t.rise = v),
+            "Tr" => self.set(ops, |t, [v]| t.render_mode = v as i64),
+            "Tf" => self.set_font(ops, res),
+            "Tj" => {
+                if let Some(Object::String(s, _)) = ops.last() {
+                    self.show(s);
+                }
+            }
+            "'" => {
+                self.next_line(0.0, -self.gs.text.leading);
+                if let Some(Object::String(s, _)) = ops.last() {
+                    self.show(s);
+                }
+            }
+            "\"" => {
+                if let [Object::String(s, _), ..] = ops.get(2..).unwrap_or_default() {
+                    if let Some([aw, ac]) = ops.get(..2).and_then(operands::<2>) {
+                        self.gs.text.word_spacing = aw;
+                        self.gs.text.char_spacing = ac;
+                    }
+                    self.next_line(0.0, -self.gs.text.leading);
+                    self.show(s);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = ops.last() {
+                    for item in items {
+                        match item {
+                            Object::String(s, _) => self.show(s),
+                            other => {
+                                if let Some(n) = number(other) {
+                                    self.kern(n);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(Object::Name(name)) = ops.last() {
+                    self.form(name, res);
+                }
+            }
+            "m" => {
+                if let Some([x, y]) = operands::<2>(ops) {
+                    self.current = self.gs.ctm.apply(x, y);
+                    self.subpath_start = self.current;
+                }
+            }
+            "l" => {
+                if let Some([x, y]) = operands::<2>(ops) {
+                    let p = self.gs.ctm.apply(x, y);
+                    self.segments.push((self.current.0, self.current.1, p.0, p.1));
+                    self.current = p;
+                }
+            }
+            "h" => {
+                let (s, c) = (self.subpath_start, self.current);
+                self.segments.push((c.0, c.1, s.0, s.1));
+                self.current = s;
+            }
+            "re" => {
+                if let Some([x, y, w, h]) = operands::<4>(ops) {
+                    let (x0, y0) = self.gs.ctm.apply(x, y);
+                    let (x1, y1) = self.gs.ctm.apply(x + w, y + h);
+                    self.rects.push((x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)));
+                    self.current = (x0, y0);
+                    self.subpath_start = self.current;
+                }
+            }
+            "S" | "s" => self.paint(true, false),
+            "f" | "F" | "f*" => self.paint(false, true),
+            "B" | "B*" | "b" | "b*" => self.paint(true, true),
+            "n" => self.paint(false, false),
+            _ => {}
+        }
+    }
+
+    fn set<const N: usize>(&mut self, ops: &[Object], f: impl FnOnce(&mut TextState, [f32; N])) {
+        if let Some(v) = operands::<N>(ops) {
+            f(&mut self.gs.text, v);
+        }
+    }
+
+    fn set_font(&mut self, ops: &[Object], res: &Resources<'a>) {
+        let (Some(Object::Name(name)), Some(size)) =
+            (ops.first(), ops.get(1).and_then(number))
+        else {
+            return;
+        };
+        self.gs.text.size = size;
+        self.gs.text.font = match res.lookup(self.doc, b"Font", name) {
+            Some(obj) => self.fonts.get(obj, self.doc),
+            None => None,
+        };
+        if self.gs.text.font.is_none() {
+            self.warnings.push(format!(
+                "font {} not found in the page resources: its text is undecodable",
+                String::from_utf8_lossy(name)
+            ));
+        }
+    }
+
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// A `TJ` number: moves the text position by `-n/1000 × size × Th` (§9.4.3).
+    fn kern(&mut self, n: f32) {
+        let t = &self.gs.text;
+        let vertical = t.font.as_ref().is_some_and(|f| f.vertical);
+        let d = -n / 1000.0 * t.size;
+        self.tm = if vertical {
+            Matrix::translate(0.0, d).then(&self.tm)
+        } else {
+            Matrix::translate(d * t.horizontal_scaling, 0.0).then(&self.tm)
+        };
+    }
+
+    /// Shows a string: decodes its codes and emits one glyph each (§9.4.4).
+    fn show(&mut self, bytes: &[u8]) {
+        let Some(font) = self.gs.text.font.clone() else {
+            self.undecodable += bytes.len() as u64;
+            return;
+        };
+        let mut decoded = std::mem::take(&mut self.scratch);
+        decoded.clear();
+        font.decode(bytes, &mut decoded);
+        for d in &decoded {
+            self.emit(&font, d);
+        }
+        self.scratch = decoded;
+    }
+
+    fn emit(&mut self, font: &Arc<Font>, d: &Decoded) {
+        let t = &self.gs.text;
+        let trm = Matrix::translate(0.0, t.rise).then(&self.tm).then(&self.gs.ctm);
+        let (x, y) = trm.apply(0.0, 0.0);
+        let size = t.size * trm.vertical_scale();
+        let hscale = trm.horizontal_scale();
+        let glyph_w = d.width / 1000.0 * t.size;
+        let spacing = t.char_spacing + if d.word_space { t.word_spacing } else { 0.0 };
+        let text = match &d.text {
+            Some(s) => s.clone(),
+            None => {
+                self.undecodable += 1;
+                if self.fonts_warned.insert(font.index) {
+                    let name = self
+                        .fonts
+                        .infos
+                        .get(font.index)
+                        .map_or("?", |i| i.name.as_str());
+                    self.warnings.push(format!(
+                        "font {name}: character codes with no Unicode mapping (shown as U+FFFD)"
+                    ));
+                }
+                "\u{FFFD}".to_string()
+            }
+        };
+        let advance = if font.vertical {
+            size
+        } else {
+            glyph_w * t.horizontal_scaling * hscale
+        };
+        self.sink.glyph(Glyph {
+            text,
+            x,
+            y,
+            advance: advance.abs(),
+            size: size.abs(),
+            font: font.index,
+            space_width: font.space_width / 1000.0 * size.abs(),
+            stroked: t.render_mode == 2,
+        });
+        self.tm = if font.vertical {
+            // Vertical writing: default vertical metrics advance one em downwards (§9.7.4.3).
+            Matrix::translate(0.0, -(t.size + spacing)).then(&self.tm)
+        } else {
+            Matrix::translate((glyph_w + spacing) * t.horizontal_scaling, 0.0).then(&self.tm)
+        };
+    }
+
+    /// Paints the current path: horizontal strokes and thin filled rectangles become
+    /// rules; then the path is cleared.
+    fn paint(&mut self, stroke: bool, fill: bool) {
+        if stroke {
+            for &(x0, y0, x1, y1) in &self.segments {
+                if (y0 - y1).abs() <= RULE_MAX_THICKNESS / 2.0 && (x1 - x0).abs() >= RULE_MIN_LENGTH {
+                    self.sink.rule(Rule { x0: x0.min(x1), x1: x0.max(x1), y: (y0 + y1) / 2.0 });
+                }
+            }
+        }
+        if stroke || fill {
+            for &(x0, y0, x1, y1) in &self.rects {
+                if y1 - y0 <= RULE_MAX_THICKNESS && x1 - x0 >= RULE_MIN_LENGTH {
+                    self.sink.rule(Rule { x0, x1, y: (y0 + y1) / 2.0 });
+                }
+            }
+        }
+        self.segments.clear();
+        self.rects.clear();
+    }
+
+    /// `Do`: interprets a Form XObject with its matrix and resources (§8.10).
+    fn form(&mut self, name: &[u8], res: &Resources<'a>) {
+        let doc = self.doc;
+        let Some(Object::Reference(id)) = res.lookup(doc, b"XObject", name) else {
+            return;
+        };
+        let Ok(Object::Stream(stream)) = doc.get_object(*id) else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Form") {
+            return;
+        }
+        if self.forms.contains(id) || self.forms.len() >= MAX_FORM_DEPTH {
+            self.warnings.push(format!(
+                "form XObject {} {} R nested too deep or in a cycle: skipped",
+                id.0, id.1
+            ));
+            return;
+        }
+        let content = match stream.decompressed_content() {
+            Ok(c) => c,
+            Err(_) => stream.content.clone(),
+        };
+        let mut inner = res.clone();
+        if let Some(Object::Dictionary(d)) = stream.dict.get(b"Resources").ok().map(|o| deref(doc, o)) {
+            inner.dicts.insert(0, d);
+        }
+        let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm);
+        if let Some(Object::Array(m)) = stream.dict.get(b"Matrix").ok() {
+            let v: Vec<f32> = m.iter().filter_map(number).collect();
+            if let Ok(v) = <[f32; 6]>::try_from(v) {
+                self.gs.ctm = Matrix::new(v).then(&self.gs.ctm);
+            }
+        }
+        self.forms.push(*id);
+        self.run(&content, &inner);
+        self.forms.pop();
+        self.stack.truncate(saved.1);
+        self.gs = saved.0;
+        self.tm = saved.2;
+        self.tlm = saved.3;
+    }
+}

@@ -1,0 +1,195 @@
+//! A row of glyphs → a [`Line`] of spans, with word spaces resolved.
+
+use unpara_model::{is_cjk, Line, Span};
+
+use super::rows::{Row, SUPERSCRIPT_SIZE_RATIO};
+use crate::sink::Glyph;
+
+/// A gap wider than this fraction of the font's space width is a word space, when no
+/// space glyph was drawn. Kerning inside words in the un-en resolutions ("Amer ica",
+/// "th e") stays below it; see the line-building tests.
+const WORD_GAP: f32 = 0.6;
+/// A gap wider than this many ems starts a new span (a tab after a label, a column gap).
+const SPAN_GAP_EM: f32 = 1.0;
+/// A small glyph whose baseline is above the line's by more than this fraction of the
+/// line's size is raised (a superscript such as a footnote marker).
+const SUPERSCRIPT_MIN_RISE: f32 = 0.15;
+/// Two glyphs with the same text closer than this fraction of their size are one glyph
+/// drawn twice (fake bold by overprinting).
+const DUPLICATE_DISTANCE: f32 = 0.1;
+
+struct Builder {
+    span: Span,
+    raised: bool,
+}
+
+/// The most common size (to 0.1 pt) among the row's visible characters, weighted by
+/// character count, and the median baseline of glyphs of that size.
+fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for g in glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
+        let key = (g.size * 10.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += g.text.chars().count(),
+            None => counts.push((key, g.text.chars().count())),
+        }
+    }
+    let key = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map_or(0, |(k, _)| *k);
+    let size = key as f32 / 10.0;
+    let mut ys: Vec<f32> = glyphs
+        .iter()
+        .filter(|g| ((g.size * 10.0).round() as i32) == key)
+        .map(|g| g.y)
+        .collect();
+    ys.sort_by(f32::total_cmp);
+    let baseline = ys.get(ys.len() / 2).copied().unwrap_or(0.0);
+    (size, baseline)
+}
+
+/// Builds the line of a row; `None` when the row has no visible glyph.
+pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
+    row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    row.glyphs.dedup_by(|b, a| {
+        a.text == b.text
+            && (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
+            && (a.y - b.y).abs() < DUPLICATE_DISTANCE * a.size
+    });
+    let (size, baseline) = dominant(&row.glyphs);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut cur: Option<Builder> = None;
+    // End x, last character, space width of the previous visible glyph.
+    let mut prev: Option<(f32, char, f32)> = None;
+    let mut pending_space = false;
+    for g in row.glyphs {
+        if g.text.chars().all(char::is_whitespace) {
+            if let Some(p) = prev.as_mut() {
+                pending_space = true;
+                p.0 = p.0.max(g.x + g.advance);
+            }
+            continue;
+        }
+        let first = g.text.chars().next().unwrap_or(' ');
+        let last = g.text.chars().last().unwrap_or(' ');
+        let raised = g.size < SUPERSCRIPT_SIZE_RATIO * size
+            && g.y > baseline + SUPERSCRIPT_MIN_RISE * size;
+        let mut gap = 0.0;
+        if let Some((end, prev_last, space_w)) = prev {
+            gap = g.x - end;
+            let cjk_pair = is_cjk(prev_last) && is_cjk(first);
+            let cjk_side = is_cjk(prev_last) || is_cjk(first);
+            let wide = gap > WORD_GAP * space_w.max(0.1 * size);
+            let space = !cjk_pair && (pending_space || (wide && !cjk_side));
+            if space {
+                if let Some(b) = cur.as_mut() {
+                    b.span.text.push(' ');
+                }
+            }
+        }
+        pending_space = false;
+        let new_span = match &cur {
+            None => true,
+            Some(b) => {
+                b.span.font != g.font
+                    || (b.span.size - g.size).abs() > 0.25
+                    || b.raised != raised
+                    || gap > SPAN_GAP_EM * size
+            }
+        };
+        if new_span {
+            if let Some(b) = cur.take() {
+                spans.push(b.span);
+            }
+            cur = Some(Builder {
+                span: Span {
+                    text: String::new(),
+                    x0: g.x,
+                    x1: g.x + g.advance,
+                    baseline: g.y,
+                    size: g.size,
+                    font: g.font,
+                },
+                raised,
+            });
+        }
+        if let Some(b) = cur.as_mut() {
+            b.span.text.push_str(&g.text);
+            b.span.x1 = b.span.x1.max(g.x + g.advance);
+        }
+        prev = Some((g.x + g.advance, last, g.space_width));
+    }
+    if let Some(b) = cur.take() {
+        spans.push(b.span);
+    }
+    if let Some(last) = spans.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+    let x0 = spans.first()?.x0;
+    let x1 = spans.iter().fold(x0, |m, s| m.max(s.x1));
+    Some(Line { spans, x0, x1, baseline, size })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x: f32, advance: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y: 700.0,
+            advance,
+            size: 10.0,
+            font: 0,
+            space_width: 2.5,
+            stroked: false,
+        }
+    }
+
+    fn row(glyphs: Vec<Glyph>) -> Row {
+        Row { glyphs, baseline: 700.0, size: 10.0 }
+    }
+
+    #[test]
+    fn kerning_is_not_a_space_but_a_word_gap_is() {
+        // "th" then "e" after 0.6 pt of kerning, then "cat" 3 pt further.
+        let line = line_of_row(row(vec![
+            glyph("t", 0.0, 2.8),
+            glyph("h", 2.8, 5.0),
+            glyph("e", 8.4, 4.4),
+            glyph("c", 15.8, 4.4),
+            glyph("a", 20.2, 4.4),
+            glyph("t", 24.6, 2.8),
+        ]))
+        .unwrap();
+        assert_eq!(line.text(), "the cat");
+    }
+
+    #[test]
+    fn never_a_space_between_cjk_characters() {
+        let line = line_of_row(row(vec![
+            glyph("联", 0.0, 10.0),
+            glyph(" ", 10.0, 2.5),
+            glyph("合", 14.0, 10.0),
+            glyph("国", 30.0, 10.0),
+        ]))
+        .unwrap();
+        assert_eq!(line.text(), "联合国");
+    }
+
+    #[test]
+    fn raised_small_glyph_gets_its_own_span() {
+        let mut marker = glyph("1", 12.0, 3.0);
+        marker.size = 6.0;
+        marker.y = 703.5;
+        let line = line_of_row(row(vec![glyph("a", 0.0, 5.0), glyph("b", 5.0, 5.0), marker]))
+            .unwrap();
+        assert_eq!(line.spans.len(), 2);
+        assert_eq!(line.spans[1].text, "1");
+        assert_eq!(line.size, 10.0);
+        assert_eq!(line.baseline, 700.0);
+    }
+}

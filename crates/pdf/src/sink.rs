@@ -1,0 +1,50 @@
+//! What the interpreter emits: positioned glyphs and horizontal rules.
+
+use unpara_model::Rule;
+
+/// One glyph, positioned in user space (points, y up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Unicode text (U+FFFD when undecodable; may be several characters for ligatures).
+    pub text: String,
+    /// Origin x, points.
+    pub x: f32,
+    /// Origin y (baseline, including text rise), points.
+    pub y: f32,
+    /// Advance along the baseline, points.
+    pub advance: f32,
+    /// Font size in effect, points.
+    pub size: f32,
+    /// Index into the document's font table.
+    pub font: usize,
+    /// Width of the font's space glyph at this size, points.
+    pub space_width: f32,
+    /// Drawn with fill and stroke (`Tr` 2), the usual fake bold.
+    pub stroked: bool,
+}
+
+/// Receives what a content stream draws.
+pub trait GlyphSink {
+    /// A glyph was shown.
+    fn glyph(&mut self, glyph: Glyph);
+    /// A horizontal rule was drawn (stroked segment or thin filled rectangle).
+    fn rule(&mut self, rule: Rule);
+}
+
+/// Collects everything drawn on a page.
+#[derive(Debug, Default, Clone)]
+pub struct PageSink {
+    /// Glyphs in content-stream order.
+    pub glyphs: Vec<Glyph>,
+    /// Rules in content-stream order.
+    pub rules: Vec<Rule>,
+}
+
+impl GlyphSink for PageSink {
+    fn glyph(&mut self, glyph: Glyph) {
+        self.glyphs.push(glyph);
+    }
+    fn rule(&mut self, rule: Rule) {
+        self.rules.push(rule);
+    }
+}
