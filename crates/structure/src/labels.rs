@@ -1,0 +1,202 @@
+//! Label recognition at the start of a line: paragraph numbers, headings, sub-items.
+//!
+//! Forms follow the UN Editorial Manual (numbering of paragraphs and headings):
+//! chapters `I.` (Chinese `一.`/`一、`), sections `A.`, subsections `(i)` (Chinese
+//! `(一)`), paragraphs `1.`, sub-paragraphs `(a)`; resolutions are titled `73/8.`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a label says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelKind {
+    /// `12.`: a paragraph number (or a numbered list line when out of sequence).
+    Number(u32),
+    /// `I.` / `一.`: a chapter heading, with its value.
+    Roman(u32),
+    /// `A.`: a section heading.
+    Capital(char),
+    /// `(a)`: a sub-item letter.
+    Letter(char),
+    /// `(i)` / `(一)`: a subsection or sub-sub-item, with its value.
+    SmallRoman(u32),
+    /// `73/8.`: a resolution number.
+    Resolution,
+}
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The label as printed, e.g. `1.`, `(a)`, `一.`.
+    pub text: String,
+    /// Its meaning.
+    pub kind: LabelKind,
+    /// Byte length of the label plus the whitespace after it in the line text.
+    pub consumed: usize,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("constant pattern compiles")
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}/\d{1,4})\.\s+"));
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\x00-\x7F])"));
+static ZH_NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));
+static CAPITAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([A-Z])\.(?:\s+|[^\x00-\x7F])"));
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[(（]\s*([a-z]{1,5}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"));
+
+/// Value of a Roman numeral (I–L range used for headings), or `None`.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(next) if next > v => total -= *v as i32,
+            _ => total += *v as i32,
+        }
+    }
+    u32::try_from(total).ok().filter(|v| *v > 0)
+}
+
+/// Value of a Chinese numeral from 一 to 九十九, or `None`.
+pub fn chinese_value(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// When the pattern matched the first character of the text itself (no space after the
+/// label, as in Chinese `1.联合国`), gives that character back.
+fn untake(mut l: Label, c: &regex::Captures) -> Label {
+    if let Some(m) = c.get(0) {
+        if !m.as_str().ends_with(char::is_whitespace) {
+            l.consumed = l.text.len();
+        }
+    }
+    l
+}
+
+/// Recognizes a label at the start of `text` (already trimmed at the start).
+/// `previous_letter` is the last `(a)`-type letter seen, to read `(i)` after `(h)` as a
+/// letter and otherwise as a Roman numeral.
+pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
+    let label = |m: &regex::Captures, kind: LabelKind, trim_to: usize| {
+        let whole = m.get(0)?;
+        Some(Label { text: text.get(..trim_to)?.trim().to_string(), kind, consumed: whole.end() })
+    };
+    if let Some(c) = RESOLUTION.captures(text) {
+        let end = c.get(1)?.end() + 1;
+        return label(&c, LabelKind::Resolution, end);
+    }
+    if let Some(c) = NUMBER.captures(text) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(1)?.end() + 1;
+        return label(&c, LabelKind::Number(n), end).map(|l| untake(l, &c));
+    }
+    if let Some(c) = ZH_NUMERAL.captures(text) {
+        let v = chinese_value(c.get(1)?.as_str())?;
+        let end = c.get(0)?.as_str().trim_end().len();
+        return label(&c, LabelKind::Roman(v), end);
+    }
+    if let Some(c) = ROMAN.captures(text) {
+        let v = roman_value(c.get(1)?.as_str())?;
+        return label(&c, LabelKind::Roman(v), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+    }
+    if let Some(c) = CAPITAL.captures(text) {
+        let ch = c.get(1)?.as_str().chars().next()?;
+        return label(&c, LabelKind::Capital(ch), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+    }
+    if let Some(c) = PAREN.captures(text) {
+        let inner = c.get(1)?.as_str();
+        let end = c.get(0)?.as_str().trim_end().len();
+        if let Some(v) = chinese_value(inner) {
+            return label(&c, LabelKind::SmallRoman(v), end);
+        }
+        let mut chars = inner.chars();
+        let first = chars.next()?;
+        let single = chars.next().is_none();
+        let follows = |l: char| previous_letter.and_then(|p| char::from_u32(p as u32 + 1)) == Some(l);
+        if single && !(matches!(first, 'i' | 'v' | 'x' | 'l') && !follows(first)) {
+            return label(&c, LabelKind::Letter(first), end);
+        }
+        if let Some(v) = roman_value(inner) {
+            return label(&c, LabelKind::SmallRoman(v), end);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<LabelKind> {
+        recognize(text, None).map(|l| l.kind)
+    }
+
+    #[test]
+    fn paragraph_numbers_with_and_without_space() {
+        let l = recognize("1.联合国反腐败公约", None).unwrap();
+        assert_eq!((l.text.as_str(), l.kind.clone()), ("1.", LabelKind::Number(1)));
+        assert_eq!("1.联合国反腐败公约".get(l.consumed..), Some("联合国反腐败公约"));
+        let l = recognize("21. The representative", None).unwrap();
+        assert_eq!(("21. The representative").get(l.consumed..), Some("The representative"));
+        assert_eq!(kind("3.5 per cent"), None);
+        assert_eq!(kind("2017. The"), None);
+    }
+
+    #[test]
+    fn headings_in_both_languages() {
+        assert_eq!(kind("I. Introduction"), Some(LabelKind::Roman(1)));
+        assert_eq!(kind("IV. Implementation"), Some(LabelKind::Roman(4)));
+        assert_eq!(kind("一.引言"), Some(LabelKind::Roman(1)));
+        assert_eq!(kind("六、通过报告"), Some(LabelKind::Roman(6)));
+        assert_eq!(kind("A. Opening of the meeting"), Some(LabelKind::Capital('A')));
+        let l = recognize("A.会议开幕", None).unwrap();
+        assert_eq!((l.kind, "A.会议开幕".get(l.consumed..)), (LabelKind::Capital('A'), Some("会议开幕")));
+        assert_eq!(kind("V.17-06020"), None);
+        assert_eq!(kind("73/8. Necessity of ending"), Some(LabelKind::Resolution));
+        assert_eq!(recognize("73/8. Necessity", None).unwrap().text, "73/8.");
+        assert_eq!(kind("Introduction"), None);
+    }
+
+    #[test]
+    fn letters_and_small_romans() {
+        assert_eq!(kind("(a) Assist the Conference"), Some(LabelKind::Letter('a')));
+        assert_eq!(kind("(i) Education"), Some(LabelKind::SmallRoman(1)));
+        assert_eq!(kind("(ii) Integrity"), Some(LabelKind::SmallRoman(2)));
+        assert_eq!(kind("(一)在中小学"), Some(LabelKind::SmallRoman(1)));
+        assert_eq!(kind("（二）刑事司法"), Some(LabelKind::SmallRoman(2)));
+        // (i) right after (h) is the letter i.
+        assert_eq!(recognize("(i) Ninth", Some('h')).map(|l| l.kind), Some(LabelKind::Letter('i')));
+    }
+
+    #[test]
+    fn numeral_values() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(chinese_value("十二"), Some(12));
+        assert_eq!(chinese_value("二十"), Some(20));
+        assert_eq!(chinese_value("三十一"), Some(31));
+    }
+}

@@ -1,0 +1,110 @@
+//! Front-page metadata: symbol, distribution, date, original language, job number.
+//!
+//! The UN front page (DESIGN.md, "Domain facts") carries the symbol top right, then
+//! `Distr.: General`, the date, the language line and `Original: English`; the footer
+//! carries the job number. Metadata lines are consumed: they never become blocks.
+
+use unpara_model::{Lang, Layout, Metadata};
+
+use crate::patterns::{
+    month_number, DATE_EN, DATE_ZH, DISTRIBUTION, JOB_NUMBER, LANGUAGE_LINE, ORIGINAL, SYMBOL,
+};
+
+/// The symbol is looked for in the top part of the first page (this share of its height).
+const SYMBOL_AREA: f32 = 0.35;
+
+/// The document symbol: the first symbol-shaped token in the top part of page 1.
+pub(crate) fn symbol(layout: &Layout) -> Option<String> {
+    let page = layout.pages.first()?;
+    page.lines
+        .iter()
+        .filter(|l| l.baseline >= page.height * (1.0 - SYMBOL_AREA))
+        .find_map(|l| SYMBOL.find(&l.text()).map(|m| m.as_str().to_string()))
+}
+
+/// ISO date from an English or Chinese date in `text`.
+pub(crate) fn iso_date(text: &str) -> Option<String> {
+    if let Some(c) = DATE_EN.captures(text) {
+        let day: u32 = c.get(1)?.as_str().parse().ok()?;
+        let month = month_number(c.get(2)?.as_str())?;
+        let year = c.get(3)?.as_str();
+        return Some(format!("{year}-{month:02}-{day:02}"));
+    }
+    let c = DATE_ZH.captures(text)?;
+    let month: u32 = c.get(2)?.as_str().parse().ok()?;
+    let day: u32 = c.get(3)?.as_str().parse().ok()?;
+    Some(format!("{}-{month:02}-{day:02}", c.get(1)?.as_str()))
+}
+
+/// Removes the metadata found in one front-page line from it, filling `meta`.
+/// Returns what is left of the line (possibly empty).
+pub(crate) fn consume_line(text: &str, meta: &mut Metadata, seen_distribution: &mut bool) -> String {
+    let mut rest = text.to_string();
+    if let Some(sym) = meta.symbol.as_deref() {
+        rest = rest.replace(sym, " ");
+    }
+    if let Some(c) = DISTRIBUTION.captures(&rest) {
+        meta.distribution = c.get(1).map(|m| m.as_str().to_string());
+        *seen_distribution = true;
+        rest = DISTRIBUTION.replace(&rest, " ").into_owned();
+    }
+    if let Some(c) = ORIGINAL.captures(&rest) {
+        meta.original_language = c.get(1).and_then(|m| Lang::parse(m.as_str()));
+        rest = ORIGINAL.replace(&rest, " ").into_owned();
+    }
+    // The issue date follows the distribution line.
+    if *seen_distribution && meta.date.is_none() {
+        if let Some(d) = iso_date(&rest) {
+            meta.date = Some(d);
+            rest = DATE_EN.replace(&rest, " ").into_owned();
+            rest = DATE_ZH.replace(&rest, " ").into_owned();
+        }
+    }
+    let trimmed = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    if *seen_distribution && LANGUAGE_LINE.is_match(&trimmed) {
+        return String::new();
+    }
+    trimmed
+}
+
+/// The job number: the first one printed in a running footer or header line.
+pub(crate) fn job_number<'a>(furniture_texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    furniture_texts
+        .into_iter()
+        .find_map(|t| JOB_NUMBER.find(t).map(|m| m.as_str().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_to_iso() {
+        assert_eq!(iso_date("29 August 2017").as_deref(), Some("2017-08-29"));
+        assert_eq!(iso_date("5 November 2018").as_deref(), Some("2018-11-05"));
+        assert_eq!(iso_date("2017年8月29日").as_deref(), Some("2017-08-29"));
+        assert_eq!(iso_date("no date"), None);
+    }
+
+    #[test]
+    fn front_page_lines_are_consumed() {
+        let mut m = Metadata { symbol: Some("A/RES/73/8".into()), ..Metadata::default() };
+        let mut seen = false;
+        assert_eq!(consume_line("United Nations A/RES/73/8", &mut m, &mut seen), "United Nations");
+        assert_eq!(consume_line("General Assembly Distr.: General", &mut m, &mut seen), "General Assembly");
+        assert_eq!(consume_line("5 November 2018", &mut m, &mut seen), "");
+        assert_eq!(consume_line("Chinese", &mut m, &mut seen), "");
+        assert_eq!(consume_line("Original: English", &mut m, &mut seen), "");
+        assert_eq!(m.distribution.as_deref(), Some("General"));
+        assert_eq!(m.date.as_deref(), Some("2018-11-05"));
+        assert_eq!(m.original_language, Some(Lang::En));
+    }
+
+    #[test]
+    fn job_number_from_footer() {
+        assert_eq!(
+            job_number(["2/8 V.17-06020", "x"]).as_deref(),
+            Some("V.17-06020")
+        );
+    }
+}
