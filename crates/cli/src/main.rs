@@ -1,1 +1,56 @@
-fn main() {}
+//! The `unpara` command line: wires the pipeline stages, nothing more.
+#![forbid(unsafe_code)]
+
+mod align;
+mod extract;
+mod pipeline;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// unpara: UN documents (PDF) → structured, aligned JSON (schema "1").
+///
+/// Exit codes: 0 success, 1 error (bad input, unreadable file), 2 encrypted document
+/// without the right password, 64 bad usage.
+#[derive(Parser)]
+#[command(name = "unpara", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract one document: metadata, blocks, footnotes → JSON.
+    Extract(extract::Args),
+    /// Extract two language versions of a document and align them → JSON.
+    Align(align::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 64 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(&a),
+        Command::Align(a) => align::run(&a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed stdout pipe (`unpara extract … | head`) is not an error.
+            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "unpara: {e:#}");
+            ExitCode::from(pipeline::exit_code(&e))
+        }
+    }
+}

@@ -1,1 +1,48 @@
-//! stub
+//! Sentence segmentation of unpara, for Chinese and English block text.
+//!
+//! Splitters return byte ranges into the block text; [`segment`] turns them into
+//! strings. Chinese sentences concatenate back to the text exactly; English sentences
+//! joined with single spaces give the text back (the text has single spaces only).
+//!
+//! ```
+//! use unpara_model::Lang;
+//! let s = unpara_sentences::segment("会议开幕。通过议程（草案。）。", Lang::Zh);
+//! assert_eq!(s, ["会议开幕。", "通过议程（草案。）。"]);
+//! let s = unpara_sentences::segment("See para. 5 of the report. It was adopted.", Lang::En);
+//! assert_eq!(s, ["See para. 5 of the report.", "It was adopted."]);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod english;
+mod chinese;
+
+use std::ops::Range;
+
+use unpara_model::{Document, Lang};
+
+/// Byte ranges of the sentences of `text`.
+pub fn sentence_ranges(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    match lang {
+        Lang::Zh => chinese::ranges(text),
+        Lang::En => english::ranges(text),
+    }
+}
+
+/// The sentences of `text` (see the crate documentation for how they rebuild it).
+pub fn segment(text: &str, lang: Lang) -> Vec<String> {
+    sentence_ranges(text, lang)
+        .into_iter()
+        .filter_map(|r| text.get(r))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Fills the `sentences` of every block of a document.
+pub fn segment_document(doc: &mut Document) {
+    let lang = doc.language;
+    for b in &mut doc.blocks {
+        b.sentences = segment(&b.text, lang);
+    }
+}

@@ -1,0 +1,30 @@
+//! `unpara extract FILE [-o OUT]`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use unpara_model::Lang;
+
+use crate::pipeline::{parse_lang, read_document, write_output};
+
+/// Flags of `unpara extract`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The PDF to read.
+    file: PathBuf,
+    /// Write the JSON here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Language of the document (zh or en); detected from its text by default.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Password of an encrypted PDF.
+    #[arg(long)]
+    password: Option<String>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<()> {
+    let doc = read_document(&args.file, args.lang, args.password.as_deref())?;
+    let json = unpara_writers::document_json(&doc)?;
+    write_output(args.output.as_ref(), &json)
+}
