@@ -40,7 +40,12 @@ impl Item {
     }
 
     pub(crate) fn sentence(s: &str) -> Item {
-        Item { len: chars(s), label: None, labelled: false, kind: None }
+        Item {
+            len: chars(s),
+            label: None,
+            labelled: false,
+            kind: None,
+        }
     }
 }
 
@@ -122,13 +127,24 @@ pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(&(pi, pj, matched, step)) = back.get(i * w + j) else { break };
+        let Some(&(pi, pj, matched, step)) = back.get(i * w + j) else {
+            break;
+        };
         if pi == i && pj == j {
             break;
         }
         let one_sided = pi == i || pj == j;
-        let score = if one_sided { 0.0 } else { (-step.max(0.0)).exp() as f32 };
-        beads.push(Bead { a: pi..i, b: pj..j, score, label_match: matched });
+        let score = if one_sided {
+            0.0
+        } else {
+            (-step.max(0.0)).exp() as f32
+        };
+        beads.push(Bead {
+            a: pi..i,
+            b: pj..j,
+            score,
+            label_match: matched,
+        });
         i = pi;
         j = pj;
     }
@@ -141,7 +157,12 @@ mod tests {
     use super::*;
 
     fn item(len: usize) -> Item {
-        Item { len, label: None, labelled: false, kind: None }
+        Item {
+            len,
+            label: None,
+            labelled: false,
+            kind: None,
+        }
     }
 
     #[test]
@@ -159,7 +180,9 @@ mod tests {
         let a = [item(20), item(30)];
         let b = [item(60), item(1000), item(90)];
         let beads = align_sequences(&a, &b, 3.0);
-        assert!(beads.iter().any(|x| x.a.is_empty() && x.b.len() == 1 && x.score == 0.0));
+        assert!(beads
+            .iter()
+            .any(|x| x.a.is_empty() && x.b.len() == 1 && x.score == 0.0));
         assert_eq!(beads.iter().map(|x| x.a.len()).sum::<usize>(), 2);
         assert_eq!(beads.iter().map(|x| x.b.len()).sum::<usize>(), 3);
     }

@@ -27,7 +27,9 @@ pub(crate) fn ratio(anchors: &[(usize, usize)], a: &[Block], b: &[Block]) -> f64
 /// smoothing constant `c` of 10 characters so short headings are not over-penalized.
 pub(crate) fn mismatch(la: usize, lb: usize, ratio: f64) -> f64 {
     const SMOOTHING: f64 = 10.0;
-    ((lb as f64 + SMOOTHING) / ((la as f64 + SMOOTHING) * ratio)).ln().abs()
+    ((lb as f64 + SMOOTHING) / ((la as f64 + SMOOTHING) * ratio))
+        .ln()
+        .abs()
 }
 
 /// A confidence in [0, 1] from the length mismatch alone.

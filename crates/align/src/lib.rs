@@ -31,7 +31,9 @@ mod length;
 
 use std::collections::HashMap;
 
-use unpara_model::{Alignment, Block, Document, FootnoteLink, ParagraphLink, SentenceLink, Summary};
+use unpara_model::{
+    Alignment, Block, Document, FootnoteLink, ParagraphLink, SentenceLink, Summary,
+};
 
 use beads::{align_sequences, Bead, Item};
 
@@ -63,9 +65,20 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
     let footnote_links = footnote_links(a, b);
     let summary = Summary {
         links: links.len(),
-        one_to_one: links.iter().filter(|l| l.a.len() == 1 && l.b.len() == 1).count(),
-        unaligned_a: links.iter().filter(|l| l.b.is_empty()).map(|l| l.a.len()).sum(),
-        unaligned_b: links.iter().filter(|l| l.a.is_empty()).map(|l| l.b.len()).sum(),
+        one_to_one: links
+            .iter()
+            .filter(|l| l.a.len() == 1 && l.b.len() == 1)
+            .count(),
+        unaligned_a: links
+            .iter()
+            .filter(|l| l.b.is_empty())
+            .map(|l| l.a.len())
+            .sum(),
+        unaligned_b: links
+            .iter()
+            .filter(|l| l.a.is_empty())
+            .map(|l| l.b.len())
+            .sum(),
     };
     Alignment {
         languages: [a.language, b.language],
@@ -86,7 +99,9 @@ fn number_anchors(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
         .collect();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (i, blk) in a.iter().enumerate() {
-        let Some(j) = blk.number.as_deref().and_then(|n| by_number.get(n)) else { continue };
+        let Some(j) = blk.number.as_deref().and_then(|n| by_number.get(n)) else {
+            continue;
+        };
         if out.last().is_none_or(|&(pi, pj)| i > pi && *j > pj) {
             out.push((i, *j));
         }
@@ -105,7 +120,12 @@ fn align_segment(a: &[Block], b: &[Block], ratio: f64) -> Vec<ParagraphLink> {
 
 fn bead_link(bead: Bead, a: &[Block], b: &[Block]) -> ParagraphLink {
     let ids = |blocks: &[Block], r: std::ops::Range<usize>| -> Vec<String> {
-        blocks.get(r).unwrap_or_default().iter().map(|b| b.id.clone()).collect()
+        blocks
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .map(|b| b.id.clone())
+            .collect()
     };
     let (ia, ib) = (ids(a, bead.a.clone()), ids(b, bead.b.clone()));
     let method = if ia.is_empty() || ib.is_empty() {
@@ -115,10 +135,20 @@ fn bead_link(bead: Bead, a: &[Block], b: &[Block]) -> ParagraphLink {
     } else {
         "dp"
     };
-    ParagraphLink { a: ia, b: ib, method: method.into(), score: bead.score }
+    ParagraphLink {
+        a: ia,
+        b: ib,
+        method: method.into(),
+        score: bead.score,
+    }
 }
 
-fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document, ratio: f64) -> Vec<SentenceLink> {
+fn sentence_links(
+    links: &[ParagraphLink],
+    a: &Document,
+    b: &Document,
+    ratio: f64,
+) -> Vec<SentenceLink> {
     let blocks_a: HashMap<&str, &Block> = a.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let blocks_b: HashMap<&str, &Block> = b.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let mut out = Vec::new();
@@ -129,12 +159,18 @@ fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document, ratio: f6
         ) else {
             continue;
         };
-        let items = |blk: &Block| -> Vec<Item> { blk.sentences.iter().map(|s| Item::sentence(s)).collect() };
+        let items = |blk: &Block| -> Vec<Item> {
+            blk.sentences.iter().map(|s| Item::sentence(s)).collect()
+        };
         for bead in align_sequences(&items(ba), &items(bb), ratio) {
             let ids = |blk: &Block, r: std::ops::Range<usize>| -> Vec<String> {
                 r.map(|i| format!("{}:{i}", blk.id)).collect()
             };
-            out.push(SentenceLink { a: ids(ba, bead.a.clone()), b: ids(bb, bead.b.clone()), score: bead.score });
+            out.push(SentenceLink {
+                a: ids(ba, bead.a.clone()),
+                b: ids(bb, bead.b.clone()),
+                score: bead.score,
+            });
         }
     }
     out
@@ -143,12 +179,22 @@ fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document, ratio: f6
 fn footnote_links(a: &Document, b: &Document) -> Vec<FootnoteLink> {
     let mut out: Vec<FootnoteLink> = Vec::new();
     for f in &a.footnotes {
-        let partner = b.footnotes.iter().find(|g| g.marker == f.marker).map(|g| g.marker.clone());
-        out.push(FootnoteLink { a: Some(f.marker.clone()), b: partner });
+        let partner = b
+            .footnotes
+            .iter()
+            .find(|g| g.marker == f.marker)
+            .map(|g| g.marker.clone());
+        out.push(FootnoteLink {
+            a: Some(f.marker.clone()),
+            b: partner,
+        });
     }
     for g in &b.footnotes {
         if !a.footnotes.iter().any(|f| f.marker == g.marker) {
-            out.push(FootnoteLink { a: None, b: Some(g.marker.clone()) });
+            out.push(FootnoteLink {
+                a: None,
+                b: Some(g.marker.clone()),
+            });
         }
     }
     out

@@ -11,7 +11,9 @@ use unpara_pdf::{PdfError, ReadOptions};
 
 /// Exit code for an error: 2 for an encrypted document, 1 otherwise.
 pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
-    if e.chain().any(|c| matches!(c.downcast_ref::<PdfError>(), Some(PdfError::Encrypted))) {
+    if e.chain()
+        .any(|c| matches!(c.downcast_ref::<PdfError>(), Some(PdfError::Encrypted)))
+    {
         2
     } else {
         1
@@ -24,10 +26,16 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// Reads, structures and segments one file. Errors name the file.
-pub(crate) fn read_document(path: &Path, lang: Option<Lang>, password: Option<&str>) -> Result<Document> {
+pub(crate) fn read_document(
+    path: &Path,
+    lang: Option<Lang>,
+    password: Option<&str>,
+) -> Result<Document> {
     let name = path.display().to_string();
     let bytes = fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-    let options = ReadOptions { password: password.map(str::to_string) };
+    let options = ReadOptions {
+        password: password.map(str::to_string),
+    };
     let layout = unpara_pdf::read_pdf(&bytes, &options).with_context(|| name.clone())?;
     let source = Source {
         path: name.clone(),
@@ -36,7 +44,8 @@ pub(crate) fn read_document(path: &Path, lang: Option<Lang>, password: Option<&s
         pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
         producer: layout.producer.clone(),
     };
-    let mut doc = unpara_structure::build_document(&layout, source, lang).with_context(|| name.clone())?;
+    let mut doc =
+        unpara_structure::build_document(&layout, source, lang).with_context(|| name.clone())?;
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)
 }
@@ -46,7 +55,8 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
     match out {
         Some(path) => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                fs::create_dir_all(dir).with_context(|| format!("{}: cannot create folder", dir.display()))?;
+                fs::create_dir_all(dir)
+                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
             }
             let tmp = path.with_extension("json.tmp");
             fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;

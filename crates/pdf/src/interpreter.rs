@@ -34,12 +34,12 @@ pub(crate) struct Resources<'a> {
 
 impl<'a> Resources<'a> {
     fn lookup(&self, doc: &'a Document, category: &[u8], name: &[u8]) -> Option<&'a Object> {
-        self.dicts.iter().find_map(|d| {
-            match d.get(category).ok().map(|o| deref(doc, o)) {
+        self.dicts
+            .iter()
+            .find_map(|d| match d.get(category).ok().map(|o| deref(doc, o)) {
                 Some(Object::Dictionary(cat)) => cat.get(name).ok(),
                 _ => None,
-            }
-        })
+            })
     }
 }
 
@@ -83,7 +83,10 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             doc,
             fonts,
             sink,
-            gs: GraphicsState { ctm: Matrix::IDENTITY, text: TextState::default() },
+            gs: GraphicsState {
+                ctm: Matrix::IDENTITY,
+                text: TextState::default(),
+            },
             stack: Vec::new(),
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
@@ -116,8 +119,9 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                     self.operation(&op.operator, &op.operands, resources);
                 }
                 Err(e) => {
-                    self.warnings
-                        .push(format!("content stream damaged ({e}): rest of the stream skipped"));
+                    self.warnings.push(format!(
+                        "content stream damaged ({e}): rest of the stream skipped"
+                    ));
                     return;
                 }
             }
@@ -216,7 +220,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             "l" => {
                 if let Some([x, y]) = operands::<2>(ops) {
                     let p = self.gs.ctm.apply(x, y);
-                    self.segments.push((self.current.0, self.current.1, p.0, p.1));
+                    self.segments
+                        .push((self.current.0, self.current.1, p.0, p.1));
                     self.current = p;
                 }
             }
@@ -229,7 +234,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 if let Some([x, y, w, h]) = operands::<4>(ops) {
                     let (x0, y0) = self.gs.ctm.apply(x, y);
                     let (x1, y1) = self.gs.ctm.apply(x + w, y + h);
-                    self.rects.push((x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)));
+                    self.rects
+                        .push((x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)));
                     self.current = (x0, y0);
                     self.subpath_start = self.current;
                 }
@@ -249,8 +255,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
     }
 
     fn set_font(&mut self, ops: &[Object], res: &Resources<'a>) {
-        let (Some(Object::Name(name)), Some(size)) =
-            (ops.first(), ops.get(1).and_then(number))
+        let (Some(Object::Name(name)), Some(size)) = (ops.first(), ops.get(1).and_then(number))
         else {
             return;
         };
@@ -301,7 +306,9 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
 
     fn emit(&mut self, font: &Arc<Font>, d: &Decoded) {
         let t = &self.gs.text;
-        let trm = Matrix::translate(0.0, t.rise).then(&self.tm).then(&self.gs.ctm);
+        let trm = Matrix::translate(0.0, t.rise)
+            .then(&self.tm)
+            .then(&self.gs.ctm);
         let (x, y) = trm.apply(0.0, 0.0);
         let size = t.size * trm.vertical_scale();
         let hscale = trm.horizontal_scale();
@@ -352,15 +359,24 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
     fn paint(&mut self, stroke: bool, fill: bool) {
         if stroke {
             for &(x0, y0, x1, y1) in &self.segments {
-                if (y0 - y1).abs() <= RULE_MAX_THICKNESS / 2.0 && (x1 - x0).abs() >= RULE_MIN_LENGTH {
-                    self.sink.rule(Rule { x0: x0.min(x1), x1: x0.max(x1), y: (y0 + y1) / 2.0 });
+                if (y0 - y1).abs() <= RULE_MAX_THICKNESS / 2.0 && (x1 - x0).abs() >= RULE_MIN_LENGTH
+                {
+                    self.sink.rule(Rule {
+                        x0: x0.min(x1),
+                        x1: x0.max(x1),
+                        y: (y0 + y1) / 2.0,
+                    });
                 }
             }
         }
         if stroke || fill {
             for &(x0, y0, x1, y1) in &self.rects {
                 if y1 - y0 <= RULE_MAX_THICKNESS && x1 - x0 >= RULE_MIN_LENGTH {
-                    self.sink.rule(Rule { x0, x1, y: (y0 + y1) / 2.0 });
+                    self.sink.rule(Rule {
+                        x0,
+                        x1,
+                        y: (y0 + y1) / 2.0,
+                    });
                 }
             }
         }
@@ -377,7 +393,13 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let Ok(Object::Stream(stream)) = doc.get_object(*id) else {
             return;
         };
-        if stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) != Some(b"Form") {
+        if stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            != Some(b"Form")
+        {
             return;
         }
         if self.forms.contains(id) || self.forms.len() >= MAX_FORM_DEPTH {
@@ -392,11 +414,13 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             Err(_) => stream.content.clone(),
         };
         let mut inner = res.clone();
-        if let Some(Object::Dictionary(d)) = stream.dict.get(b"Resources").ok().map(|o| deref(doc, o)) {
+        if let Some(Object::Dictionary(d)) =
+            stream.dict.get(b"Resources").ok().map(|o| deref(doc, o))
+        {
             inner.dicts.insert(0, d);
         }
         let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm);
-        if let Some(Object::Array(m)) = stream.dict.get(b"Matrix").ok() {
+        if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix") {
             let v: Vec<f32> = m.iter().filter_map(number).collect();
             if let Ok(v) = <[f32; 6]>::try_from(v) {
                 self.gs.ctm = Matrix::new(v).then(&self.gs.ctm);

@@ -45,11 +45,12 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
         }
         Err(e) => return Err(PdfError::Damaged(e.to_string())),
     };
-    if doc.is_encrypted() {
-        return Err(PdfError::Encrypted);
-    }
     let pages = doc.get_pages();
     if pages.is_empty() {
+        // lopdf loads an encrypted file it cannot decrypt with its objects unreadable.
+        if doc.trailer.has(b"Encrypt") || doc.is_encrypted() {
+            return Err(PdfError::Encrypted);
+        }
         return Err(PdfError::NoPages);
     }
     let mut fonts = FontCache::default();
@@ -65,7 +66,7 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
             .extend(warnings.into_iter().map(|w| format!("page {number}: {w}")));
         layout.pages.push(page);
     }
-    layout.warnings.extend(fonts.warnings.drain(..));
+    layout.warnings.append(&mut fonts.warnings);
     layout.fonts = std::mem::take(&mut fonts.infos);
     Ok(layout)
 }
@@ -76,11 +77,10 @@ fn producer(doc: &Document) -> Option<String> {
         return None;
     };
     match info.get(b"Producer").ok().map(|o| deref(doc, o)) {
-        Some(Object::String(s, _)) => Some(lopdf::decode_text_string(&Object::String(
-            s.clone(),
-            lopdf::StringFormat::Literal,
-        ))
-        .unwrap_or_else(|_| String::from_utf8_lossy(s).into_owned())),
+        Some(Object::String(s, _)) => Some(
+            lopdf::decode_text_string(&Object::String(s.clone(), lopdf::StringFormat::Literal))
+                .unwrap_or_else(|_| String::from_utf8_lossy(s).into_owned()),
+        ),
         _ => None,
     }
 }

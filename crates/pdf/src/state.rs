@@ -17,7 +17,14 @@ pub(crate) struct Matrix {
 }
 
 impl Matrix {
-    pub const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+    pub const IDENTITY: Matrix = Matrix {
+        a: 1.0,
+        b: 0.0,
+        c: 0.0,
+        d: 1.0,
+        e: 0.0,
+        f: 0.0,
+    };
 
     pub fn new(v: [f32; 6]) -> Matrix {
         let [a, b, c, d, e, f] = v;
@@ -25,7 +32,11 @@ impl Matrix {
     }
 
     pub fn translate(tx: f32, ty: f32) -> Matrix {
-        Matrix { e: tx, f: ty, ..Matrix::IDENTITY }
+        Matrix {
+            e: tx,
+            f: ty,
+            ..Matrix::IDENTITY
+        }
     }
 
     /// `self × other`: apply `self` first, then `other`.
@@ -41,7 +52,10 @@ impl Matrix {
     }
 
     pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
-        (self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f)
+        (
+            self.a * x + self.c * y + self.e,
+            self.b * x + self.d * y + self.f,
+        )
     }
 
     /// Length of the image of the unit vertical vector: the scale of a font size.

@@ -48,12 +48,18 @@ mod tests {
 
     #[test]
     fn full_stop_and_closing_quote() {
-        assert_eq!(split("他说：“会议开幕。”随后通过议程。"), ["他说：“会议开幕。”", "随后通过议程。"]);
+        assert_eq!(
+            split("他说：“会议开幕。”随后通过议程。"),
+            ["他说：“会议开幕。”", "随后通过议程。"]
+        );
     }
 
     #[test]
     fn never_inside_brackets() {
-        assert_eq!(split("背景文件（见附件。）已分发。"), ["背景文件（见附件。）已分发。"]);
+        assert_eq!(
+            split("背景文件（见附件。）已分发。"),
+            ["背景文件（见附件。）已分发。"]
+        );
         assert_eq!(split("《公约。》规定"), ["《公约。》规定"]);
     }
 

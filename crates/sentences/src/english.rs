@@ -7,9 +7,9 @@ use std::ops::Range;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "para", "paras", "art", "arts", "chap", "sect", "No", "Nos", "vol", "e.g", "i.e", "Mr",
-    "Ms", "Mrs", "Dr", "St", "U.S", "Rev", "Add", "Corr", "Suppl", "p", "pp", "cf", "Sect",
-    "Art", "Arts", "Chap", "Vol", "Para", "Paras", "op", "cit", "al", "Inc", "Co", "Corp",
+    "para", "paras", "art", "arts", "chap", "sect", "No", "Nos", "vol", "e.g", "i.e", "Mr", "Ms",
+    "Mrs", "Dr", "St", "U.S", "Rev", "Add", "Corr", "Suppl", "p", "pp", "cf", "Sect", "Art",
+    "Arts", "Chap", "Vol", "Para", "Paras", "op", "cit", "al", "Inc", "Co", "Corp",
 ];
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -32,11 +32,18 @@ pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
         }
         // Closing quotes and brackets right after the stop belong to the sentence.
         let mut j = k + 1;
-        while chars.get(j).is_some_and(|&(_, n)| matches!(n, '”' | '’' | ')' | '"' | '\'')) {
+        while chars
+            .get(j)
+            .is_some_and(|&(_, n)| matches!(n, '”' | '’' | ')' | '"' | '\''))
+        {
             j += 1;
         }
-        let Some(&(space_at, ' ')) = chars.get(j) else { continue };
-        let Some(&(_, next)) = chars.get(j + 1) else { continue };
+        let Some(&(space_at, ' ')) = chars.get(j) else {
+            continue;
+        };
+        let Some(&(_, next)) = chars.get(j + 1) else {
+            continue;
+        };
         if !(next.is_uppercase() || matches!(next, '“' | '"' | '(' | '‘')) {
             continue;
         }
@@ -62,19 +69,37 @@ mod tests {
 
     #[test]
     fn splits_at_stop_space_capital() {
-        assert_eq!(split("It met. It adopted the report."), ["It met.", "It adopted the report."]);
+        assert_eq!(
+            split("It met. It adopted the report."),
+            ["It met.", "It adopted the report."]
+        );
     }
 
     #[test]
     fn abbreviations_and_symbols_do_not_split() {
-        assert_eq!(split("See para. 5 and No. 3 of the list."), ["See para. 5 and No. 3 of the list."]);
-        assert_eq!(split("Mr. Smith spoke on A/RES/73/3. Then"), ["Mr. Smith spoke on A/RES/73/3.", "Then"]);
-        assert_eq!(split("A rate of 3.5 per cent."), ["A rate of 3.5 per cent."]);
-        assert_eq!(split("Document (E/2018/1 Rev. 2) was noted."), ["Document (E/2018/1 Rev. 2) was noted."]);
+        assert_eq!(
+            split("See para. 5 and No. 3 of the list."),
+            ["See para. 5 and No. 3 of the list."]
+        );
+        assert_eq!(
+            split("Mr. Smith spoke on A/RES/73/3. Then"),
+            ["Mr. Smith spoke on A/RES/73/3.", "Then"]
+        );
+        assert_eq!(
+            split("A rate of 3.5 per cent."),
+            ["A rate of 3.5 per cent."]
+        );
+        assert_eq!(
+            split("Document (E/2018/1 Rev. 2) was noted."),
+            ["Document (E/2018/1 Rev. 2) was noted."]
+        );
     }
 
     #[test]
     fn closing_quote_stays() {
-        assert_eq!(split("entitled “Follow-up.” The Conference"), ["entitled “Follow-up.”", "The Conference"]);
+        assert_eq!(
+            split("entitled “Follow-up.” The Conference"),
+            ["entitled “Follow-up.”", "The Conference"]
+        );
     }
 }

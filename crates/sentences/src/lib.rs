@@ -14,8 +14,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod english;
 mod chinese;
+mod english;
 
 use std::ops::Range;
 

@@ -1,7 +1,9 @@
 //! Prints the blocks of a PDF (a debugging aid).
 //! `cargo run -p unpara-structure --example dump_blocks -- FILE.pdf`
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: dump_blocks FILE.pdf")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: dump_blocks FILE.pdf")?;
     let layout = unpara_pdf::read_pdf(&std::fs::read(&path)?, &Default::default())?;
     let source = unpara_model::Source {
         path: path.clone(),

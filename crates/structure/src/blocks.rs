@@ -51,7 +51,8 @@ impl BodyLine {
                 && span.baseline > line.baseline + MARKER_MIN_RISE * line.size;
             if raised && MARKER.is_match(t) {
                 refs.push(t.to_string());
-                if span.text.ends_with(char::is_whitespace) && !text.ends_with(char::is_whitespace) {
+                if span.text.ends_with(char::is_whitespace) && !text.ends_with(char::is_whitespace)
+                {
                     text.push(' ');
                 }
                 continue;
@@ -140,7 +141,9 @@ impl Builder {
             BlockKind::Item | BlockKind::Text if label.is_some() => self.paragraph.map(|(_, i)| i),
             _ => None,
         };
-        let parent = parent.and_then(|i| self.drafts.get(i)).map(|d| d.block.id.clone());
+        let parent = parent
+            .and_then(|i| self.drafts.get(i))
+            .map(|d| d.block.id.clone());
         let block = Block {
             id: format!("b{}", self.drafts.len()),
             kind,
@@ -153,13 +156,20 @@ impl Builder {
             footnote_refs: line.refs.clone(),
             sentences: Vec::new(),
         };
-        let mut draft = Draft { block, size: line.size, lines: 1, last_x0: line.x0 };
+        let mut draft = Draft {
+            block,
+            size: line.size,
+            lines: 1,
+            last_x0: line.x0,
+        };
         append_line(&mut draft.block.text, text, self.lang);
         self.drafts.push(draft);
     }
 
     fn continue_with(&mut self, line: &BodyLine) {
-        let Some(d) = self.drafts.last_mut() else { return };
+        let Some(d) = self.drafts.last_mut() else {
+            return;
+        };
         append_line(&mut d.block.text, &line.text, self.lang);
         if d.block.pages.last() != Some(&line.page) {
             d.block.pages.push(line.page);
@@ -186,9 +196,14 @@ impl Builder {
                 indented || (p.size - line.size).abs() > SIZE_CHANGE
             }
         };
-        let may_label = layout_break || prev.is_none_or(|p| ends_clause(&p.text) || p.page != line.page);
+        let may_label =
+            layout_break || prev.is_none_or(|p| ends_clause(&p.text) || p.page != line.page);
         let trimmed = line.text.trim_start();
-        let label = if may_label { recognize(trimmed, self.previous_letter) } else { None };
+        let label = if may_label {
+            recognize(trimmed, self.previous_letter)
+        } else {
+            None
+        };
         if let Some(label) = label {
             let rest = trimmed.get(label.consumed..).unwrap_or_default();
             let hanging = line.x0 < self.m.body_left - HANGING;
@@ -197,15 +212,21 @@ impl Builder {
                 LabelKind::Resolution => Some((BlockKind::Heading, 1)),
                 LabelKind::Roman(_) if hanging || emphasized => Some((BlockKind::Heading, 1)),
                 LabelKind::Capital(_) if hanging || emphasized => Some((BlockKind::Heading, 2)),
-                LabelKind::SmallRoman(_) if line.label_bold || line.bold => Some((BlockKind::Heading, 3)),
+                LabelKind::SmallRoman(_) if line.label_bold || line.bold => {
+                    Some((BlockKind::Heading, 3))
+                }
                 LabelKind::SmallRoman(_) if self.list => Some((BlockKind::Text, 3)),
                 LabelKind::SmallRoman(_) if self.paragraph.is_some() => Some((BlockKind::Item, 2)),
                 LabelKind::Letter(_) if self.list => Some((BlockKind::Text, 2)),
                 LabelKind::Letter(_) if self.paragraph.is_some() => Some((BlockKind::Item, 1)),
-                LabelKind::Number(n) if n == self.expected_number() => Some((BlockKind::Paragraph, 0)),
+                LabelKind::Number(n) if n == self.expected_number() => {
+                    Some((BlockKind::Paragraph, 0))
+                }
                 // A few numbers skipped (a paragraph the reader lost): still paragraphs.
                 LabelKind::Number(n)
-                    if !self.list && n > self.expected_number() && n <= self.expected_number() + MAX_SKIP =>
+                    if !self.list
+                        && n > self.expected_number()
+                        && n <= self.expected_number() + MAX_SKIP =>
                 {
                     self.warnings.push(format!(
                         "page {}: paragraph numbers jump from {} to {n}",

@@ -11,7 +11,12 @@ use crate::text::{append_line, collapse};
 
 /// Parses the footnote lines of one page. `last_number` is the last numeric marker
 /// seen before this page, updated as markers are found.
-pub(crate) fn parse(lines: &[&Line], page: u32, lang: Lang, last_number: &mut u32) -> Vec<Footnote> {
+pub(crate) fn parse(
+    lines: &[&Line],
+    page: u32,
+    lang: Lang,
+    last_number: &mut u32,
+) -> Vec<Footnote> {
     let mut out: Vec<Footnote> = Vec::new();
     for line in lines {
         let first = line.spans.first();
@@ -42,11 +47,21 @@ pub(crate) fn parse(lines: &[&Line], page: u32, lang: Lang, last_number: &mut u3
                 }
                 let mut t = String::new();
                 append_line(&mut t, &rest, lang);
-                out.push(Footnote { marker: m, text: t, page, block: None });
+                out.push(Footnote {
+                    marker: m,
+                    text: t,
+                    page,
+                    block: None,
+                });
             }
             None => match out.last_mut() {
                 Some(f) => append_line(&mut f.text, &rest, lang),
-                None => out.push(Footnote { marker: String::new(), text: collapse(&rest), page, block: None }),
+                None => out.push(Footnote {
+                    marker: String::new(),
+                    text: collapse(&rest),
+                    page,
+                    block: None,
+                }),
             },
         }
     }

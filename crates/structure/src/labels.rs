@@ -42,12 +42,10 @@ fn re(pattern: &str) -> Regex {
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}/\d{1,4})\.\s+"));
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\x00-\x7F])"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\x00-\x7F])"));
 static ZH_NUMERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));
-static CAPITAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([A-Z])\.(?:\s+|[^\x00-\x7F])"));
+static CAPITAL: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z])\.(?:\s+|[^\x00-\x7F])"));
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[(（]\s*([a-z]{1,5}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"));
 
@@ -74,7 +72,12 @@ pub fn roman_value(s: &str) -> Option<u32> {
 
 /// Value of a Chinese numeral from 一 to 九十九, or `None`.
 pub fn chinese_value(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
@@ -103,7 +106,11 @@ fn untake(mut l: Label, c: &regex::Captures) -> Label {
 pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
     let label = |m: &regex::Captures, kind: LabelKind, trim_to: usize| {
         let whole = m.get(0)?;
-        Some(Label { text: text.get(..trim_to)?.trim().to_string(), kind, consumed: whole.end() })
+        Some(Label {
+            text: text.get(..trim_to)?.trim().to_string(),
+            kind,
+            consumed: whole.end(),
+        })
     };
     if let Some(c) = RESOLUTION.captures(text) {
         let end = c.get(1)?.end() + 1;
@@ -136,8 +143,10 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         let mut chars = inner.chars();
         let first = chars.next()?;
         let single = chars.next().is_none();
-        let follows = |l: char| previous_letter.and_then(|p| char::from_u32(p as u32 + 1)) == Some(l);
-        if single && !(matches!(first, 'i' | 'v' | 'x' | 'l') && !follows(first)) {
+        let follows =
+            |l: char| previous_letter.and_then(|p| char::from_u32(p as u32 + 1)) == Some(l);
+        let roman_letter = matches!(first, 'i' | 'v' | 'x' | 'l');
+        if single && (!roman_letter || follows(first)) {
             return label(&c, LabelKind::Letter(first), end);
         }
         if let Some(v) = roman_value(inner) {
@@ -158,10 +167,19 @@ mod tests {
     #[test]
     fn paragraph_numbers_with_and_without_space() {
         let l = recognize("1.联合国反腐败公约", None).unwrap();
-        assert_eq!((l.text.as_str(), l.kind.clone()), ("1.", LabelKind::Number(1)));
-        assert_eq!("1.联合国反腐败公约".get(l.consumed..), Some("联合国反腐败公约"));
+        assert_eq!(
+            (l.text.as_str(), l.kind.clone()),
+            ("1.", LabelKind::Number(1))
+        );
+        assert_eq!(
+            "1.联合国反腐败公约".get(l.consumed..),
+            Some("联合国反腐败公约")
+        );
         let l = recognize("21. The representative", None).unwrap();
-        assert_eq!(("21. The representative").get(l.consumed..), Some("The representative"));
+        assert_eq!(
+            ("21. The representative").get(l.consumed..),
+            Some("The representative")
+        );
         assert_eq!(kind("3.5 per cent"), None);
         assert_eq!(kind("2017. The"), None);
     }
@@ -172,24 +190,39 @@ mod tests {
         assert_eq!(kind("IV. Implementation"), Some(LabelKind::Roman(4)));
         assert_eq!(kind("一.引言"), Some(LabelKind::Roman(1)));
         assert_eq!(kind("六、通过报告"), Some(LabelKind::Roman(6)));
-        assert_eq!(kind("A. Opening of the meeting"), Some(LabelKind::Capital('A')));
+        assert_eq!(
+            kind("A. Opening of the meeting"),
+            Some(LabelKind::Capital('A'))
+        );
         let l = recognize("A.会议开幕", None).unwrap();
-        assert_eq!((l.kind, "A.会议开幕".get(l.consumed..)), (LabelKind::Capital('A'), Some("会议开幕")));
+        assert_eq!(
+            (l.kind, "A.会议开幕".get(l.consumed..)),
+            (LabelKind::Capital('A'), Some("会议开幕"))
+        );
         assert_eq!(kind("V.17-06020"), None);
-        assert_eq!(kind("73/8. Necessity of ending"), Some(LabelKind::Resolution));
+        assert_eq!(
+            kind("73/8. Necessity of ending"),
+            Some(LabelKind::Resolution)
+        );
         assert_eq!(recognize("73/8. Necessity", None).unwrap().text, "73/8.");
         assert_eq!(kind("Introduction"), None);
     }
 
     #[test]
     fn letters_and_small_romans() {
-        assert_eq!(kind("(a) Assist the Conference"), Some(LabelKind::Letter('a')));
+        assert_eq!(
+            kind("(a) Assist the Conference"),
+            Some(LabelKind::Letter('a'))
+        );
         assert_eq!(kind("(i) Education"), Some(LabelKind::SmallRoman(1)));
         assert_eq!(kind("(ii) Integrity"), Some(LabelKind::SmallRoman(2)));
         assert_eq!(kind("(一)在中小学"), Some(LabelKind::SmallRoman(1)));
         assert_eq!(kind("（二）刑事司法"), Some(LabelKind::SmallRoman(2)));
         // (i) right after (h) is the letter i.
-        assert_eq!(recognize("(i) Ninth", Some('h')).map(|l| l.kind), Some(LabelKind::Letter('i')));
+        assert_eq!(
+            recognize("(i) Ninth", Some('h')).map(|l| l.kind),
+            Some(LabelKind::Letter('i'))
+        );
     }
 
     #[test]

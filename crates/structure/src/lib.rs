@@ -31,7 +31,9 @@ mod zones;
 
 use std::collections::HashMap;
 
-use unpara_model::{Block, BlockKind, Diagnostics, Document, Footnote, Lang, Layout, Metadata, Source};
+use unpara_model::{
+    Block, BlockKind, Diagnostics, Document, Footnote, Lang, Layout, Metadata, Source,
+};
 
 pub use error::StructureError;
 pub use labels::{recognize as recognize_label, Label, LabelKind};
@@ -53,18 +55,37 @@ pub fn build_document(
     language: Option<Lang>,
 ) -> Result<Document, StructureError> {
     if layout.pages.iter().all(|p| p.lines.is_empty()) {
-        return Err(StructureError::NoText { pages: layout.pages.len() });
+        return Err(StructureError::NoText {
+            pages: layout.pages.len(),
+        });
     }
     let lang = language.unwrap_or_else(|| detect_language(layout));
-    let mut meta = Metadata { symbol: metadata::symbol(layout), ..Metadata::default() };
+    let mut meta = Metadata {
+        symbol: metadata::symbol(layout),
+        ..Metadata::default()
+    };
     let furniture = zones::furniture(layout, meta.symbol.as_deref());
     let m = zones::measures(layout, &furniture);
     let zones = zones::classify(layout, &furniture, m);
     let mut warnings = layout.warnings.clone();
 
-    meta.job_number = metadata::job_number(layout.pages.iter().zip(&zones).flat_map(|(p, z)| {
-        p.lines.iter().zip(z).filter(|(_, z)| **z == Zone::Furniture).map(|(l, _)| l)
-    }).map(|l| l.text()).collect::<Vec<_>>().iter().map(String::as_str));
+    meta.job_number = metadata::job_number(
+        layout
+            .pages
+            .iter()
+            .zip(&zones)
+            .flat_map(|(p, z)| {
+                p.lines
+                    .iter()
+                    .zip(z)
+                    .filter(|(_, z)| **z == Zone::Furniture)
+                    .map(|(l, _)| l)
+            })
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
 
     let mut body: Vec<BodyLine> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
@@ -79,11 +100,15 @@ pub fn build_document(
                     let mut bl = BodyLine::new(line, page.number, &layout.fonts);
                     if front_page && page.number == 1 {
                         if recognize_label(bl.text.trim_start(), None).is_some_and(|l| {
-                            matches!(l.kind, LabelKind::Number(_) | LabelKind::Roman(_) | LabelKind::Resolution)
+                            matches!(
+                                l.kind,
+                                LabelKind::Number(_) | LabelKind::Roman(_) | LabelKind::Resolution
+                            )
                         }) {
                             front_page = false;
                         } else {
-                            bl.text = metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
+                            bl.text =
+                                metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
                             if bl.text.is_empty() {
                                 continue;
                             }
@@ -120,7 +145,10 @@ pub fn build_document(
         metadata: meta,
         blocks,
         footnotes,
-        diagnostics: Diagnostics { undecodable_glyphs: layout.undecodable_glyphs, warnings },
+        diagnostics: Diagnostics {
+            undecodable_glyphs: layout.undecodable_glyphs,
+            warnings,
+        },
     })
 }
 
@@ -163,7 +191,10 @@ fn link_footnotes(blocks: &mut [Block], footnotes: &mut [Footnote], warnings: &m
     for b in blocks.iter() {
         for r in &b.footnote_refs {
             if !footnotes.iter().any(|f| &f.marker == r) {
-                warnings.push(format!("block {}: footnote marker {r} has no footnote text", b.id));
+                warnings.push(format!(
+                    "block {}: footnote marker {r} has no footnote text",
+                    b.id
+                ));
             }
         }
     }
@@ -172,10 +203,9 @@ fn link_footnotes(blocks: &mut [Block], footnotes: &mut [Footnote], warnings: &m
 /// The title: a resolution's titled heading (`73/8. …`), else the largest text block of
 /// the front matter (before the first heading or paragraph).
 fn title(blocks: &[Block], sizes: &[f32]) -> Option<String> {
-    if let Some(b) = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Heading && b.label.as_deref().is_some_and(|l| l.contains('/')))
-    {
+    if let Some(b) = blocks.iter().find(|b| {
+        b.kind == BlockKind::Heading && b.label.as_deref().is_some_and(|l| l.contains('/'))
+    }) {
         return Some(b.text.clone());
     }
     blocks

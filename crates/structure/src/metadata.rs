@@ -38,7 +38,11 @@ pub(crate) fn iso_date(text: &str) -> Option<String> {
 
 /// Removes the metadata found in one front-page line from it, filling `meta`.
 /// Returns what is left of the line (possibly empty).
-pub(crate) fn consume_line(text: &str, meta: &mut Metadata, seen_distribution: &mut bool) -> String {
+pub(crate) fn consume_line(
+    text: &str,
+    meta: &mut Metadata,
+    seen_distribution: &mut bool,
+) -> String {
     let mut rest = text.to_string();
     if let Some(sym) = meta.symbol.as_deref() {
         rest = rest.replace(sym, " ");
@@ -88,10 +92,19 @@ mod tests {
 
     #[test]
     fn front_page_lines_are_consumed() {
-        let mut m = Metadata { symbol: Some("A/RES/73/8".into()), ..Metadata::default() };
+        let mut m = Metadata {
+            symbol: Some("A/RES/73/8".into()),
+            ..Metadata::default()
+        };
         let mut seen = false;
-        assert_eq!(consume_line("United Nations A/RES/73/8", &mut m, &mut seen), "United Nations");
-        assert_eq!(consume_line("General Assembly Distr.: General", &mut m, &mut seen), "General Assembly");
+        assert_eq!(
+            consume_line("United Nations A/RES/73/8", &mut m, &mut seen),
+            "United Nations"
+        );
+        assert_eq!(
+            consume_line("General Assembly Distr.: General", &mut m, &mut seen),
+            "General Assembly"
+        );
         assert_eq!(consume_line("5 November 2018", &mut m, &mut seen), "");
         assert_eq!(consume_line("Chinese", &mut m, &mut seen), "");
         assert_eq!(consume_line("Original: English", &mut m, &mut seen), "");

@@ -12,9 +12,8 @@ fn re(pattern: &str) -> Regex {
 
 /// A document symbol: series letters then `/`-separated parts, at least one digit,
 /// e.g. `A/RES/73/3`, `CAC/COSP/WG.4/2017/4`, `E/CN.6/2018/L.1`.
-pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b")
-});
+pub(crate) static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b"));
 
 /// A job number: `V.17-06020`, `18-16895`, optionally with the language letter.
 pub(crate) static JOB_NUMBER: LazyLock<Regex> =
@@ -31,12 +30,13 @@ pub(crate) static DISTRIBUTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"Distr\.?\s*:?\s*(General|Limited|Restricted)"));
 
 /// `Original: English`.
-pub(crate) static ORIGINAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"Original\s*:\s*([A-Z][a-z]+)"));
+pub(crate) static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| re(r"Original\s*:\s*([A-Z][a-z]+)"));
 
 /// A date in English: `29 August 2017`.
 pub(crate) static DATE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+    re(
+        r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b",
+    )
 });
 
 /// A date in Chinese: `2017年8月29日`.
@@ -56,8 +56,18 @@ pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}|[a-z
 /// Converts an English month name to its number.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
@@ -78,8 +88,14 @@ mod tests {
         assert!(PAGE_NUMBER.is_match("10/11"));
         assert!(BARCODE.is_match("*1706020*"));
         assert!(!BARCODE.is_match("*"));
-        assert_eq!(&DISTRIBUTION.captures("Distr.: General").unwrap()[1], "General");
-        assert_eq!(&ORIGINAL.captures("Original: English").unwrap()[1], "English");
+        assert_eq!(
+            &DISTRIBUTION.captures("Distr.: General").unwrap()[1],
+            "General"
+        );
+        assert_eq!(
+            &ORIGINAL.captures("Original: English").unwrap()[1],
+            "English"
+        );
         assert!(DATE_EN.is_match("5 November 2018"));
         assert!(DATE_ZH.is_match("2017 年 8 月 29 日"));
         assert_eq!(month_number("August"), Some(8));

@@ -49,14 +49,38 @@ mod tests {
 
     #[test]
     fn chinese_lines_join_without_spaces() {
-        assert_eq!(join(&["设立一个不限成员名额政府间临时工", "作组，就"], Lang::Zh), "设立一个不限成员名额政府间临时工作组，就");
-        assert_eq!(join(&["《2030 年可持续发展议程》第 203", "0 年"], Lang::Zh), "《2030 年可持续发展议程》第 2030 年");
-        assert_eq!(join(&["主席 Alexander", "Kononov"], Lang::Zh), "主席 Alexander Kononov");
+        assert_eq!(
+            join(&["设立一个不限成员名额政府间临时工", "作组，就"], Lang::Zh),
+            "设立一个不限成员名额政府间临时工作组，就"
+        );
+        assert_eq!(
+            join(&["《2030 年可持续发展议程》第 203", "0 年"], Lang::Zh),
+            "《2030 年可持续发展议程》第 2030 年"
+        );
+        assert_eq!(
+            join(&["主席 Alexander", "Kononov"], Lang::Zh),
+            "主席 Alexander Kononov"
+        );
     }
 
     #[test]
     fn english_lines_join_with_one_space_and_keep_hyphens() {
-        assert_eq!(join(&["the United Nations Convention against ", "Corruption decided"], Lang::En), "the United Nations Convention against Corruption decided");
-        assert_eq!(join(&["99 per cent of tuberculosis-", "associated deaths"], Lang::En), "99 per cent of tuberculosis-associated deaths");
+        assert_eq!(
+            join(
+                &[
+                    "the United Nations Convention against ",
+                    "Corruption decided"
+                ],
+                Lang::En
+            ),
+            "the United Nations Convention against Corruption decided"
+        );
+        assert_eq!(
+            join(
+                &["99 per cent of tuberculosis-", "associated deaths"],
+                Lang::En
+            ),
+            "99 per cent of tuberculosis-associated deaths"
+        );
     }
 }

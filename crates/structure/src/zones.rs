@@ -43,11 +43,20 @@ pub(crate) struct Measures {
     pub body_left: f32,
 }
 
-fn normalized(text: &str) -> String {
-    text.chars()
+/// Running headers and footers repeat at the same height: baselines are compared in
+/// bins of this many points.
+const REPEAT_BIN: f32 = 4.0;
+
+/// The repetition key of a line: its text with digits and spaces ignored, and its
+/// baseline to the nearest [`REPEAT_BIN`].
+fn normalized(line: &Line) -> String {
+    let text: String = line
+        .text()
+        .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+        .collect();
+    format!("{}@{}", text, (line.baseline / REPEAT_BIN).round() as i32)
 }
 
 fn in_top(page: &Page, line: &Line) -> bool {
@@ -81,7 +90,7 @@ pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>>
             .lines
             .iter()
             .filter(|l| in_top(page, l) || in_bottom(page, l))
-            .map(|l| normalized(&l.text()))
+            .map(normalized)
             .collect();
         seen.sort();
         seen.dedup();
@@ -95,7 +104,7 @@ pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>>
         .map(|page| {
             let is = |l: &Line| {
                 (in_top(page, l) || in_bottom(page, l))
-                    && (pages_with.get(&normalized(&l.text())).copied().unwrap_or(0) >= 2
+                    && (pages_with.get(&normalized(l)).copied().unwrap_or(0) >= 2
                         || strong_furniture(&l.text(), symbol, page.number, layout.pages.len()))
             };
             let lowest_top = page
@@ -126,9 +135,11 @@ pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>>
 pub(crate) fn measures(layout: &Layout, furniture: &[Vec<bool>]) -> Measures {
     let mut sizes: HashMap<i32, usize> = HashMap::new();
     let lines = || {
-        layout.pages.iter().zip(furniture).flat_map(|(p, f)| {
-            p.lines.iter().zip(f).filter(|(_, f)| !**f).map(|(l, _)| l)
-        })
+        layout
+            .pages
+            .iter()
+            .zip(furniture)
+            .flat_map(|(p, f)| p.lines.iter().zip(f).filter(|(_, f)| !**f).map(|(l, _)| l))
     };
     for l in lines() {
         let chars: usize = l.spans.iter().map(|s| s.text.chars().count()).sum();
@@ -146,7 +157,10 @@ pub(crate) fn measures(layout: &Layout, furniture: &[Vec<bool>]) -> Measures {
         .iter()
         .max_by_key(|(k, n)| (**n, -**k))
         .map_or(0.0, |(k, _)| *k as f32);
-    Measures { body_size, body_left }
+    Measures {
+        body_size,
+        body_left,
+    }
 }
 
 /// Classifies every line of every page.
@@ -162,11 +176,10 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: Measures) ->
                 .collect();
             if let Some(sep_y) = separator(page, &zones, m) {
                 for (l, z) in page.lines.iter().zip(zones.iter_mut()) {
-                    if *z == Zone::Body && l.baseline < sep_y {
-                        *z = Zone::Footnote;
-                    }
                     if *z == Zone::Body && UNDERSCORES.is_match(l.text().trim()) {
                         *z = Zone::Separator;
+                    } else if *z == Zone::Body && l.baseline < sep_y {
+                        *z = Zone::Footnote;
                     }
                 }
             }
@@ -198,10 +211,17 @@ fn separator(page: &Page, zones: &[Zone], m: Measures) -> Option<f32> {
                 .lines
                 .iter()
                 .zip(zones)
-                .filter(|(l, z)| **z == Zone::Body && l.baseline < *y && !UNDERSCORES.is_match(l.text().trim()))
+                .filter(|(l, z)| {
+                    **z == Zone::Body && l.baseline < *y && !UNDERSCORES.is_match(l.text().trim())
+                })
                 .map(|(l, _)| l)
                 .collect();
-            !below.is_empty() && below.iter().all(|l| l.size <= FOOTNOTE_SIZE_RATIO * m.body_size)
+            !below.is_empty()
+                && below
+                    .iter()
+                    .all(|l| l.size <= FOOTNOTE_SIZE_RATIO * m.body_size)
         })
-        .fold(None, |best: Option<f32>, y| Some(best.map_or(y, |b| b.max(y))))
+        .fold(None, |best: Option<f32>, y| {
+            Some(best.map_or(y, |b| b.max(y)))
+        })
 }

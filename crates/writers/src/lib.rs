@@ -45,7 +45,11 @@ pub fn document_json(doc: &Document) -> Result<String, WriteError> {
 /// # Errors
 /// [`WriteError::SameLanguage`] when both documents have one language,
 /// [`WriteError::Json`] if serialization fails.
-pub fn alignment_json(a: &Document, b: &Document, alignment: &Alignment) -> Result<String, WriteError> {
+pub fn alignment_json(
+    a: &Document,
+    b: &Document,
+    alignment: &Alignment,
+) -> Result<String, WriteError> {
     if a.language == b.language {
         return Err(WriteError::SameLanguage(a.language.code()));
     }

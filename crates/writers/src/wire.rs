@@ -104,7 +104,12 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
         footnotes: d
             .footnotes
             .iter()
-            .map(|f| WireFootnote { marker: &f.marker, text: &f.text, page: f.page, block: f.block.as_deref() })
+            .map(|f| WireFootnote {
+                marker: &f.marker,
+                text: &f.text,
+                page: f.page,
+                block: f.block.as_deref(),
+            })
             .collect(),
         diagnostics: WireDiagnostics {
             undecodable_glyphs: d.diagnostics.undecodable_glyphs,

@@ -3,7 +3,7 @@
 //! Sources: PDF 32000-1 §9.7.5 (CMaps), §9.10.3 (ToUnicode CMaps), and Adobe Technical
 //! Note #5014 (CMap and CIDFont Files Specification) / #5411 (ToUnicode Mapping File
 //! Tutorial). Handles `begincodespacerange`, `beginbfchar`, `beginbfrange` (including
-//! the array form), `begincidchar`, `begincidrange`, `begincidrange`, `usecmap`, and
+//! the array form), `begincidchar`, `begincidrange`, `usecmap` (recorded), and
 //! `/WMode`. Codes are 1 to 4 bytes long.
 
 use std::collections::HashMap;
@@ -102,33 +102,6 @@ impl CMap {
         let i = self.cid_ranges.partition_point(|r| r.0 <= code);
         let (lo, hi, start) = self.cid_ranges.get(i.checked_sub(1)?)?;
         (code <= *hi).then(|| start + (code - lo))
-    }
-
-    /// True when the CMap maps any code to Unicode.
-    pub fn has_unicode(&self) -> bool {
-        !self.unicode_chars.is_empty() || !self.unicode_ranges.is_empty()
-    }
-
-    /// True when the CMap maps any code to a CID.
-    pub fn has_cids(&self) -> bool {
-        !self.cid_chars.is_empty() || !self.cid_ranges.is_empty()
-    }
-
-    /// Adds the mappings of `parent` that this CMap does not define itself (`usecmap`).
-    pub fn inherit(&mut self, parent: &CMap) {
-        if self.codespace.is_empty() {
-            self.codespace = parent.codespace.clone();
-        }
-        for (k, v) in &parent.unicode_chars {
-            self.unicode_chars.entry(*k).or_insert_with(|| v.clone());
-        }
-        for (k, v) in &parent.cid_chars {
-            self.cid_chars.entry(*k).or_insert(*v);
-        }
-        self.unicode_ranges.extend(parent.unicode_ranges.iter().cloned());
-        self.unicode_ranges.sort_by_key(|r| r.0);
-        self.cid_ranges.extend(parent.cid_ranges.iter().copied());
-        self.cid_ranges.sort_by_key(|r| r.0);
     }
 }
 
@@ -337,7 +310,9 @@ fn bfchar(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
             }
             (Some(Token::Hex(src)), Some(Token::Name(name))) => {
                 // A glyph name as target (seen in some producers' ToUnicode CMaps).
-                if let (Some((code, _)), Some(s)) = (code_of(src), super::glyph_name_to_unicode(name)) {
+                if let (Some((code, _)), Some(s)) =
+                    (code_of(src), super::glyph_name_to_unicode(name))
+                {
                     cmap.unicode_chars.insert(code, s);
                 } else {
                     cmap.bad_entries += 1;
@@ -500,12 +475,10 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     }
 
     #[test]
-    fn usecmap_is_recorded_and_inherited() {
-        let mut child = parse(b"/Identity-H usecmap 1 beginbfchar <0001> <0041> endbfchar");
+    fn usecmap_is_recorded() {
+        let child = parse(b"/Identity-H usecmap 1 beginbfchar <0001> <0041> endbfchar");
         assert_eq!(child.usecmap.as_deref(), Some("Identity-H"));
-        let parent = parse(b"1 beginbfchar <0002> <0042> endbfchar");
-        child.inherit(&parent);
-        assert_eq!(child.unicode(2).as_deref(), Some("B"));
+        assert_eq!(child.unicode(1).as_deref(), Some("A"));
     }
 
     #[test]

@@ -41,7 +41,7 @@ enum Kind {
     },
     Composite {
         /// Encoding CMap; `None` for Identity-H/V (2-byte codes, CID = code).
-        encoding: Option<CMap>,
+        encoding: Option<Box<CMap>>,
         /// The encoding is a `Uni…-UCS2`/`UTF16` CMap: codes are UTF-16BE.
         unicode_codes: bool,
         widths: CidWidths,
@@ -96,7 +96,9 @@ fn name_of(dict: &Dictionary, key: &[u8], doc: &Document) -> Option<Vec<u8>> {
 fn stream_cmap(obj: &Object, doc: &Document) -> Option<CMap> {
     match deref(doc, obj) {
         Object::Stream(s) => {
-            let data = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            let data = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
             Some(cmap::parse(&data))
         }
         _ => None,
@@ -151,7 +153,10 @@ impl Font {
         warnings: &mut Vec<String>,
     ) -> (Font, FontInfo) {
         let subtype = name_of(dict, b"Subtype", doc).unwrap_or_default();
-        let to_unicode = dict.get(b"ToUnicode").ok().and_then(|o| stream_cmap(o, doc));
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| stream_cmap(o, doc));
         if subtype == b"Type0" {
             Self::load_type0(dict, doc, index, to_unicode, warnings)
         } else {
@@ -190,7 +195,11 @@ impl Font {
             (
                 Font {
                     index,
-                    kind: Kind::Simple { table, widths, scale },
+                    kind: Kind::Simple {
+                        table,
+                        widths,
+                        scale,
+                    },
                     to_unicode,
                     vertical: false,
                     space_width,
@@ -215,10 +224,12 @@ impl Font {
             Some(Object::Dictionary(d)) => Some(d),
             _ => None,
         };
-        let widths = cid_font.map(|d| CidWidths::read(d, doc)).unwrap_or(CidWidths {
-            default: 1000.0,
-            by_cid: HashMap::new(),
-        });
+        let widths = cid_font
+            .map(|d| CidWidths::read(d, doc))
+            .unwrap_or(CidWidths {
+                default: 1000.0,
+                by_cid: HashMap::new(),
+            });
         let desc = cid_font.and_then(|d| descriptor(d, doc));
         let mut info = font_info(dict, desc, doc);
         if let Some(d) = cid_font {
@@ -226,13 +237,19 @@ impl Font {
             info.bold |= inner.bold;
             info.italic |= inner.italic;
         }
-        let (encoding, vertical, unicode_codes) = match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
+        let (encoding, vertical, unicode_codes) = match dict
+            .get(b"Encoding")
+            .ok()
+            .map(|o| deref(doc, o))
+        {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n).into_owned();
                 let vertical = name.ends_with("-V");
                 if name.starts_with("Identity") || name == "Identity" {
                     (None, vertical, false)
-                } else if name.starts_with("Uni") && (name.contains("UCS2") || name.contains("UTF16")) {
+                } else if name.starts_with("Uni")
+                    && (name.contains("UCS2") || name.contains("UTF16"))
+                {
                     (None, vertical, true)
                 } else {
                     warnings.push(format!(
@@ -245,14 +262,18 @@ impl Font {
             Some(obj @ Object::Stream(_)) => {
                 let c = stream_cmap(obj, doc).unwrap_or_default();
                 let v = c.wmode == 1;
-                (Some(c), v, false)
+                (Some(Box::new(c)), v, false)
             }
             _ => (None, false, false),
         };
         let space_width = 250.0;
         let mut font = Font {
             index,
-            kind: Kind::Composite { encoding, unicode_codes, widths },
+            kind: Kind::Composite {
+                encoding,
+                unicode_codes,
+                widths,
+            },
             to_unicode,
             vertical,
             space_width,
@@ -278,14 +299,24 @@ impl Font {
     /// Decodes a string operand into codes, appending to `out`.
     pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>) {
         match &self.kind {
-            Kind::Simple { table, widths, scale } => {
+            Kind::Simple {
+                table,
+                widths,
+                scale,
+            } => {
                 for &b in bytes {
                     let code = u32::from(b);
                     let text = self
                         .to_unicode
                         .as_ref()
                         .and_then(|t| t.unicode(code))
-                        .or_else(|| table.get(usize::from(b)).copied().flatten().map(String::from));
+                        .or_else(|| {
+                            table
+                                .get(usize::from(b))
+                                .copied()
+                                .flatten()
+                                .map(String::from)
+                        });
                     out.push(Decoded {
                         text,
                         width: widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
@@ -293,7 +324,11 @@ impl Font {
                     });
                 }
             }
-            Kind::Composite { encoding, unicode_codes, widths } => {
+            Kind::Composite {
+                encoding,
+                unicode_codes,
+                widths,
+            } => {
                 let mut rest = bytes;
                 while !rest.is_empty() {
                     let (code, len) = match encoding {
@@ -368,7 +403,10 @@ mod tests {
     fn uni_glyph_names() {
         assert_eq!(glyph_name_to_unicode("uni4E2D").as_deref(), Some("中"));
         assert_eq!(glyph_name_to_unicode("uni00660069").as_deref(), Some("fi"));
-        assert_eq!(glyph_name_to_unicode("u1F600").as_deref(), Some("\u{1F600}"));
+        assert_eq!(
+            glyph_name_to_unicode("u1F600").as_deref(),
+            Some("\u{1F600}")
+        );
         assert_eq!(glyph_name_to_unicode("g123"), None);
     }
 }

@@ -12,14 +12,11 @@ pub(crate) type ByteTable = Vec<Option<char>>;
 fn probe(encoding: &Encoding) -> ByteTable {
     (0u8..=255)
         .map(|code| {
-            encoding
-                .bytes_to_string(&[code])
-                .ok()
-                .and_then(|s| {
-                    let mut chars = s.chars();
-                    let c = chars.next()?;
-                    (chars.next().is_none() && c != '\u{FFFD}' && c != '\0').then_some(c)
-                })
+            encoding.bytes_to_string(&[code]).ok().and_then(|s| {
+                let mut chars = s.chars();
+                let c = chars.next()?;
+                (chars.next().is_none() && c != '\u{FFFD}' && c != '\0').then_some(c)
+            })
         })
         .collect()
 }

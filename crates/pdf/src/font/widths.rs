@@ -81,7 +81,11 @@ impl CidWidths {
                     }
                     Some(last) => {
                         let last = number(last).unwrap_or(-1.0) as i64;
-                        let w = items.get(i + 2).copied().and_then(number).unwrap_or(default);
+                        let w = items
+                            .get(i + 2)
+                            .copied()
+                            .and_then(number)
+                            .unwrap_or(default);
                         for cid in first.max(0)..=last.min(MAX_CID) {
                             if let Ok(cid) = u32::try_from(cid) {
                                 by_cid.insert(cid, w);

@@ -31,7 +31,17 @@ pub(crate) fn build_page(
     let rules = sink
         .rules
         .into_iter()
-        .map(|r| Rule { x0: r.x0 - x0, x1: r.x1 - x0, y: r.y - y0 })
+        .map(|r| Rule {
+            x0: r.x0 - x0,
+            x1: r.x1 - x0,
+            y: r.y - y0,
+        })
         .collect();
-    Page { number, width, height, lines, rules }
+    Page {
+        number,
+        width,
+        height,
+        lines,
+        rules,
+    }
 }

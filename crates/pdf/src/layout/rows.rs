@@ -51,7 +51,11 @@ pub(crate) fn cluster(mut glyphs: Vec<Glyph>) -> Vec<Row> {
             }
             _ => {
                 let (baseline, size) = (g.y, g.size);
-                rows.push(Row { glyphs: vec![g], baseline, size });
+                rows.push(Row {
+                    glyphs: vec![g],
+                    baseline,
+                    size,
+                });
             }
         }
     }
@@ -63,7 +67,10 @@ fn merge_superscripts(rows: Vec<Row>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for mut row in rows {
         // `out.last()` is the row just above this one.
-        if out.last().is_some_and(|above| is_superscript_of(above, &row)) {
+        if out
+            .last()
+            .is_some_and(|above| is_superscript_of(above, &row))
+        {
             if let Some(sup) = out.pop() {
                 row.glyphs.extend(sup.glyphs);
             }

@@ -73,8 +73,8 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         }
         let first = g.text.chars().next().unwrap_or(' ');
         let last = g.text.chars().last().unwrap_or(' ');
-        let raised = g.size < SUPERSCRIPT_SIZE_RATIO * size
-            && g.y > baseline + SUPERSCRIPT_MIN_RISE * size;
+        let raised =
+            g.size < SUPERSCRIPT_SIZE_RATIO * size && g.y > baseline + SUPERSCRIPT_MIN_RISE * size;
         let mut gap = 0.0;
         if let Some((end, prev_last, space_w)) = prev {
             gap = g.x - end;
@@ -129,7 +129,13 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
     }
     let x0 = spans.first()?.x0;
     let x1 = spans.iter().fold(x0, |m, s| m.max(s.x1));
-    Some(Line { spans, x0, x1, baseline, size })
+    Some(Line {
+        spans,
+        x0,
+        x1,
+        baseline,
+        size,
+    })
 }
 
 #[cfg(test)]
@@ -150,7 +156,11 @@ mod tests {
     }
 
     fn row(glyphs: Vec<Glyph>) -> Row {
-        Row { glyphs, baseline: 700.0, size: 10.0 }
+        Row {
+            glyphs,
+            baseline: 700.0,
+            size: 10.0,
+        }
     }
 
     #[test]
@@ -185,8 +195,12 @@ mod tests {
         let mut marker = glyph("1", 12.0, 3.0);
         marker.size = 6.0;
         marker.y = 703.5;
-        let line = line_of_row(row(vec![glyph("a", 0.0, 5.0), glyph("b", 5.0, 5.0), marker]))
-            .unwrap();
+        let line = line_of_row(row(vec![
+            glyph("a", 0.0, 5.0),
+            glyph("b", 5.0, 5.0),
+            marker,
+        ]))
+        .unwrap();
         assert_eq!(line.spans.len(), 2);
         assert_eq!(line.spans[1].text, "1");
         assert_eq!(line.size, 10.0);
