@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::patterns::re;
+
 /// What a label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelKind {
@@ -34,10 +36,6 @@ pub struct Label {
     pub kind: LabelKind,
     /// Byte length of the label plus the whitespace after it in the line text.
     pub consumed: usize,
-}
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("constant pattern compiles")
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
