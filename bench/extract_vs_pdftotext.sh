@@ -19,7 +19,8 @@ time_of() { # command... ; prints seconds for $rounds rounds over all files
   echo "$end - $start" | bc -l
 }
 t_unpara=$(time_of "$bin" extract)
-t_poppler=$(time_of sh -c 'pdftotext "$0" -')
+poppler() { pdftotext "$1" -; }
+t_poppler=$(time_of poppler)
 printf 'files: %d, pages: %d, rounds: %d\n' "${#files[@]}" "$pages" "$rounds"
 printf 'unpara extract: %.3f s  (%.2f ms/page)\n' "$t_unpara" "$(echo "$t_unpara * 1000 / ($pages * $rounds)" | bc -l)"
 printf 'pdftotext:      %.3f s  (%.2f ms/page)\n' "$t_poppler" "$(echo "$t_poppler * 1000 / ($pages * $rounds)" | bc -l)"
