@@ -298,13 +298,13 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let mut decoded = std::mem::take(&mut self.scratch);
         decoded.clear();
         font.decode(bytes, &mut decoded);
-        for d in &decoded {
+        for d in decoded.drain(..) {
             self.emit(&font, d);
         }
         self.scratch = decoded;
     }
 
-    fn emit(&mut self, font: &Arc<Font>, d: &Decoded) {
+    fn emit(&mut self, font: &Arc<Font>, d: Decoded) {
         let t = &self.gs.text;
         let trm = Matrix::translate(0.0, t.rise)
             .then(&self.tm)
@@ -314,8 +314,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let hscale = trm.horizontal_scale();
         let glyph_w = d.width / 1000.0 * t.size;
         let spacing = t.char_spacing + if d.word_space { t.word_spacing } else { 0.0 };
-        let text = match &d.text {
-            Some(s) => s.clone(),
+        let text = match d.text {
+            Some(s) => s,
             None => {
                 self.undecodable += 1;
                 if self.fonts_warned.insert(font.index) {

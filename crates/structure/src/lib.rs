@@ -81,10 +81,7 @@ pub fn build_document(
                     .filter(|(_, z)| **z == Zone::Furniture)
                     .map(|(l, _)| l)
             })
-            .map(|l| l.text())
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
+            .map(|l| l.text()),
     );
 
     let mut body: Vec<BodyLine> = Vec::new();

@@ -72,10 +72,10 @@ pub(crate) fn consume_line(
 }
 
 /// The job number: the first one printed in a running footer or header line.
-pub(crate) fn job_number<'a>(furniture_texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn job_number(furniture_texts: impl IntoIterator<Item = String>) -> Option<String> {
     furniture_texts
         .into_iter()
-        .find_map(|t| JOB_NUMBER.find(t).map(|m| m.as_str().to_string()))
+        .find_map(|t| JOB_NUMBER.find(&t).map(|m| m.as_str().to_string()))
 }
 
 #[cfg(test)]
@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn job_number_from_footer() {
         assert_eq!(
-            job_number(["2/8 V.17-06020", "x"]).as_deref(),
+            job_number(["2/8 V.17-06020".to_string(), "x".to_string()]).as_deref(),
             Some("V.17-06020")
         );
     }

@@ -102,27 +102,35 @@ pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>>
         .pages
         .iter()
         .map(|page| {
-            let is = |l: &Line| {
-                (in_top(page, l) || in_bottom(page, l))
-                    && (pages_with.get(&normalized(l)).copied().unwrap_or(0) >= 2
-                        || strong_furniture(&l.text(), symbol, page.number, layout.pages.len()))
-            };
-            let lowest_top = page
+            let marks: Vec<bool> = page
                 .lines
                 .iter()
-                .filter(|l| in_top(page, l) && is(l))
+                .map(|l| {
+                    (in_top(page, l) || in_bottom(page, l))
+                        && (pages_with.get(&normalized(l)).copied().unwrap_or(0) >= 2
+                            || strong_furniture(&l.text(), symbol, page.number, layout.pages.len()))
+                })
+                .collect();
+            let marked = || {
+                page.lines
+                    .iter()
+                    .zip(&marks)
+                    .filter(|(_, m)| **m)
+                    .map(|(l, _)| l)
+            };
+            let lowest_top = marked()
+                .filter(|l| in_top(page, l))
                 .map(|l| l.baseline)
                 .fold(f32::INFINITY, f32::min);
-            let highest_bottom = page
-                .lines
-                .iter()
-                .filter(|l| in_bottom(page, l) && is(l))
+            let highest_bottom = marked()
+                .filter(|l| in_bottom(page, l))
                 .map(|l| l.baseline)
                 .fold(f32::NEG_INFINITY, f32::max);
             page.lines
                 .iter()
-                .map(|l| {
-                    is(l)
+                .zip(&marks)
+                .map(|(l, marked)| {
+                    *marked
                         || (in_top(page, l) && l.baseline >= lowest_top)
                         || (in_bottom(page, l) && l.baseline <= highest_bottom)
                 })
@@ -174,9 +182,14 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: Measures) ->
                 .iter()
                 .map(|f| if *f { Zone::Furniture } else { Zone::Body })
                 .collect();
-            if let Some(sep_y) = separator(page, &zones, m) {
-                for (l, z) in page.lines.iter().zip(zones.iter_mut()) {
-                    if *z == Zone::Body && UNDERSCORES.is_match(l.text().trim()) {
+            let underscores: Vec<bool> = page
+                .lines
+                .iter()
+                .map(|l| UNDERSCORES.is_match(l.text().trim()))
+                .collect();
+            if let Some(sep_y) = separator(page, &zones, &underscores, m) {
+                for ((l, z), under) in page.lines.iter().zip(zones.iter_mut()).zip(&underscores) {
+                    if *z == Zone::Body && *under {
                         *z = Zone::Separator;
                     } else if *z == Zone::Body && l.baseline < sep_y {
                         *z = Zone::Footnote;
@@ -191,35 +204,32 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: Measures) ->
 /// The y of the page's footnote separator: a short rule or underscore line starting at
 /// or left of the body's left edge, in the lower part of the page, with smaller text
 /// below it.
-fn separator(page: &Page, zones: &[Zone], m: Measures) -> Option<f32> {
+fn separator(page: &Page, zones: &[Zone], underscores: &[bool], m: Measures) -> Option<f32> {
+    let body = || {
+        page.lines
+            .iter()
+            .zip(zones)
+            .zip(underscores)
+            .filter(|((_, z), _)| **z == Zone::Body)
+            .map(|((l, _), under)| (l, *under))
+    };
     let rules = page
         .rules
         .iter()
         .filter(|r| r.x1 - r.x0 < SEPARATOR_MAX_WIDTH * page.width && r.x0 <= m.body_left + 5.0)
         .map(|r| r.y);
-    let typed = page
-        .lines
-        .iter()
-        .zip(zones)
-        .filter(|(l, z)| **z == Zone::Body && UNDERSCORES.is_match(l.text().trim()))
+    let typed = body()
+        .filter(|(_, under)| *under)
         .map(|(l, _)| l.baseline + l.size * 0.5);
     rules
         .chain(typed)
         .filter(|y| *y < page.height * 0.6)
         .filter(|y| {
-            let below: Vec<&Line> = page
-                .lines
-                .iter()
-                .zip(zones)
-                .filter(|(l, z)| {
-                    **z == Zone::Body && l.baseline < *y && !UNDERSCORES.is_match(l.text().trim())
-                })
-                .map(|(l, _)| l)
-                .collect();
-            !below.is_empty()
-                && below
-                    .iter()
-                    .all(|l| l.size <= FOOTNOTE_SIZE_RATIO * m.body_size)
+            let mut below = body()
+                .filter(|(l, under)| !under && l.baseline < *y)
+                .peekable();
+            below.peek().is_some()
+                && below.all(|(l, _)| l.size <= FOOTNOTE_SIZE_RATIO * m.body_size)
         })
         .fold(None, |best: Option<f32>, y| {
             Some(best.map_or(y, |b| b.max(y)))
