@@ -269,10 +269,12 @@ fn paragraph_links_match_gold_for_99_percent() {
                 .any(|l| l["zh"] == serde_json::json!([z]) && l["en"] == serde_json::json!([e]))
         })
         .count();
+    // Issue 2 asks for at least 99 %; all 122 are linked today, so any loss shows.
     assert!(
         right * 100 >= 99 * 122,
         "{right} of 122 gold blocks linked as in gold"
     );
+    assert_eq!(right, 122, "gold blocks linked as in gold");
 }
 
 #[test]
