@@ -4,13 +4,14 @@
 mod align;
 mod extract;
 mod pipeline;
+mod text;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// unpara: UN documents (PDF) → structured, aligned JSON (schema "1").
+/// unpara: UN documents (PDF) → page text, structured and aligned JSON (schema "1").
 ///
 /// Exit codes: 0 success, 1 error (bad input, unreadable file), 2 encrypted document
 /// without the right password, 64 bad usage.
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Extract one document: metadata, blocks, footnotes → JSON.
     Extract(extract::Args),
+    /// Print the text of a PDF's pages in reading order (like pdftotext), or its lines as JSON.
+    Text(text::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
 }
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(&a),
         Command::Align(a) => align::run(&a),
+        Command::Text(a) => text::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

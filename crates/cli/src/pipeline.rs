@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
-use unpara_model::{Document, Lang, Source, SourceFormat};
+use unpara_model::{Document, Lang, Layout, Source, SourceFormat};
 use unpara_pdf::{PdfError, ReadOptions};
 
 /// Exit code for an error: 2 for an encrypted document, 1 otherwise.
@@ -25,6 +25,17 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (expected zh or en)"))
 }
 
+/// Reads one PDF into its layout; also returns the file's bytes. Errors name the file.
+pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout, Vec<u8>)> {
+    let name = path.display().to_string();
+    let bytes = fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+    let options = ReadOptions {
+        password: password.map(str::to_string),
+    };
+    let layout = unpara_pdf::read_pdf(&bytes, &options).with_context(|| name.clone())?;
+    Ok((layout, bytes))
+}
+
 /// Reads, structures and segments one file. Errors name the file.
 pub(crate) fn read_document(
     path: &Path,
@@ -32,11 +43,7 @@ pub(crate) fn read_document(
     password: Option<&str>,
 ) -> Result<Document> {
     let name = path.display().to_string();
-    let bytes = fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-    let options = ReadOptions {
-        password: password.map(str::to_string),
-    };
-    let layout = unpara_pdf::read_pdf(&bytes, &options).with_context(|| name.clone())?;
+    let (layout, bytes) = read_layout(path, password)?;
     let source = Source {
         path: name.clone(),
         format: SourceFormat::Pdf,
@@ -58,7 +65,9 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
                 fs::create_dir_all(dir)
                     .with_context(|| format!("{}: cannot create folder", dir.display()))?;
             }
-            let tmp = path.with_extension("json.tmp");
+            let mut tmp = path.as_os_str().to_owned();
+            tmp.push(".tmp");
+            let tmp = PathBuf::from(tmp);
             fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
             fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
         }

@@ -44,6 +44,10 @@ pub struct Line {
     pub baseline: f32,
     /// Dominant font size of the line (the size covering most characters), points.
     pub size: f32,
+    /// A column of vertical writing (PDF 32000-1 §9.7.4.3, WMode 1): characters run
+    /// top to bottom; `x0`/`x1` are the column's horizontal extent and `baseline` the
+    /// y of its first character's origin.
+    pub vertical: bool,
 }
 
 impl Line {

@@ -14,7 +14,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod layout;
 mod wire;
+
+pub use layout::{layout_json, layout_text};
 
 use thiserror::Error;
 use unpara_model::{Alignment, Document};

@@ -135,6 +135,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         x1,
         baseline,
         size,
+        vertical: false,
     })
 }
 
