@@ -1,7 +1,8 @@
 //! Page layout: positioned lines of text, as a reader sees them.
 //!
 //! All coordinates are PDF user-space points (1/72 inch), origin at the bottom-left of
-//! the page's media box, y growing upwards (PDF 32000-1 §8.3.2.3).
+//! the page's media box as displayed (turned by the page's `/Rotate`, PDF 32000-1
+//! §7.7.3.3), y growing upwards (§8.3.2.3).
 
 /// A font as the layout needs to know it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -44,9 +45,13 @@ pub struct Line {
     pub baseline: f32,
     /// Dominant font size of the line (the size covering most characters), points.
     pub size: f32,
+    /// Direction of the text on the displayed page, counterclockwise from left-to-right:
+    /// 0, 90 (text runs upwards), 180 or 270 (runs downwards, as vertical writing does).
+    /// For a line that is not at 0, `x0`, `x1` and `baseline` are coordinates in the
+    /// page turned so that the line reads left to right (x along the line, y across).
+    pub rotation: u16,
     /// A column of vertical writing (PDF 32000-1 §9.7.4.3, WMode 1): characters run
-    /// top to bottom; `x0`/`x1` are the column's horizontal extent and `baseline` the
-    /// y of its first character's origin.
+    /// top to bottom, columns follow each other right to left; `rotation` is 270.
     pub vertical: bool,
 }
 
@@ -73,11 +78,12 @@ pub struct Rule {
 pub struct Page {
     /// 1-based page number.
     pub number: u32,
-    /// Page width, points (media box).
+    /// Page width as displayed, points (media box, turned by the page's `/Rotate`).
     pub width: f32,
-    /// Page height, points (media box).
+    /// Page height as displayed, points.
     pub height: f32,
-    /// Lines top to bottom.
+    /// Lines in reading order: the upright lines top to bottom, then each group of
+    /// lines in another direction (most text first), in that direction's own order.
     pub lines: Vec<Line>,
     /// Horizontal rules on the page.
     pub rules: Vec<Rule>,

@@ -7,6 +7,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use lopdf::content::Content;
+
+use crate::content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use unpara_model::Rule;
 
@@ -345,6 +347,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             font: font.index,
             space_width: font.space_width / 1000.0 * size.abs(),
             stroked: t.render_mode == 2,
+            quadrant: quadrant(&trm, font.vertical),
+            vertical: font.vertical,
         });
         self.tm = if font.vertical {
             // Vertical writing: default vertical metrics advance one em downwards (§9.7.4.3).
@@ -409,10 +413,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             ));
             return;
         }
-        let content = match stream.decompressed_content() {
-            Ok(c) => c,
-            Err(_) => stream.content.clone(),
-        };
+        let content = content::decode(doc, Some(*id), stream, &mut self.warnings);
         let mut inner = res.clone();
         if let Some(Object::Dictionary(d)) =
             stream.dict.get(b"Resources").ok().map(|o| deref(doc, o))
@@ -434,4 +435,19 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         self.tm = saved.2;
         self.tlm = saved.3;
     }
+}
+
+/// The quadrant of the direction text progresses in under the text rendering matrix
+/// `trm`: its x axis, or for vertical writing its negative y axis (see [`Glyph::quadrant`]).
+fn quadrant(trm: &Matrix, vertical: bool) -> u8 {
+    let (dx, dy) = if vertical {
+        (-trm.c, -trm.d)
+    } else {
+        (trm.a, trm.b)
+    };
+    if !(dx.is_finite() && dy.is_finite()) || (dx == 0.0 && dy == 0.0) {
+        return 0;
+    }
+    let turns = (dy.atan2(dx) / std::f32::consts::FRAC_PI_2).round() as i32;
+    turns.rem_euclid(4) as u8
 }

@@ -14,10 +14,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod content;
 mod error;
 mod font;
 mod interpreter;
 mod layout;
+mod load;
 mod reader;
 mod sink;
 mod state;

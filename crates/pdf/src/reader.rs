@@ -1,13 +1,15 @@
 //! Entry point: bytes → [`Layout`].
 
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use unpara_model::{Layout, Page};
 
+use crate::content;
 use crate::error::PdfError;
 use crate::font::widths::{deref, number};
 use crate::font::FontCache;
 use crate::interpreter::{Interpreter, Resources};
-use crate::layout;
+use crate::layout::{self, PageBox};
+use crate::load::load;
 use crate::sink::PageSink;
 
 /// Options of [`read_pdf`].
@@ -16,10 +18,6 @@ pub struct ReadOptions {
     /// Password for encrypted documents (user or owner).
     pub password: Option<String>,
 }
-
-/// Largest decompressed size of one page's content, in bytes (a guard against
-/// decompression bombs; real pages are well under 1 MiB).
-const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
 
 /// Reads a PDF held in memory into its [`Layout`]: pages of positioned lines.
 ///
@@ -33,29 +31,16 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let load = LoadOptions {
-        password: options.password.clone(),
-        ..LoadOptions::default()
-    };
-    let doc = match Document::load_mem_with_options(bytes, load) {
-        Ok(d) => d,
-        Err(lopdf::Error::InvalidPassword) => return Err(PdfError::Encrypted),
-        Err(e) if e.to_string().to_ascii_lowercase().contains("password") => {
-            return Err(PdfError::Encrypted)
-        }
-        Err(e) => return Err(PdfError::Damaged(e.to_string())),
-    };
+    let loaded = load(bytes, options.password.as_deref())?;
+    let doc = loaded.doc;
     let pages = doc.get_pages();
     if pages.is_empty() {
-        // lopdf loads an encrypted file it cannot decrypt with its objects unreadable.
-        if doc.trailer.has(b"Encrypt") || doc.is_encrypted() {
-            return Err(PdfError::Encrypted);
-        }
         return Err(PdfError::NoPages);
     }
     let mut fonts = FontCache::default();
     let mut layout = Layout {
         producer: producer(&doc),
+        warnings: loaded.warnings,
         ..Layout::default()
     };
     for (&number, &page_id) in &pages {
@@ -85,16 +70,13 @@ fn producer(doc: &Document) -> Option<String> {
     }
 }
 
-/// The page's media box `[x0 y0 x1 y1]`, inherited through `/Parent` (PDF 32000-1 §7.7.3.4).
-fn media_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
+/// An inheritable page attribute, looked up through `/Parent` (PDF 32000-1 §7.7.3.4).
+fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8]) -> Option<&'a Object> {
     let mut node: Option<&Dictionary> = doc.get_dictionary(page_id).ok();
     for _ in 0..32 {
-        let Some(d) = node else { break };
-        if let Some(Object::Array(a)) = d.get(b"MediaBox").ok().map(|o| deref(doc, o)) {
-            let v: Vec<f32> = a.iter().filter_map(|o| number(deref(doc, o))).collect();
-            if let Ok(v) = <[f32; 4]>::try_from(v) {
-                return v;
-            }
+        let d = node?;
+        if let Ok(v) = d.get(key) {
+            return Some(deref(doc, v));
         }
         node = d
             .get(b"Parent")
@@ -102,8 +84,27 @@ fn media_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
             .and_then(|p| p.as_reference().ok())
             .and_then(|id| doc.get_dictionary(id).ok());
     }
+    None
+}
+
+/// The page's media box `[x0 y0 x1 y1]` and `/Rotate`, both inherited.
+fn page_box(doc: &Document, page_id: ObjectId) -> PageBox {
+    let media = match inherited(doc, page_id, b"MediaBox") {
+        Some(Object::Array(a)) => {
+            let v: Vec<f32> = a.iter().filter_map(|o| number(deref(doc, o))).collect();
+            <[f32; 4]>::try_from(v).ok()
+        }
+        _ => None,
+    }
+    .filter(|[x0, y0, x1, y1]| (x1 - x0).abs() >= 1.0 && (y1 - y0).abs() >= 1.0)
     // US Letter, the default of most producers.
-    [0.0, 0.0, 612.0, 792.0]
+    .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let rotate = match inherited(doc, page_id, b"Rotate") {
+        Some(Object::Integer(r)) => *r,
+        Some(o) => number(o).map_or(0, |r| r as i64),
+        None => 0,
+    };
+    PageBox { media, rotate }
 }
 
 fn read_page(
@@ -112,7 +113,7 @@ fn read_page(
     number: u32,
     fonts: &mut FontCache,
 ) -> (Page, u64, Vec<String>) {
-    let [x0, y0, x1, y1] = media_box(doc, page_id);
+    let page_box = page_box(doc, page_id);
     let mut warnings = Vec::new();
     let mut resources = Resources { dicts: Vec::new() };
     match doc.get_page_resources(page_id) {
@@ -124,18 +125,12 @@ fn read_page(
         }
         Err(e) => warnings.push(format!("resources unreadable ({e})")),
     }
-    let content = match doc.get_page_content_with_limit(page_id, MAX_PAGE_CONTENT) {
-        Ok(c) => c,
-        Err(e) => {
-            warnings.push(format!("content unreadable ({e})"));
-            Vec::new()
-        }
-    };
+    let content = content::page_content(doc, page_id, &mut warnings);
     let mut sink = PageSink::default();
     let mut interp = Interpreter::new(doc, fonts, &mut sink);
     interp.run(&content, &resources);
     let undecodable = interp.undecodable;
     warnings.append(&mut interp.warnings);
-    let page = layout::build_page(number, x0, y0, x1 - x0, y1 - y0, sink);
+    let page = layout::build_page(number, page_box, sink);
     (page, undecodable, warnings)
 }

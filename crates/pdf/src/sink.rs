@@ -21,6 +21,13 @@ pub struct Glyph {
     pub space_width: f32,
     /// Drawn with fill and stroke (`Tr` 2), the usual fake bold.
     pub stroked: bool,
+    /// Direction the text progresses in user space, in quarter turns counterclockwise
+    /// from +x: 0 → right (ordinary text), 1 → up, 2 → left (upside down), 3 → down
+    /// (vertical writing, or text rotated clockwise). From the text rendering matrix
+    /// (PDF 32000-1 §9.4.4), rounded to the nearest quarter turn.
+    pub quadrant: u8,
+    /// Shown by a font in vertical writing mode (WMode 1, PDF 32000-1 §9.7.4.3).
+    pub vertical: bool,
 }
 
 /// Receives what a content stream draws.

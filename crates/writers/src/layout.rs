@@ -42,6 +42,7 @@ struct LineWire<'a> {
     x1: f32,
     baseline: f32,
     size: f32,
+    rotation: u16,
     vertical: bool,
     spans: Vec<SpanWire<'a>>,
 }
@@ -93,6 +94,7 @@ pub fn layout_json(layout: &Layout) -> Result<String, crate::WriteError> {
                         x1: r2(l.x1),
                         baseline: r2(l.baseline),
                         size: r2(l.size),
+                        rotation: l.rotation,
                         vertical: l.vertical,
                         spans: l
                             .spans

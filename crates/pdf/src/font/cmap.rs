@@ -37,8 +37,11 @@ pub(crate) struct CMap {
     cid_chars: HashMap<u32, u32>,
     /// `(lo, hi, first CID)`; sorted by `lo`.
     cid_ranges: Vec<(u32, u32, u32)>,
-    /// Name given to `usecmap`, if any (resolved by the caller).
+    /// Name given to `usecmap`, if any (resolved by the caller into [`CMap::parent`]).
     pub usecmap: Option<String>,
+    /// The CMap named by `usecmap`: consulted for codes this one does not map
+    /// (PDF 32000-1 §9.7.5.3).
+    pub parent: Option<std::sync::Arc<CMap>>,
     /// Writing mode: 0 horizontal, 1 vertical.
     pub wmode: u8,
     /// Entries that could not be parsed.
@@ -52,6 +55,11 @@ impl CMap {
     pub fn next_code(&self, bytes: &[u8]) -> Option<(u32, usize)> {
         if bytes.is_empty() {
             return None;
+        }
+        if self.codespace.is_empty() {
+            if let Some(p) = &self.parent {
+                return p.next_code(bytes);
+            }
         }
         let mut code = 0u32;
         for n in 1..=4usize.min(bytes.len()) {
@@ -80,6 +88,11 @@ impl CMap {
 
     /// The Unicode text a code maps to through bfchar/bfrange entries.
     pub fn unicode(&self, code: u32) -> Option<String> {
+        self.own_unicode(code)
+            .or_else(|| self.parent.as_ref()?.unicode(code))
+    }
+
+    fn own_unicode(&self, code: u32) -> Option<String> {
         if let Some(s) = self.unicode_chars.get(&code) {
             return Some(s.clone());
         }
@@ -96,6 +109,11 @@ impl CMap {
 
     /// The CID a code maps to through cidchar/cidrange entries.
     pub fn cid(&self, code: u32) -> Option<u32> {
+        self.own_cid(code)
+            .or_else(|| self.parent.as_ref()?.cid(code))
+    }
+
+    fn own_cid(&self, code: u32) -> Option<u32> {
         if let Some(c) = self.cid_chars.get(&code) {
             return Some(*c);
         }

@@ -8,6 +8,8 @@
 //! undecodable: it is emitted as U+FFFD and counted by the caller.
 
 pub(crate) mod cmap;
+mod embedded;
+mod predefined;
 mod simple;
 pub(crate) mod widths;
 
@@ -41,9 +43,16 @@ enum Kind {
     },
     Composite {
         /// Encoding CMap; `None` for Identity-H/V (2-byte codes, CID = code).
-        encoding: Option<Box<CMap>>,
+        encoding: Option<Arc<CMap>>,
         /// The encoding is a `Uni…-UCS2`/`UTF16` CMap: codes are UTF-16BE.
         unicode_codes: bool,
+        /// `/ToUnicode /Identity-H` (a name, not a stream): codes are Unicode values.
+        identity_to_unicode: bool,
+        /// CID → Unicode of the font's character collection (`Adobe-GB1`, …).
+        collection: Option<Arc<CMap>>,
+        /// Glyph → Unicode of the embedded font program, when neither a ToUnicode CMap
+        /// nor a collection table is there.
+        program: Option<embedded::GlyphUnicode>,
         widths: CidWidths,
     },
 }
@@ -237,41 +246,78 @@ impl Font {
             info.bold |= inner.bold;
             info.italic |= inner.italic;
         }
-        let (encoding, vertical, unicode_codes) = match dict
-            .get(b"Encoding")
-            .ok()
-            .map(|o| deref(doc, o))
-        {
-            Some(Object::Name(n)) => {
-                let name = String::from_utf8_lossy(n).into_owned();
-                let vertical = name.ends_with("-V");
-                if name.starts_with("Identity") || name == "Identity" {
-                    (None, vertical, false)
-                } else if name.starts_with("Uni")
-                    && (name.contains("UCS2") || name.contains("UTF16"))
-                {
-                    (None, vertical, true)
-                } else {
-                    warnings.push(format!(
-                        "font {}: predefined CMap {name} is not supported yet; codes read as 2-byte CIDs",
-                        info.name
-                    ));
-                    (None, vertical, false)
-                }
-            }
-            Some(obj @ Object::Stream(_)) => {
-                let c = stream_cmap(obj, doc).unwrap_or_default();
-                let v = c.wmode == 1;
-                (Some(Box::new(c)), v, false)
-            }
-            _ => (None, false, false),
+        let encoding_name = match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
+            Some(Object::Name(n)) => Some(String::from_utf8_lossy(n).into_owned()),
+            _ => None,
         };
+        let (encoding, vertical, unicode_codes) =
+            match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
+                Some(Object::Name(n)) => {
+                    let name = String::from_utf8_lossy(n).into_owned();
+                    let vertical = name.to_ascii_uppercase().ends_with("-V");
+                    if predefined::is_identity(&name) {
+                        (None, vertical, false)
+                    } else if let Some(cmap) = predefined::named(&name) {
+                        let unicode = name.starts_with("Uni")
+                            && (name.contains("UCS2") || name.contains("UTF16"));
+                        let v = vertical || cmap.wmode == 1;
+                        (Some(cmap), v, unicode)
+                    } else {
+                        warnings.push(format!(
+                            "font {}: unknown CMap {name}; codes read as 2-byte CIDs",
+                            info.name
+                        ));
+                        (None, vertical, false)
+                    }
+                }
+                Some(obj @ Object::Stream(_)) => {
+                    let mut c = stream_cmap(obj, doc).unwrap_or_default();
+                    if let Some(parent) = c.usecmap.clone() {
+                        if predefined::is_identity(&parent) {
+                            if c.codespace.is_empty() {
+                                c.codespace.push(cmap::CodespaceRange {
+                                    len: 2,
+                                    lo: 0,
+                                    hi: 0xffff,
+                                });
+                            }
+                        } else {
+                            c.parent = predefined::named(&parent);
+                        }
+                    }
+                    let v = c.wmode == 1;
+                    (Some(Arc::new(c)), v, false)
+                }
+                _ => (None, false, false),
+            };
+        let collection = cid_font
+            .and_then(|d| cid_system_info(d, doc))
+            .or_else(|| {
+                encoding_name
+                    .as_deref()
+                    .and_then(predefined::collection_of)
+                    .map(str::to_string)
+            })
+            .and_then(|c| predefined::cid_to_unicode(&c));
+        let program = match (cid_font, desc) {
+            (Some(f), Some(d)) if to_unicode.is_none() && collection.is_none() => {
+                embedded::GlyphUnicode::load(f, d, doc)
+            }
+            _ => None,
+        };
+        let identity_to_unicode = matches!(
+            dict.get(b"ToUnicode").ok().map(|o| deref(doc, o)),
+            Some(Object::Name(n)) if predefined::is_identity(&String::from_utf8_lossy(n))
+        );
         let space_width = 250.0;
         let mut font = Font {
             index,
             kind: Kind::Composite {
                 encoding,
                 unicode_codes,
+                identity_to_unicode,
+                collection,
+                program,
                 widths,
             },
             to_unicode,
@@ -327,6 +373,9 @@ impl Font {
             Kind::Composite {
                 encoding,
                 unicode_codes,
+                identity_to_unicode,
+                collection,
+                program,
                 widths,
             } => {
                 let mut rest = bytes;
@@ -340,16 +389,25 @@ impl Font {
                         },
                     };
                     rest = rest.get(len..).unwrap_or_default();
-                    let cid = encoding.as_ref().and_then(|c| c.cid(code)).unwrap_or(code);
+                    let cid = match encoding {
+                        Some(c) => c.cid(code).unwrap_or(0),
+                        None => code,
+                    };
+                    // PDF 32000-1 §9.10.2: ToUnicode, then the encoding's own Unicode
+                    // meaning, then the character collection's table.
                     let text = self
                         .to_unicode
                         .as_ref()
                         .and_then(|t| t.unicode(code))
+                        .or_else(|| unicode_codes.then(|| utf16_code(code)).flatten())
                         .or_else(|| {
-                            unicode_codes
+                            identity_to_unicode
                                 .then(|| char::from_u32(code).map(String::from))
                                 .flatten()
-                        });
+                        })
+                        .or_else(|| collection.as_ref()?.unicode(cid))
+                        .or_else(|| program.as_ref()?.unicode(cid))
+                        .filter(|t| !t.is_empty() && !t.contains('\u{0}'));
                     out.push(Decoded {
                         text,
                         width: widths.get(cid),
@@ -359,6 +417,30 @@ impl Font {
             }
         }
     }
+}
+
+/// A code of a `Uni…-UCS2`/`UTF16` CMap read as UTF-16BE: one code unit, or a
+/// surrogate pair packed in four bytes.
+fn utf16_code(code: u32) -> Option<String> {
+    let units: Vec<u16> = if code > 0xffff {
+        vec![(code >> 16) as u16, (code & 0xffff) as u16]
+    } else {
+        vec![code as u16]
+    };
+    String::from_utf16(&units).ok()
+}
+
+/// `Registry-Ordering` of a CIDFont's `/CIDSystemInfo` (PDF 32000-1 §9.7.3), e.g.
+/// `Adobe-GB1`.
+fn cid_system_info(cid_font: &Dictionary, doc: &Document) -> Option<String> {
+    let Object::Dictionary(info) = deref(doc, cid_font.get(b"CIDSystemInfo").ok()?) else {
+        return None;
+    };
+    let text = |k: &[u8]| match info.get(k).ok().map(|o| deref(doc, o)) {
+        Some(Object::String(s, _)) => Some(String::from_utf8_lossy(s).into_owned()),
+        _ => None,
+    };
+    Some(format!("{}-{}", text(b"Registry")?, text(b"Ordering")?))
 }
 
 /// Fonts of one document, loaded once each and shared by every page that uses them.

@@ -37,6 +37,59 @@ pub(crate) fn named(name: &[u8]) -> ByteTable {
 /// dictionary with `/BaseEncoding` and `/Differences`), or `default_base` when the font
 /// has no `/Encoding`. lopdf resolves the names through its glyph list.
 pub(crate) fn table(font: &Dictionary, doc: &Document, default_base: &[u8]) -> ByteTable {
+    let mut t = lopdf_table(font, doc, default_base);
+    // Names lopdf's glyph list does not know: the full Adobe Glyph List (pdf_encoding)
+    // and the `uniXXXX`/`uXXXX` conventions of the AGL specification.
+    for (code, name) in differences(font, doc) {
+        if let Some(slot) = t.get_mut(usize::from(code)).filter(|s| s.is_none()) {
+            let text = pdf_encoding::glyphname_to_unicode(&name)
+                .map(str::to_string)
+                .or_else(|| super::glyph_name_to_unicode(&name));
+            let mut chars = text.as_deref().unwrap_or_default().chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                *slot = Some(c);
+            }
+        }
+    }
+    t
+}
+
+/// The `(code, glyph name)` pairs of the font's `/Encoding /Differences` array
+/// (PDF 32000-1 §9.6.6.1, Table 114).
+fn differences(font: &Dictionary, doc: &Document) -> Vec<(u8, String)> {
+    let enc = match font
+        .get(b"Encoding")
+        .ok()
+        .map(|o| super::widths::deref(doc, o))
+    {
+        Some(Object::Dictionary(d)) => d,
+        _ => return Vec::new(),
+    };
+    let Some(Object::Array(items)) = enc
+        .get(b"Differences")
+        .ok()
+        .map(|o| super::widths::deref(doc, o))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut code: i64 = 0;
+    for item in items {
+        match item {
+            Object::Integer(n) => code = *n,
+            Object::Name(n) => {
+                if let Ok(c) = u8::try_from(code) {
+                    out.push((c, String::from_utf8_lossy(n).into_owned()));
+                }
+                code += 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn lopdf_table(font: &Dictionary, doc: &Document, default_base: &[u8]) -> ByteTable {
     if font.has(b"Encoding") {
         let mut only_encoding = Dictionary::new();
         only_encoding.set("Type", Object::Name(b"Font".to_vec()));
@@ -95,5 +148,34 @@ mod tests {
         let t = table(&font, &Document::new(), b"WinAnsiEncoding");
         assert_eq!(t.get(65).copied().flatten(), Some('É'));
         assert_eq!(t.get(66).copied().flatten(), Some('B'));
+    }
+
+    #[test]
+    fn names_outside_lopdf_list_come_from_the_adobe_glyph_list() {
+        let mut enc = Dictionary::new();
+        enc.set(
+            "Differences",
+            Object::Array(vec![
+                Object::Integer(1),
+                Object::Name(b"afii10017".to_vec()),
+                Object::Name(b"uni4E2D".to_vec()),
+                Object::Name(b"c158".to_vec()),
+            ]),
+        );
+        let mut font = Dictionary::new();
+        font.set("Type", Object::Name(b"Font".to_vec()));
+        font.set("Encoding", Object::Dictionary(enc));
+        let t = table(&font, &Document::new(), b"StandardEncoding");
+        assert_eq!(
+            t.get(1).copied().flatten(),
+            Some('А'),
+            "afii10017 is CYRILLIC CAPITAL A"
+        );
+        assert_eq!(t.get(2).copied().flatten(), Some('中'));
+        assert_eq!(
+            t.get(3).copied().flatten(),
+            None,
+            "a private name stays undecodable"
+        );
     }
 }

@@ -1,40 +1,98 @@
-//! Line building: the glyphs of one page → [`Page`] lines, top to bottom.
+//! Line building: the glyphs of one page → [`Page`] lines, in reading order.
 //!
+//! 0. Coordinates are turned into the displayed page (`/Rotate`), and glyphs are grouped
+//!    by the direction their text runs in; each group is turned so that it reads left
+//!    to right ([`frame`]): upright text, rotated labels, vertical writing (columns
+//!    become rows, right to left becomes top to bottom), including vertical writing
+//!    set glyph by glyph with a horizontal font ([`stacked`]).
 //! 1. Glyphs are clustered into rows by baseline ([`rows`]).
 //! 2. Rows of small glyphs just above a row (superscripts: footnote markers) join it.
 //! 3. Each row becomes a [`Line`] of spans, with word spaces resolved ([`spans`]).
+//! 4. Lines are put in reading order, side-by-side blocks one after the other ([`order`]).
 
+mod frame;
+mod order;
 mod rows;
 mod spans;
+mod stacked;
 
-use unpara_model::{Page, Rule};
+use unpara_model::{Line, Page, Rule};
 
-use crate::sink::PageSink;
+use crate::sink::{Glyph, PageSink};
+use frame::Frame;
 
-/// Builds a page from what its content streams drew. `x0`/`y0` is the media box
-/// origin (subtracted from all coordinates); `width`/`height` its size, in points.
-pub(crate) fn build_page(
-    number: u32,
-    x0: f32,
-    y0: f32,
-    width: f32,
-    height: f32,
-    sink: PageSink,
-) -> Page {
+/// The media box and `/Rotate` of a page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageBox {
+    /// Media box `[x0 y0 x1 y1]`, points.
+    pub media: [f32; 4],
+    /// `/Rotate`, degrees clockwise (a multiple of 90; others are ignored).
+    pub rotate: i64,
+}
+
+/// Builds a page from what its content streams drew.
+pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> Page {
+    let display = Frame::display(page_box);
+    let (width, height) = display.size();
     let mut glyphs = sink.glyphs;
     for g in &mut glyphs {
-        g.x -= x0;
-        g.y -= y0;
+        let (x, y) = display.apply(g.x, g.y);
+        g.x = x;
+        g.y = y;
+        g.quadrant = display.turn_quadrant(g.quadrant);
     }
-    let rows = rows::cluster(glyphs);
-    let lines = rows.into_iter().filter_map(spans::line_of_row).collect();
+    stacked::restack(&mut glyphs);
+    let mut groups: [Vec<Glyph>; 4] = Default::default();
+    for g in glyphs {
+        if let Some(group) = groups.get_mut(usize::from(g.quadrant)) {
+            group.push(g);
+        }
+    }
+    let mut upright_lines: Vec<Line> = Vec::new();
+    let mut others: Vec<(f32, Vec<Line>)> = Vec::new();
+    for (q, group) in groups.into_iter().enumerate() {
+        if group.is_empty() {
+            continue;
+        }
+        let quadrant = q as u8;
+        let lines = direction_lines(group, quadrant);
+        if quadrant == 0 {
+            upright_lines = lines;
+        } else {
+            let top = lines
+                .iter()
+                .map(|l| frame::display_start(quadrant, l))
+                .fold(f32::MIN, f32::max);
+            others.push((top, lines));
+        }
+    }
+    // Text in other directions goes before the first upright line below the point where
+    // its reading starts, so a column of vertical writing under a heading follows it.
+    others.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut lines: Vec<Line> = Vec::with_capacity(upright_lines.len());
+    let mut pending = others.into_iter().peekable();
+    for line in upright_lines {
+        let top = frame::display_start(0, &line);
+        while let Some((_, group)) = pending.next_if(|(t, _)| *t > top) {
+            lines.extend(group);
+        }
+        lines.push(line);
+    }
+    for (_, group) in pending {
+        lines.extend(group);
+    }
     let rules = sink
         .rules
         .into_iter()
-        .map(|r| Rule {
-            x0: r.x0 - x0,
-            x1: r.x1 - x0,
-            y: r.y - y0,
+        .filter_map(|r| {
+            let (x0, y0) = display.apply(r.x0, r.y);
+            let (x1, y1) = display.apply(r.x1, r.y);
+            // Only rules that are horizontal on the displayed page.
+            ((y0 - y1).abs() < 0.5).then(|| Rule {
+                x0: x0.min(x1),
+                x1: x0.max(x1),
+                y: (y0 + y1) / 2.0,
+            })
         })
         .collect();
     Page {
@@ -44,4 +102,24 @@ pub(crate) fn build_page(
         lines,
         rules,
     }
+}
+
+/// The lines of the glyphs running in one direction, in reading order.
+fn direction_lines(mut glyphs: Vec<Glyph>, quadrant: u8) -> Vec<Line> {
+    let vertical = glyphs.iter().filter(|g| g.vertical).count() * 2 > glyphs.len();
+    for g in &mut glyphs {
+        let (x, y) = frame::upright(quadrant, g.x, g.y);
+        g.x = x;
+        g.y = y;
+    }
+    let rows: Vec<Line> = rows::cluster(glyphs, vertical)
+        .into_iter()
+        .filter_map(spans::line_of_row)
+        .map(|mut l| {
+            l.rotation = u16::from(quadrant) * 90;
+            l.vertical = vertical;
+            l
+        })
+        .collect();
+    order::reading_order(rows)
 }

@@ -6,6 +6,9 @@ use crate::sink::Glyph;
 /// larger font size. Chinese and Latin fonts on one line sit up to ~0.15 em apart
 /// (CAC/COSP/WG.4/2017/4 zh); consecutive lines are ≥ 1 em apart.
 const BASELINE_TOLERANCE: f32 = 0.3;
+/// The same for columns of vertical writing: punctuation and small kana sit up to half
+/// an em off the column's axis (to the right of it), and columns are at least 1 em apart.
+const VERTICAL_AXIS_TOLERANCE: f32 = 0.6;
 /// A row is a superscript row when its largest glyph is smaller than this fraction of
 /// the row below it (footnote markers are set at 58–67 % of the text size in the
 /// fixtures and the un-en resolutions)…
@@ -33,15 +36,19 @@ impl Row {
 
 /// Clusters glyphs into rows, top to bottom, merging superscript rows into the row
 /// they are raised from.
-pub(crate) fn cluster(mut glyphs: Vec<Glyph>) -> Vec<Row> {
+pub(crate) fn cluster(mut glyphs: Vec<Glyph>, vertical: bool) -> Vec<Row> {
+    let tolerance = if vertical {
+        VERTICAL_AXIS_TOLERANCE
+    } else {
+        BASELINE_TOLERANCE
+    };
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<Row> = Vec::new();
     for g in glyphs {
         match rows.last_mut() {
             Some(row)
-                if (row.baseline - g.y).abs()
-                    <= BASELINE_TOLERANCE * row.size.max(g.size).max(1.0) =>
+                if (row.baseline - g.y).abs() <= tolerance * row.size.max(g.size).max(1.0) =>
             {
                 if g.size > row.size && !g.text.trim().is_empty() {
                     row.size = g.size;

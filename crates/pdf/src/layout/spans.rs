@@ -60,8 +60,12 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
     let (size, baseline) = dominant(&row.glyphs);
     let mut spans: Vec<Span> = Vec::new();
     let mut cur: Option<Builder> = None;
-    // End x, last character, space width of the previous visible glyph.
+    // End x (extended over following space glyphs), last character, space width of the
+    // previous visible glyph.
     let mut prev: Option<(f32, char, f32)> = None;
+    // End x of the previous visible glyph itself: a gap drawn with space glyphs (such as
+    // ideographic spaces between the tiers of vertical writing) still separates spans.
+    let mut visible_end = f32::MIN;
     let mut pending_space = false;
     for g in row.glyphs {
         if g.text.chars().all(char::is_whitespace) {
@@ -96,6 +100,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
                     || (b.span.size - g.size).abs() > 0.25
                     || b.raised != raised
                     || gap > SPAN_GAP_EM * size
+                    || g.x - visible_end > 2.0 * SPAN_GAP_EM * size
             }
         };
         if new_span {
@@ -119,6 +124,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
             b.span.x1 = b.span.x1.max(g.x + g.advance);
         }
         prev = Some((g.x + g.advance, last, g.space_width));
+        visible_end = g.x + g.advance;
     }
     if let Some(b) = cur.take() {
         spans.push(b.span);
@@ -135,6 +141,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         x1,
         baseline,
         size,
+        rotation: 0,
         vertical: false,
     })
 }
@@ -153,6 +160,8 @@ mod tests {
             font: 0,
             space_width: 2.5,
             stroked: false,
+            quadrant: 0,
+            vertical: false,
         }
     }
 

@@ -1,0 +1,157 @@
+//! Decoding content streams (page contents, form XObjects) with what could not be
+//! decoded reported, not dropped.
+//!
+//! lopdf decodes the filters, but gives up on a `/Filter` held in an indirect object
+//! (legal: PDF 32000-1 §7.3.10 allows any value to be indirect) and on deflate data
+//! whose checksum or tail is damaged. Here filter entries are resolved first, and
+//! `FlateDecode` alone is inflated with flate2 so the part before any damage is kept.
+
+use std::io::Read;
+
+use lopdf::{Document, Object, ObjectId, Stream};
+
+use crate::font::widths::deref;
+
+/// Largest decoded size of one content stream, in bytes (a guard against decompression
+/// bombs; real pages are well under 1 MiB).
+pub(crate) const MAX_CONTENT: usize = 64 * 1024 * 1024;
+
+/// The decoded data of a stream; trouble goes to `warnings` naming the stream.
+pub(crate) fn decode(
+    doc: &Document,
+    id: Option<ObjectId>,
+    stream: &Stream,
+    warnings: &mut Vec<String>,
+) -> Vec<u8> {
+    let name = id.map_or_else(
+        || "inline stream".to_string(),
+        |(n, g)| format!("stream {n} {g} R"),
+    );
+    let filter = stream
+        .dict
+        .get(b"Filter")
+        .ok()
+        .map(|f| deref(doc, f).clone());
+    let filters: Vec<Vec<u8>> = match &filter {
+        None => Vec::new(),
+        Some(Object::Name(n)) => vec![n.clone()],
+        Some(Object::Array(a)) => a
+            .iter()
+            .filter_map(|o| deref(doc, o).as_name().ok().map(<[u8]>::to_vec))
+            .collect(),
+        Some(_) => {
+            warnings.push(format!("{name}: unreadable /Filter; stream skipped"));
+            return Vec::new();
+        }
+    };
+    let parms = stream
+        .dict
+        .get(b"DecodeParms")
+        .ok()
+        .map(|p| deref(doc, p).clone());
+    let plain_flate = matches!(filters.as_slice(), [f] if f.as_slice() == b"FlateDecode" || f.as_slice() == b"Fl")
+        && !matches!(&parms, Some(Object::Dictionary(d)) if d.has(b"Predictor"));
+    if filters.is_empty() {
+        return stream.content.clone();
+    }
+    if plain_flate {
+        return inflate(&stream.content, &name, warnings);
+    }
+    let mut resolved = stream.clone();
+    if let Some(f) = filter {
+        resolved.dict.set("Filter", f);
+    }
+    if let Some(p) = parms {
+        resolved.dict.set("DecodeParms", p);
+    }
+    match resolved.decompressed_content_with_limit(MAX_CONTENT) {
+        Ok(data) => data,
+        Err(e) => {
+            warnings.push(format!("{name}: cannot be decoded ({e}); skipped"));
+            Vec::new()
+        }
+    }
+}
+
+/// Inflates zlib data (PDF 32000-1 §7.4.4), keeping what came before damage. When the
+/// zlib stream fails (a bad checksum, a cut tail), the deflate data inside it is read
+/// again without the zlib wrapper, which has no checksum, and the longer result kept.
+fn inflate(data: &[u8], name: &str, warnings: &mut Vec<String>) -> Vec<u8> {
+    let (mut out, error) = read_all(flate2::read::ZlibDecoder::new(data));
+    if let Some(e) = error {
+        let (raw, raw_error) = read_all(flate2::read::DeflateDecoder::new(
+            data.get(2..).unwrap_or_default(),
+        ));
+        if raw.len() > out.len() {
+            out = raw;
+        }
+        let kept = if raw_error.is_some() {
+            format!("the {} bytes before the damage are used", out.len())
+        } else {
+            format!("all {} bytes recovered without the checksum", out.len())
+        };
+        warnings.push(format!("{name}: deflate data damaged ({e}); {kept}"));
+    }
+    if out.len() > MAX_CONTENT {
+        warnings.push(format!(
+            "{name}: decodes to more than {MAX_CONTENT} bytes; cut there"
+        ));
+        out.truncate(MAX_CONTENT);
+    }
+    out
+}
+
+/// Reads a decoder to its end or its first error, at most [`MAX_CONTENT`] + 1 bytes.
+fn read_all(decoder: impl Read) -> (Vec<u8>, Option<std::io::Error>) {
+    let mut out = Vec::new();
+    let mut reader = decoder.take(MAX_CONTENT as u64 + 1);
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => return (out, None),
+            Ok(n) => out.extend_from_slice(chunk.get(..n).unwrap_or_default()),
+            Err(e) => return (out, Some(e)),
+        }
+    }
+}
+
+/// The decoded content of a page: its `/Contents` stream, or the streams of its array
+/// joined by newlines (PDF 32000-1 §7.7.3.3).
+pub(crate) fn page_content(
+    doc: &Document,
+    page_id: ObjectId,
+    warnings: &mut Vec<String>,
+) -> Vec<u8> {
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        warnings.push("page dictionary unreadable".to_string());
+        return Vec::new();
+    };
+    let refs: Vec<&Object> = match page.get(b"Contents") {
+        Ok(Object::Array(a)) => a.iter().collect(),
+        Ok(o) => match deref(doc, o) {
+            Object::Array(a) => a.iter().collect(),
+            _ => vec![o],
+        },
+        Err(_) => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for r in refs {
+        let id = r.as_reference().ok();
+        match deref(doc, r) {
+            Object::Stream(s) => {
+                out.extend(decode(doc, id, s, warnings));
+                out.push(b'\n');
+            }
+            _ => warnings.push(match id {
+                Some((n, g)) => format!("content stream {n} {g} R missing or not a stream"),
+                None => "content entry not a stream".to_string(),
+            }),
+        }
+        if out.len() > MAX_CONTENT {
+            warnings.push(format!("page content over {MAX_CONTENT} bytes; cut there"));
+            out.truncate(MAX_CONTENT);
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,101 @@
+//! Unicode from an embedded TrueType/OpenType font program, for CID fonts that carry
+//! no `/ToUnicode` and no registered character collection (`Adobe-Identity`): the
+//! font's own `cmap` table read backwards (glyph → character), then the glyph names of
+//! its `post` table through the Adobe Glyph List. This is the last step before a code
+//! is counted undecodable (PDF 32000-1 §9.10.2 leaves it to the reader).
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::glyph_name_to_unicode;
+use super::widths::deref;
+
+/// Glyph id → Unicode text of an embedded font.
+#[derive(Debug, Default)]
+pub(crate) struct GlyphUnicode {
+    by_glyph: HashMap<u16, String>,
+    /// `/CIDToGIDMap` stream: CID → glyph id, two bytes per CID; empty for Identity.
+    cid_to_gid: Vec<u8>,
+    /// Glyphs in the font program.
+    glyphs: u16,
+}
+
+impl GlyphUnicode {
+    /// Reads the `/FontFile2` or `/FontFile3` (OpenType) program named by a CID font's
+    /// descriptor; `None` when there is none or it does not parse.
+    pub(crate) fn load(cid_font: &Dictionary, desc: &Dictionary, doc: &Document) -> Option<Self> {
+        let program = [b"FontFile2".as_slice(), b"FontFile3"]
+            .iter()
+            .find_map(|k| match desc.get(k).ok().map(|o| deref(doc, o)) {
+                Some(Object::Stream(s)) => s
+                    .decompressed_content()
+                    .ok()
+                    .or_else(|| Some(s.content.clone())),
+                _ => None,
+            })?;
+        let face = ttf_parser::Face::parse(&program, 0).ok()?;
+        let mut by_glyph = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                sub.codepoints(|cp| {
+                    if let (Some(c), Some(g)) = (char::from_u32(cp), sub.glyph_index(cp)) {
+                        // Keep the smallest code point a glyph is reached from (U+0041
+                        // rather than a compatibility duplicate).
+                        by_glyph
+                            .entry(g.0)
+                            .and_modify(|s: &mut String| {
+                                if s.chars().next().is_some_and(|o| c < o) {
+                                    *s = c.to_string();
+                                }
+                            })
+                            .or_insert_with(|| c.to_string());
+                    }
+                });
+            }
+        }
+        for g in 0..face.number_of_glyphs() {
+            if by_glyph.contains_key(&g) {
+                continue;
+            }
+            if let Some(text) = face.glyph_name(ttf_parser::GlyphId(g)).and_then(|n| {
+                pdf_encoding::glyphname_to_unicode(n)
+                    .map(str::to_string)
+                    .or_else(|| glyph_name_to_unicode(n))
+            }) {
+                by_glyph.insert(g, text);
+            }
+        }
+        by_glyph.retain(|_, t| !t.contains('\0'));
+        let cid_to_gid = match cid_font.get(b"CIDToGIDMap").ok().map(|o| deref(doc, o)) {
+            Some(Object::Stream(s)) => s.decompressed_content().unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Some(GlyphUnicode {
+            by_glyph,
+            cid_to_gid,
+            glyphs: face.number_of_glyphs(),
+        })
+    }
+
+    /// The text of a CID, through `/CIDToGIDMap` (PDF 32000-1 §9.7.4.2, Table 117).
+    ///
+    /// With the identity CID → glyph mapping, a CID beyond the font's last glyph cannot
+    /// name a glyph: producers that write Unicode values as CIDs make such codes, and
+    /// the CID is read as the character (as poppler and pdf.js do).
+    pub(crate) fn unicode(&self, cid: u32) -> Option<String> {
+        let gid = if self.cid_to_gid.is_empty() {
+            if cid >= u32::from(self.glyphs) {
+                return char::from_u32(cid)
+                    .filter(|c| !c.is_control())
+                    .map(String::from);
+            }
+            u16::try_from(cid).ok()?
+        } else {
+            let i = usize::try_from(cid).ok()?.checked_mul(2)?;
+            let pair = self.cid_to_gid.get(i..i + 2)?;
+            u16::from_be_bytes([*pair.first()?, *pair.get(1)?])
+        };
+        self.by_glyph.get(&gid).cloned()
+    }
+}
