@@ -4,4 +4,5 @@
 mod cac_fixture;
 mod cli;
 mod helpers;
+mod robustness;
 mod un_resolutions;
