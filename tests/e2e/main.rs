@@ -5,4 +5,6 @@ mod cac_fixture;
 mod cli;
 mod helpers;
 mod robustness;
+mod text_cmd;
 mod un_resolutions;
+mod wild_pdf;

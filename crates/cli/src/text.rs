@@ -28,11 +28,12 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     for w in &layout.warnings {
         eprintln!("unpara: {name}: warning: {w}");
     }
-    if layout.undecodable_glyphs > 0 {
-        eprintln!(
-            "unpara: {name}: warning: {} glyphs could not be decoded (written as U+FFFD)",
-            layout.undecodable_glyphs
-        );
+    match layout.undecodable_glyphs {
+        0 => {}
+        1 => eprintln!("unpara: {name}: warning: 1 glyph could not be decoded (written as U+FFFD)"),
+        n => eprintln!(
+            "unpara: {name}: warning: {n} glyphs could not be decoded (written as U+FFFD)"
+        ),
     }
     let out = if args.json {
         unpara_writers::layout_json(&layout)?

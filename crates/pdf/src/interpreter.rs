@@ -3,7 +3,7 @@
 //! [`Interpreter::paint`]. Operators are those of PDF 32000-1 Annex A; text operators
 //! §9.4, path operators §8.5, `Do` on Form XObjects §8.10.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use lopdf::content::Content;
@@ -48,7 +48,7 @@ impl<'a> Resources<'a> {
 /// Interprets the content streams of one page.
 pub(crate) struct Interpreter<'a, S: GlyphSink> {
     doc: &'a Document,
-    fonts: &'a mut FontCache,
+    fonts: &'a FontCache,
     sink: &'a mut S,
     gs: GraphicsState,
     stack: Vec<GraphicsState>,
@@ -65,7 +65,8 @@ pub(crate) struct Interpreter<'a, S: GlyphSink> {
     operations: usize,
     /// Glyphs whose code mapped to no Unicode.
     pub undecodable: u64,
-    fonts_warned: HashSet<usize>,
+    /// Undecodable glyphs per font index (reported once per font by the reader).
+    pub undecodable_by_font: HashMap<usize, u64>,
     /// Problems met on this page.
     pub warnings: Vec<String>,
 }
@@ -80,7 +81,7 @@ fn operands<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
 }
 
 impl<'a, S: GlyphSink> Interpreter<'a, S> {
-    pub(crate) fn new(doc: &'a Document, fonts: &'a mut FontCache, sink: &'a mut S) -> Self {
+    pub(crate) fn new(doc: &'a Document, fonts: &'a FontCache, sink: &'a mut S) -> Self {
         Interpreter {
             doc,
             fonts,
@@ -100,7 +101,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             forms: Vec::new(),
             operations: 0,
             undecodable: 0,
-            fonts_warned: HashSet::new(),
+            undecodable_by_font: HashMap::new(),
             warnings: Vec::new(),
         }
     }
@@ -320,16 +321,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             Some(s) => s,
             None => {
                 self.undecodable += 1;
-                if self.fonts_warned.insert(font.index) {
-                    let name = self
-                        .fonts
-                        .infos
-                        .get(font.index)
-                        .map_or("?", |i| i.name.as_str());
-                    self.warnings.push(format!(
-                        "font {name}: character codes with no Unicode mapping (shown as U+FFFD)"
-                    ));
-                }
+                *self.undecodable_by_font.entry(font.index).or_default() += 1;
                 "\u{FFFD}".to_string()
             }
         };

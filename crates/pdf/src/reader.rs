@@ -1,6 +1,9 @@
 //! Entry point: bytes → [`Layout`].
 
+use std::collections::{BTreeMap, HashMap};
+
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use rayon::prelude::*;
 use unpara_model::{Layout, Page};
 
 use crate::content;
@@ -37,23 +40,121 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
     if pages.is_empty() {
         return Err(PdfError::NoPages);
     }
-    let mut fonts = FontCache::default();
+    let fonts = FontCache::default();
     let mut layout = Layout {
         producer: producer(&doc),
         warnings: loaded.warnings,
         ..Layout::default()
     };
-    for (&number, &page_id) in &pages {
-        let (page, undecodable, warnings) = read_page(&doc, page_id, number, &mut fonts);
-        layout.undecodable_glyphs += undecodable;
-        layout
-            .warnings
-            .extend(warnings.into_iter().map(|w| format!("page {number}: {w}")));
-        layout.pages.push(page);
+    let pages: Vec<(u32, ObjectId)> = pages.into_iter().collect();
+    // Pages are independent once the objects are loaded: interpret them in parallel
+    // (rayon keeps the results in page order).
+    let read: Vec<PageRead> = if pages.len() >= PARALLEL_MIN_PAGES {
+        pages
+            .par_iter()
+            .map(|&(number, id)| read_page(&doc, id, number, &fonts))
+            .collect()
+    } else {
+        pages
+            .iter()
+            .map(|&(number, id)| read_page(&doc, id, number, &fonts))
+            .collect()
+    };
+    let (infos, font_warnings) = fonts.into_parts();
+    let mut undecodable: BTreeMap<usize, (u64, Vec<u32>)> = BTreeMap::new();
+    for r in read {
+        layout.undecodable_glyphs += r.undecodable_total;
+        for (font, n) in r.undecodable {
+            let e = undecodable.entry(font).or_default();
+            e.0 += n;
+            e.1.push(r.page.number);
+        }
+        let number = r.page.number;
+        layout.warnings.extend(
+            r.warnings
+                .into_iter()
+                .map(|w| format!("page {number}: {w}")),
+        );
+        layout.pages.push(r.page);
     }
-    layout.warnings.append(&mut fonts.warnings);
-    layout.fonts = std::mem::take(&mut fonts.infos);
+    layout.warnings.extend(font_warnings);
+    for (font, (n, pages)) in undecodable {
+        let name = infos.get(font).map_or("?", |i| i.name.as_str());
+        let codes = if n == 1 {
+            "character code"
+        } else {
+            "character codes"
+        };
+        layout.warnings.push(format!(
+            "font {name}: {n} {codes} with no Unicode mapping (shown as U+FFFD) on {}",
+            page_list(&pages)
+        ));
+    }
+    layout.fonts = infos;
+    renumber_fonts(&mut layout);
     Ok(layout)
+}
+
+/// Documents with at least this many pages are interpreted in parallel.
+const PARALLEL_MIN_PAGES: usize = 4;
+
+/// What reading one page gives.
+struct PageRead {
+    page: Page,
+    /// Undecodable glyphs per font index.
+    undecodable: HashMap<usize, u64>,
+    /// All undecodable glyphs, also those shown with no font set.
+    undecodable_total: u64,
+    warnings: Vec<String>,
+}
+
+/// `page 3` or `pages 1, 2, 5`.
+fn page_list(pages: &[u32]) -> String {
+    let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+    match list.as_slice() {
+        [one] => format!("page {one}"),
+        _ => format!("pages {}", list.join(", ")),
+    }
+}
+
+/// Numbers the fonts in order of first use (page by page, line by line), so the font
+/// table does not depend on which thread loaded a font first.
+fn renumber_fonts(layout: &mut Layout) {
+    let mut new_of: Vec<Option<usize>> = vec![None; layout.fonts.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(layout.fonts.len());
+    let spans = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.spans);
+    for s in spans {
+        if let Some(slot) = new_of.get_mut(s.font).filter(|n| n.is_none()) {
+            *slot = Some(order.len());
+            order.push(s.font);
+        }
+    }
+    // Fonts loaded but never used for visible text keep their relative order, at the end.
+    for (old, slot) in new_of.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = Some(order.len());
+            order.push(old);
+        }
+    }
+    let infos = std::mem::take(&mut layout.fonts);
+    let mut by_old: Vec<Option<unpara_model::FontInfo>> = infos.into_iter().map(Some).collect();
+    layout.fonts = order
+        .iter()
+        .filter_map(|&old| by_old.get_mut(old).and_then(Option::take))
+        .collect();
+    for p in &mut layout.pages {
+        for l in &mut p.lines {
+            for s in &mut l.spans {
+                if let Some(Some(n)) = new_of.get(s.font) {
+                    s.font = *n;
+                }
+            }
+        }
+    }
 }
 
 fn producer(doc: &Document) -> Option<String> {
@@ -107,12 +208,7 @@ fn page_box(doc: &Document, page_id: ObjectId) -> PageBox {
     PageBox { media, rotate }
 }
 
-fn read_page(
-    doc: &Document,
-    page_id: ObjectId,
-    number: u32,
-    fonts: &mut FontCache,
-) -> (Page, u64, Vec<String>) {
+fn read_page(doc: &Document, page_id: ObjectId, number: u32, fonts: &FontCache) -> PageRead {
     let page_box = page_box(doc, page_id);
     let mut warnings = Vec::new();
     let mut resources = Resources { dicts: Vec::new() };
@@ -129,8 +225,13 @@ fn read_page(
     let mut sink = PageSink::default();
     let mut interp = Interpreter::new(doc, fonts, &mut sink);
     interp.run(&content, &resources);
-    let undecodable = interp.undecodable;
+    let undecodable = std::mem::take(&mut interp.undecodable_by_font);
+    let interp_total = interp.undecodable;
     warnings.append(&mut interp.warnings);
-    let page = layout::build_page(number, page_box, sink);
-    (page, undecodable, warnings)
+    PageRead {
+        page: layout::build_page(number, page_box, sink),
+        undecodable,
+        undecodable_total: interp_total,
+        warnings,
+    }
 }

@@ -14,7 +14,7 @@ mod simple;
 pub(crate) mod widths;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use unpara_model::FontInfo;
@@ -62,6 +62,8 @@ enum Kind {
 pub(crate) struct Font {
     /// Index of this font in the document's font table.
     pub index: usize,
+    /// Base font name without subset tag, for warnings.
+    pub name: String,
     kind: Kind,
     to_unicode: Option<CMap>,
     /// Vertical writing mode (Identity-V or a `-V` CMap).
@@ -175,8 +177,12 @@ impl Font {
                 .and_then(number)
                 .unwrap_or(0.0);
             let mut widths = widths::simple(dict, doc, missing);
-            if !dict.has(b"Widths") {
-                // No metrics (a non-embedded standard font): half an em is a fair guess.
+            if !matches!(
+                dict.get(b"Widths").ok().map(|o| deref(doc, o)),
+                Some(Object::Array(_))
+            ) {
+                // No metrics (a non-embedded standard font, or a /Widths array lost to
+                // damage): half an em is a fair guess.
                 widths = vec![500.0; 256];
             }
             let default_base: &[u8] = if subtype == b"TrueType" {
@@ -204,6 +210,7 @@ impl Font {
             (
                 Font {
                     index,
+                    name: String::new(),
                     kind: Kind::Simple {
                         table,
                         widths,
@@ -236,11 +243,18 @@ impl Font {
         let widths = cid_font
             .map(|d| CidWidths::read(d, doc))
             .unwrap_or(CidWidths {
-                default: 1000.0,
+                // No CIDFont (lost to damage): half an em, as for simple fonts.
+                default: 500.0,
                 by_cid: HashMap::new(),
             });
         let desc = cid_font.and_then(|d| descriptor(d, doc));
         let mut info = font_info(dict, desc, doc);
+        if cid_font.is_none() {
+            warnings.push(format!(
+                "font {}: its CIDFont (/DescendantFonts) is missing; glyph widths guessed",
+                info.name
+            ));
+        }
         if let Some(d) = cid_font {
             let inner = font_info(d, desc, doc);
             info.bold |= inner.bold;
@@ -312,6 +326,7 @@ impl Font {
         let space_width = 250.0;
         let mut font = Font {
             index,
+            name: String::new(),
             kind: Kind::Composite {
                 encoding,
                 unicode_codes,
@@ -443,37 +458,64 @@ fn cid_system_info(cid_font: &Dictionary, doc: &Document) -> Option<String> {
     Some(format!("{}-{}", text(b"Registry")?, text(b"Ordering")?))
 }
 
-/// Fonts of one document, loaded once each and shared by every page that uses them.
+/// Fonts of one document, loaded once each and shared by every page that uses them,
+/// also by pages interpreted in parallel.
 #[derive(Debug, Default)]
 pub(crate) struct FontCache {
+    inner: Mutex<CacheInner>,
+}
+
+#[derive(Debug, Default)]
+struct CacheInner {
     by_id: HashMap<ObjectId, Arc<Font>>,
-    /// Layout descriptions, indexed by [`Font::index`].
-    pub infos: Vec<FontInfo>,
-    /// Warnings met while loading fonts.
-    pub warnings: Vec<String>,
+    infos: Vec<FontInfo>,
+    warnings: Vec<String>,
 }
 
 impl FontCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, CacheInner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// The font for a resource entry: a reference (cached) or a direct dictionary.
-    pub(crate) fn get(&mut self, obj: &Object, doc: &Document) -> Option<Arc<Font>> {
+    /// A font is loaded outside the lock; when two pages load the same font at once,
+    /// the first one stored wins.
+    pub(crate) fn get(&self, obj: &Object, doc: &Document) -> Option<Arc<Font>> {
         let id = match obj {
             Object::Reference(id) => Some(*id),
             _ => None,
         };
-        if let Some(f) = id.and_then(|id| self.by_id.get(&id)) {
-            return Some(Arc::clone(f));
+        if let Some(f) = id.and_then(|id| self.lock().by_id.get(&id).cloned()) {
+            return Some(f);
         }
         let Object::Dictionary(dict) = deref(doc, obj) else {
             return None;
         };
-        let index = self.infos.len();
-        let (font, info) = Font::load(dict, doc, index, &mut self.warnings);
-        self.infos.push(info);
+        let mut warnings = Vec::new();
+        let (mut font, info) = Font::load(dict, doc, 0, &mut warnings);
+        let mut inner = self.lock();
+        if let Some(f) = id.and_then(|id| inner.by_id.get(&id)) {
+            return Some(Arc::clone(f));
+        }
+        font.index = inner.infos.len();
+        font.name = info.name.clone();
+        inner.infos.push(info);
+        inner.warnings.append(&mut warnings);
         let font = Arc::new(font);
         if let Some(id) = id {
-            self.by_id.insert(id, Arc::clone(&font));
+            inner.by_id.insert(id, Arc::clone(&font));
         }
         Some(font)
+    }
+
+    /// The layout descriptions of the fonts, indexed by [`Font::index`], and the
+    /// warnings met while loading them.
+    pub(crate) fn into_parts(self) -> (Vec<FontInfo>, Vec<String>) {
+        let inner = self
+            .inner
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (inner.infos, inner.warnings)
     }
 }
 

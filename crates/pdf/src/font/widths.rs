@@ -54,14 +54,23 @@ pub(crate) struct CidWidths {
 const MAX_CID: i64 = 0xFFFF;
 
 impl CidWidths {
-    /// Reads `/DW` and `/W` of a CIDFont dictionary.
+    /// Reads `/DW` and `/W` of a CIDFont dictionary. A `/W` that names an object lost to
+    /// damage leaves every width unknown: half an em is then a better guess than `/DW`
+    /// (usually 1000 units, the width of CJK glyphs; Latin text would spread apart).
     pub(crate) fn read(cid_font: &Dictionary, doc: &Document) -> CidWidths {
-        let default = cid_font
-            .get(b"DW")
-            .ok()
-            .map(|o| deref(doc, o))
-            .and_then(number)
-            .unwrap_or(1000.0);
+        let w_lost = cid_font
+            .get(b"W")
+            .is_ok_and(|o| !matches!(deref(doc, o), Object::Array(_)));
+        let default = if w_lost {
+            500.0
+        } else {
+            cid_font
+                .get(b"DW")
+                .ok()
+                .map(|o| deref(doc, o))
+                .and_then(number)
+                .unwrap_or(1000.0)
+        };
         let mut by_cid = HashMap::new();
         if let Some(Object::Array(w)) = cid_font.get(b"W").ok().map(|o| deref(doc, o)) {
             let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();

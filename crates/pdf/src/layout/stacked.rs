@@ -82,46 +82,49 @@ pub(crate) fn restack(glyphs: &mut [Glyph]) -> usize {
         }
     }
     // Glyphs drawn out of sequence (another font in mid-column, a correction) join the
-    // column they sit in: an upright CJK glyph with a stacked glyph directly above or
-    // below it is stacked too, spreading until nothing changes.
+    // column they sit in: an upright CJK glyph directly above or below a stacked glyph
+    // is stacked too. A breadth-first walk from the stacked glyphs, each glyph visited
+    // once, over a grid of the remaining candidates.
+    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        if upright_cjk(g) {
+            grid.entry(cells(g)).or_default().push(i);
+        }
+    }
+    let mut queue: std::collections::VecDeque<usize> = stacked.iter().copied().collect();
     let mut moved = stacked.len();
-    loop {
-        let mut columns: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
-        for (i, g) in glyphs.iter().enumerate() {
-            if g.vertical && g.quadrant == 3 && g.size > 0.0 {
-                columns.entry(cells(g)).or_default().push(i);
+    while let Some(i) = queue.pop_front() {
+        let Some(g) = glyphs.get(i) else { continue };
+        let (x, y, size) = (g.x, g.y, g.size);
+        let (cx, cy) = cells(g);
+        let mut joining = Vec::new();
+        for dx in -1..=1 {
+            for dy in -2..=2 {
+                if let Some(v) = grid.get_mut(&(cx + dx, cy + dy)) {
+                    v.retain(|&j| {
+                        let near = glyphs.get(j).is_some_and(|o| {
+                            upright_cjk(o)
+                                && (o.x - x).abs() <= JOIN_X_EM * size
+                                && (o.y - y).abs() <= STACK_PITCH_EM * size
+                        });
+                        if near {
+                            joining.push(j);
+                        }
+                        !near
+                    });
+                }
             }
         }
-        let joining: Vec<usize> = glyphs
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| upright_cjk(g))
-            .filter(|(_, g)| {
-                let (cx, cy) = cells(g);
-                (-1..=1).any(|dx| {
-                    (-2..=2).any(|dy| {
-                        columns.get(&(cx + dx, cy + dy)).is_some_and(|v| {
-                            v.iter().filter_map(|&j| glyphs.get(j)).any(|o| {
-                                (o.x - g.x).abs() <= JOIN_X_EM * o.size
-                                    && (o.y - g.y).abs() <= STACK_PITCH_EM * o.size
-                            })
-                        })
-                    })
-                })
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if joining.is_empty() {
-            return moved;
-        }
-        moved += joining.len();
-        for i in joining {
-            if let Some(g) = glyphs.get_mut(i) {
-                g.quadrant = 3;
-                g.vertical = true;
+        for j in joining {
+            if let Some(o) = glyphs.get_mut(j) {
+                o.quadrant = 3;
+                o.vertical = true;
+                moved += 1;
+                queue.push_back(j);
             }
         }
     }
+    moved
 }
 
 /// Grid cell of a glyph, cells one em square.
