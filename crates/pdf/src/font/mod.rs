@@ -7,16 +7,18 @@
 //! encoding CMap's own Unicode meaning for `Uni*` CMaps). A code nothing maps is
 //! undecodable: it is emitted as U+FFFD and counted by the caller.
 
+mod cache;
+pub(crate) use cache::FontCache;
 pub(crate) mod cmap;
+mod composite;
 mod embedded;
 mod predefined;
 mod simple;
 pub(crate) mod widths;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object};
 use unpara_model::FontInfo;
 
 use cmap::CMap;
@@ -225,127 +227,6 @@ impl Font {
         }
     }
 
-    fn load_type0(
-        dict: &Dictionary,
-        doc: &Document,
-        index: usize,
-        to_unicode: Option<CMap>,
-        warnings: &mut Vec<String>,
-    ) -> (Font, FontInfo) {
-        let descendant = match dict.get(b"DescendantFonts").ok().map(|o| deref(doc, o)) {
-            Some(Object::Array(a)) => a.first().map(|o| deref(doc, o)),
-            _ => None,
-        };
-        let cid_font = match descendant {
-            Some(Object::Dictionary(d)) => Some(d),
-            _ => None,
-        };
-        let widths = cid_font
-            .map(|d| CidWidths::read(d, doc))
-            .unwrap_or(CidWidths {
-                // No CIDFont (lost to damage): half an em, as for simple fonts.
-                default: 500.0,
-                by_cid: HashMap::new(),
-            });
-        let desc = cid_font.and_then(|d| descriptor(d, doc));
-        let mut info = font_info(dict, desc, doc);
-        if cid_font.is_none() {
-            warnings.push(format!(
-                "font {}: its CIDFont (/DescendantFonts) is missing; glyph widths guessed",
-                info.name
-            ));
-        }
-        if let Some(d) = cid_font {
-            let inner = font_info(d, desc, doc);
-            info.bold |= inner.bold;
-            info.italic |= inner.italic;
-        }
-        let encoding_name = match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
-            Some(Object::Name(n)) => Some(String::from_utf8_lossy(n).into_owned()),
-            _ => None,
-        };
-        let (encoding, vertical, unicode_codes) =
-            match dict.get(b"Encoding").ok().map(|o| deref(doc, o)) {
-                Some(Object::Name(n)) => {
-                    let name = String::from_utf8_lossy(n).into_owned();
-                    let vertical = name.to_ascii_uppercase().ends_with("-V");
-                    if predefined::is_identity(&name) {
-                        (None, vertical, false)
-                    } else if let Some(cmap) = predefined::named(&name) {
-                        let unicode = name.starts_with("Uni")
-                            && (name.contains("UCS2") || name.contains("UTF16"));
-                        let v = vertical || cmap.wmode == 1;
-                        (Some(cmap), v, unicode)
-                    } else {
-                        warnings.push(format!(
-                            "font {}: unknown CMap {name}; codes read as 2-byte CIDs",
-                            info.name
-                        ));
-                        (None, vertical, false)
-                    }
-                }
-                Some(obj @ Object::Stream(_)) => {
-                    let mut c = stream_cmap(obj, doc).unwrap_or_default();
-                    if let Some(parent) = c.usecmap.clone() {
-                        if predefined::is_identity(&parent) {
-                            if c.codespace.is_empty() {
-                                c.codespace.push(cmap::CodespaceRange {
-                                    len: 2,
-                                    lo: 0,
-                                    hi: 0xffff,
-                                });
-                            }
-                        } else {
-                            c.parent = predefined::named(&parent);
-                        }
-                    }
-                    let v = c.wmode == 1;
-                    (Some(Arc::new(c)), v, false)
-                }
-                _ => (None, false, false),
-            };
-        let collection = cid_font
-            .and_then(|d| cid_system_info(d, doc))
-            .or_else(|| {
-                encoding_name
-                    .as_deref()
-                    .and_then(predefined::collection_of)
-                    .map(str::to_string)
-            })
-            .and_then(|c| predefined::cid_to_unicode(&c));
-        let program = match (cid_font, desc) {
-            (Some(f), Some(d)) if to_unicode.is_none() && collection.is_none() => {
-                embedded::GlyphUnicode::load(f, d, doc)
-            }
-            _ => None,
-        };
-        let identity_to_unicode = matches!(
-            dict.get(b"ToUnicode").ok().map(|o| deref(doc, o)),
-            Some(Object::Name(n)) if predefined::is_identity(&String::from_utf8_lossy(n))
-        );
-        let space_width = 250.0;
-        let mut font = Font {
-            index,
-            name: String::new(),
-            kind: Kind::Composite {
-                encoding,
-                unicode_codes,
-                identity_to_unicode,
-                collection,
-                program,
-                widths,
-            },
-            to_unicode,
-            vertical,
-            space_width,
-        };
-        // The space glyph's width, when the ToUnicode CMap names one.
-        if let Some(w) = font.find_space_width() {
-            font.space_width = w;
-        }
-        (font, info)
-    }
-
     fn find_space_width(&self) -> Option<f32> {
         let tu = self.to_unicode.as_ref()?;
         let Kind::Composite { widths, .. } = &self.kind else {
@@ -414,7 +295,7 @@ impl Font {
                         .to_unicode
                         .as_ref()
                         .and_then(|t| t.unicode(code))
-                        .or_else(|| unicode_codes.then(|| utf16_code(code)).flatten())
+                        .or_else(|| unicode_codes.then(|| composite::utf16_code(code)).flatten())
                         .or_else(|| {
                             identity_to_unicode
                                 .then(|| char::from_u32(code).map(String::from))
@@ -431,91 +312,6 @@ impl Font {
                 }
             }
         }
-    }
-}
-
-/// A code of a `Uni…-UCS2`/`UTF16` CMap read as UTF-16BE: one code unit, or a
-/// surrogate pair packed in four bytes.
-fn utf16_code(code: u32) -> Option<String> {
-    let units: Vec<u16> = if code > 0xffff {
-        vec![(code >> 16) as u16, (code & 0xffff) as u16]
-    } else {
-        vec![code as u16]
-    };
-    String::from_utf16(&units).ok()
-}
-
-/// `Registry-Ordering` of a CIDFont's `/CIDSystemInfo` (PDF 32000-1 §9.7.3), e.g.
-/// `Adobe-GB1`.
-fn cid_system_info(cid_font: &Dictionary, doc: &Document) -> Option<String> {
-    let Object::Dictionary(info) = deref(doc, cid_font.get(b"CIDSystemInfo").ok()?) else {
-        return None;
-    };
-    let text = |k: &[u8]| match info.get(k).ok().map(|o| deref(doc, o)) {
-        Some(Object::String(s, _)) => Some(String::from_utf8_lossy(s).into_owned()),
-        _ => None,
-    };
-    Some(format!("{}-{}", text(b"Registry")?, text(b"Ordering")?))
-}
-
-/// Fonts of one document, loaded once each and shared by every page that uses them,
-/// also by pages interpreted in parallel.
-#[derive(Debug, Default)]
-pub(crate) struct FontCache {
-    inner: Mutex<CacheInner>,
-}
-
-#[derive(Debug, Default)]
-struct CacheInner {
-    by_id: HashMap<ObjectId, Arc<Font>>,
-    infos: Vec<FontInfo>,
-    warnings: Vec<String>,
-}
-
-impl FontCache {
-    fn lock(&self) -> std::sync::MutexGuard<'_, CacheInner> {
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// The font for a resource entry: a reference (cached) or a direct dictionary.
-    /// A font is loaded outside the lock; when two pages load the same font at once,
-    /// the first one stored wins.
-    pub(crate) fn get(&self, obj: &Object, doc: &Document) -> Option<Arc<Font>> {
-        let id = match obj {
-            Object::Reference(id) => Some(*id),
-            _ => None,
-        };
-        if let Some(f) = id.and_then(|id| self.lock().by_id.get(&id).cloned()) {
-            return Some(f);
-        }
-        let Object::Dictionary(dict) = deref(doc, obj) else {
-            return None;
-        };
-        let mut warnings = Vec::new();
-        let (mut font, info) = Font::load(dict, doc, 0, &mut warnings);
-        let mut inner = self.lock();
-        if let Some(f) = id.and_then(|id| inner.by_id.get(&id)) {
-            return Some(Arc::clone(f));
-        }
-        font.index = inner.infos.len();
-        font.name = info.name.clone();
-        inner.infos.push(info);
-        inner.warnings.append(&mut warnings);
-        let font = Arc::new(font);
-        if let Some(id) = id {
-            inner.by_id.insert(id, Arc::clone(&font));
-        }
-        Some(font)
-    }
-
-    /// The layout descriptions of the fonts, indexed by [`Font::index`], and the
-    /// warnings met while loading them.
-    pub(crate) fn into_parts(self) -> (Vec<FontInfo>, Vec<String>) {
-        let inner = self
-            .inner
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        (inner.infos, inner.warnings)
     }
 }
 
