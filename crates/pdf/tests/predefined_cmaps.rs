@@ -8,7 +8,16 @@ use unpara_pdf::{read_pdf, ReadOptions};
 /// A one-page PDF showing `codes` (hex) in a Type0 font with encoding `cmap` and
 /// character collection `ordering` (Adobe-`ordering`).
 fn pdf(cmap: &str, ordering: &str, codes: &str) -> Vec<u8> {
+    pdf_with(Object::Name(cmap.as_bytes().to_vec()), ordering, codes)
+}
+
+/// The same with any `/Encoding` value (a name or an embedded CMap stream).
+fn pdf_with(encoding: Object, ordering: &str, codes: &str) -> Vec<u8> {
     let mut doc = Document::with_version("1.4");
+    let encoding = match encoding {
+        Object::Stream(s) => Object::Reference(doc.add_object(s)),
+        other => other,
+    };
     let cid_font = doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType0",
@@ -23,8 +32,8 @@ fn pdf(cmap: &str, ordering: &str, codes: &str) -> Vec<u8> {
     let font = doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "Type0",
-        "BaseFont" => format!("STSong-Light-{cmap}"),
-        "Encoding" => Object::Name(cmap.as_bytes().to_vec()),
+        "BaseFont" => "STSong-Light",
+        "Encoding" => encoding,
         "DescendantFonts" => vec![cid_font.into()],
     });
     let content = format!("BT /F1 12 Tf 300 700 Td <{codes}> Tj ET");
@@ -110,4 +119,23 @@ fn identity_cmap_without_to_unicode_uses_the_collection_table() {
     for cmap in ["Identity-H", "Identity"] {
         assert_eq!(text(&pdf(cmap, "Japan1", "0022")).0, "A", "{cmap}");
     }
+}
+
+#[test]
+fn embedded_cmap_uses_a_bundled_one() {
+    // An embedded CMap that only names its parent, and one that overrides a code: the
+    // CID of GBK D6D0 (中) is taken for code 0x41 too.
+    let only_parent = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        /CMapName /Test-GBK def /GBK-EUC-H usecmap\n\
+        endcmap CMapName currentdict /CMap defineresource pop end end"
+        .to_vec();
+    let encoding = Object::Stream(Stream::new(dictionary! {}, only_parent));
+    assert_eq!(text(&pdf_with(encoding, "GB1", "D6D0B9FA")).0, "中国");
+    // GBK-EUC-H maps <d6a1>..<d6fe> from CID 4512, so D6D0 is CID 4559, which
+    // Adobe-GB1-UCS2 maps to U+4E2D.
+    let cid_of_zhong = 4559;
+    let overriding =
+        format!("/GBK-EUC-H usecmap\n1 begincidchar\n<41> {cid_of_zhong}\nendcidchar\n");
+    let encoding = Object::Stream(Stream::new(dictionary! {}, overriding.into_bytes()));
+    assert_eq!(text(&pdf_with(encoding, "GB1", "41B9FA")).0, "中国");
 }
