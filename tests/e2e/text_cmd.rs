@@ -72,15 +72,18 @@ fn encrypted_files_open_with_user_or_owner_password_and_exit_2_without() {
     };
     for name in ["pdfminer-aes-128", "pdfminer-rc4-40"] {
         let path = format!("{dir}/{name}.pdf");
-        for args in [
-            vec!["text", &path],
-            vec!["text", &path, "--password", "wrong"],
+        for (args, message) in [
+            (vec!["text", &path], "encrypted: needs a password"),
+            (
+                vec!["text", &path, "--password", "wrong"],
+                "encrypted: needs a password (the one given does not open it)",
+            ),
         ] {
             let out = unpara(&args);
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             assert_eq!(
                 String::from_utf8_lossy(&out.stderr).trim(),
-                format!("unpara: {path}: encrypted: needs a password")
+                format!("unpara: {path}: {message}")
             );
         }
         // User password baz; the owner password foo opens the file too.

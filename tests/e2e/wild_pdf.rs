@@ -259,7 +259,7 @@ fn two_character_names_stay_whole_where_poppler_interleaves_them() {
     // The advisers 班弨 and 郭熙 are printed side by side; poppler writes
     // 班 / 郭 / 弨 / … / 熙, so neither name is in its text.
     let ours = lines(&text(&dir, name, None));
-    assert!(ours.contains(&"班弨郭熙".to_string()), "{ours:?}");
+    assert!(ours.contains(&"班弨 郭熙".to_string()), "{ours:?}");
     let theirs = no_space(&reference(&dir, name));
     assert!(!theirs.contains("班弨") && !theirs.contains("郭熙"));
 }

@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 use unpara_model::Lang;
 
-use crate::pipeline::{parse_lang, read_document, write_output};
+use crate::pipeline::{check_not_input, parse_lang, read_document, write_output};
 
 /// Flags of `unpara extract`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// The PDF to read.
+    /// The PDF to read (`-` reads standard input).
     file: PathBuf,
-    /// Write the JSON here instead of standard output.
+    /// Write the JSON here instead of standard output (`-` is standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Language of the document (zh or en); detected from its text by default.
@@ -24,6 +24,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
+    check_not_input(args.output.as_ref(), &[args.file.as_path()])?;
     let doc = read_document(&args.file, args.lang, args.password.as_deref())?;
     let json = unpara_writers::document_json(&doc)?;
     write_output(args.output.as_ref(), &json)

@@ -16,7 +16,14 @@ use clap::{Parser, Subcommand};
 /// Exit codes: 0 success, 1 error (bad input, unreadable file), 2 encrypted document
 /// without the right password, 64 bad usage.
 #[derive(Parser)]
-#[command(name = "unpara", version, about, long_about = None)]
+#[command(
+    name = "unpara",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 error (unreadable or damaged input, no text), \
+                  2 encrypted document without the right password, 64 bad usage."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

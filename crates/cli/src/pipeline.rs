@@ -1,7 +1,7 @@
 //! One document through reader → structure → sentences, and output writing.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -11,9 +11,12 @@ use unpara_pdf::{PdfError, ReadOptions};
 
 /// Exit code for an error: 2 for an encrypted document, 1 otherwise.
 pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
-    if e.chain()
-        .any(|c| matches!(c.downcast_ref::<PdfError>(), Some(PdfError::Encrypted)))
-    {
+    if e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<PdfError>(),
+            Some(PdfError::Encrypted | PdfError::WrongPassword)
+        )
+    }) {
         2
     } else {
         1
@@ -28,7 +31,16 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Reads one PDF into its layout; also returns the file's bytes. Errors name the file.
 pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout, Vec<u8>)> {
     let name = path.display().to_string();
-    let bytes = fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut b)
+            .context("standard input: cannot read")?;
+        b
+    } else {
+        fs::read(path).with_context(|| format!("{name}: cannot read"))?
+    };
     let options = ReadOptions {
         password: password.map(str::to_string),
     };
@@ -51,30 +63,115 @@ pub(crate) fn read_document(
         pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
         producer: layout.producer.clone(),
     };
-    let mut doc =
-        unpara_structure::build_document(&layout, source, lang).with_context(|| name.clone())?;
+    let mut doc = unpara_structure::build_document(&layout, source, lang).with_context(|| {
+        // The reader's warnings usually say why a document has no text.
+        match layout.warnings.as_slice() {
+            [] => name.clone(),
+            [w, ..] if layout.warnings.len() == 1 => format!("{name} (warning: {w})"),
+            [w, ..] => format!("{name} (warning: {w}; {} more)", layout.warnings.len() - 1),
+        }
+    })?;
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)
 }
 
-/// Writes `text` to `out` (parent folders created), or to stdout when `out` is `None`.
+/// Where output goes: a file path, or standard output for none or `-`.
+fn is_stdout(out: Option<&PathBuf>) -> bool {
+    out.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// Writes `text` to `out`, or to standard output when `out` is `None` or `-`.
+///
+/// A regular file (or a new one; missing parent folders are created) is written
+/// atomically: a temporary file with a unique name beside it, renamed over it when
+/// complete, removed if anything fails. A symbolic link is followed and its target
+/// written the same way; anything else that exists (a named pipe, `/dev/stdout`, a
+/// terminal) is written directly, never replaced.
 pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
-    match out {
-        Some(path) => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                fs::create_dir_all(dir)
-                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-            }
-            let mut tmp = path.as_os_str().to_owned();
-            tmp.push(".tmp");
-            let tmp = PathBuf::from(tmp);
-            fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
-            fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
+    let Some(path) = out.filter(|_| !is_stdout(out)) else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+        return Ok(());
+    };
+    let name = path.display();
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.clone())
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
+        _ => path.clone(),
+    };
+    match fs::metadata(&target) {
+        Ok(m) if m.is_dir() => anyhow::bail!("{name}: is a folder, not a file"),
+        Ok(m) if !m.is_file() => {
+            // A pipe or a device: write into it.
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .with_context(|| format!("{name}: cannot write"))?;
+            f.write_all(text.as_bytes())
+                .with_context(|| format!("{name}: cannot write"))?;
+            return Ok(());
+        }
+        _ => {}
+    }
+    let dir = match target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => {
+            fs::create_dir_all(d)
+                .with_context(|| format!("{}: cannot create folder", d.display()))?;
+            d.to_path_buf()
+        }
+        None => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unpara-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{name}: cannot write in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())
+        .with_context(|| format!("{name}: cannot write"))?;
+    // The temporary file is private (0600); give the result the permissions of the file
+    // it replaces, or the usual 0644 of a new file.
+    let permissions = match fs::metadata(&target) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    if let Some(p) = permissions {
+        fs::set_permissions(tmp.path(), p).with_context(|| format!("{name}: cannot write"))?;
+    }
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{name}: cannot write"))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere permissions are a read-only flag, and the temporary file is writable.
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+/// Refuses an output path that is one of the input files.
+pub(crate) fn check_not_input(out: Option<&PathBuf>, inputs: &[&Path]) -> Result<()> {
+    let Some(out) = out.filter(|_| !is_stdout(out)) else {
+        return Ok(());
+    };
+    let Ok(out_real) = fs::canonicalize(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if fs::canonicalize(input).is_ok_and(|i| i == out_real) {
+            anyhow::bail!(
+                "{}: the output would overwrite the input {}",
+                out.display(),
+                input.display()
+            );
         }
     }
     Ok(())

@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::pipeline::{read_layout, write_output};
+use crate::pipeline::{check_not_input, read_layout, write_output};
 
 /// Flags of `unpara text`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// The PDF to read.
+    /// The PDF to read (`-` reads standard input).
     file: PathBuf,
-    /// Write the text here instead of standard output.
+    /// Write the text here instead of standard output (`-` is standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Print the lines as JSON: boxes (PDF points), font sizes, spans, fonts, warnings.
@@ -23,17 +23,13 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
+    check_not_input(args.output.as_ref(), &[args.file.as_path()])?;
     let (layout, _) = read_layout(&args.file, args.password.as_deref())?;
     let name = args.file.display();
+    // Every undecodable glyph is in a warning (per font, or a font missing from the
+    // page's resources); the count is in the --json output.
     for w in &layout.warnings {
         eprintln!("unpara: {name}: warning: {w}");
-    }
-    match layout.undecodable_glyphs {
-        0 => {}
-        1 => eprintln!("unpara: {name}: warning: 1 glyph could not be decoded (written as U+FFFD)"),
-        n => eprintln!(
-            "unpara: {name}: warning: {n} glyphs could not be decoded (written as U+FFFD)"
-        ),
     }
     let out = if args.json {
         unpara_writers::layout_json(&layout)?

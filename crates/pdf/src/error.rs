@@ -9,9 +9,14 @@ pub enum PdfError {
     /// The bytes do not start with a `%PDF-` header (within the first 1024 bytes).
     #[error("not a PDF (no %PDF- header)")]
     NotPdf,
-    /// The document is encrypted and no password, or a wrong one, was given.
+    /// The document is encrypted and no password was given (the empty user password
+    /// does not open it).
     #[error("encrypted: needs a password")]
     Encrypted,
+    /// The document is encrypted and the password given is neither its user nor its
+    /// owner password.
+    #[error("encrypted: needs a password (the one given does not open it)")]
+    WrongPassword,
     /// lopdf could not parse the file structure.
     #[error("damaged PDF: {0}")]
     Damaged(String),

@@ -19,6 +19,11 @@ use crate::state::{GraphicsState, Matrix, TextState};
 
 /// Deepest nesting of Form XObjects followed; deeper ones are skipped with a warning.
 const MAX_FORM_DEPTH: usize = 12;
+/// Most glyphs kept from one page: a guard against memory exhaustion by a small file
+/// that shows millions of characters (real pages have at most some 10 000; each glyph
+/// costs about 150 bytes until the page's lines are built).
+const MAX_GLYPHS: usize = 1_000_000;
+
 /// Most operations interpreted on one page (content streams plus forms): a guard against
 /// hostile inputs, far above any real page (the corpus' densest has ~40,000).
 const MAX_OPERATIONS: usize = 5_000_000;
@@ -63,6 +68,8 @@ pub(crate) struct Interpreter<'a, S: GlyphSink> {
     scratch: Vec<Decoded>,
     forms: Vec<ObjectId>,
     operations: usize,
+    /// Glyphs shown so far on this page.
+    glyphs: usize,
     /// Glyphs whose code mapped to no Unicode.
     pub undecodable: u64,
     /// Undecodable glyphs per font index (reported once per font by the reader).
@@ -100,6 +107,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             scratch: Vec::new(),
             forms: Vec::new(),
             operations: 0,
+            glyphs: 0,
             undecodable: 0,
             undecodable_by_font: HashMap::new(),
             warnings: Vec::new(),
@@ -114,9 +122,12 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 Ok(op) => {
                     self.operations += 1;
                     if self.operations > MAX_OPERATIONS {
-                        self.warnings.push(format!(
-                            "more than {MAX_OPERATIONS} operations: rest of the page skipped"
-                        ));
+                        // Reported once, by the outermost stream to reach the limit.
+                        if self.operations == MAX_OPERATIONS + 1 {
+                            self.warnings.push(format!(
+                                "more than {MAX_OPERATIONS} operations: rest of the page skipped"
+                            ));
+                        }
                         return;
                     }
                     self.operation(&op.operator, &op.operands, resources);
@@ -298,9 +309,19 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             self.undecodable += bytes.len() as u64;
             return;
         };
+        let room = MAX_GLYPHS.saturating_sub(self.glyphs);
+        if room == 0 {
+            return;
+        }
         let mut decoded = std::mem::take(&mut self.scratch);
         decoded.clear();
-        font.decode(bytes, &mut decoded);
+        font.decode(bytes, &mut decoded, room);
+        self.glyphs += decoded.len();
+        if self.glyphs >= MAX_GLYPHS {
+            self.warnings.push(format!(
+                "more than {MAX_GLYPHS} glyphs: the rest of the page's text skipped"
+            ));
+        }
         for d in decoded.drain(..) {
             self.emit(&font, d);
         }

@@ -24,9 +24,17 @@ pub(crate) struct Loaded {
 /// handler decrypts with the password.
 ///
 /// # Errors
-/// [`PdfError::Encrypted`] without the right password, [`PdfError::Damaged`] when no
-/// objects can be read even by lopdf's reconstruction.
+/// [`PdfError::Encrypted`] without a password, [`PdfError::WrongPassword`] with a wrong
+/// one, [`PdfError::Damaged`] when no objects can be read even by lopdf's
+/// reconstruction.
 pub(crate) fn load(bytes: &[u8], password: Option<&str>) -> Result<Loaded, PdfError> {
+    load_with(bytes, password).map_err(|e| match (e, password) {
+        (PdfError::Encrypted, Some(_)) => PdfError::WrongPassword,
+        (e, _) => e,
+    })
+}
+
+fn load_with(bytes: &[u8], password: Option<&str>) -> Result<Loaded, PdfError> {
     let options = LoadOptions {
         password: password.map(str::to_string),
         ..LoadOptions::default()

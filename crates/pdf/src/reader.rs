@@ -26,7 +26,8 @@ pub struct ReadOptions {
 ///
 /// # Errors
 /// [`PdfError::NotPdf`] without a `%PDF-` header, [`PdfError::Encrypted`] when a
-/// password is needed, [`PdfError::Damaged`] when lopdf cannot read the file at all,
+/// password is needed, [`PdfError::WrongPassword`] when the one given is wrong,
+/// [`PdfError::Damaged`] when lopdf cannot read the file at all,
 /// [`PdfError::NoPages`] when there is no page. A page that cannot be read yields a
 /// warning and an empty page.
 pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError> {

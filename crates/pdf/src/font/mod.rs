@@ -238,15 +238,16 @@ impl Font {
             .filter(|w| *w > 0.0)
     }
 
-    /// Decodes a string operand into codes, appending to `out`.
-    pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>) {
+    /// Decodes a string operand into codes, appending at most `limit` of them to `out`.
+    pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>, limit: usize) {
+        let end = out.len().saturating_add(limit);
         match &self.kind {
             Kind::Simple {
                 table,
                 widths,
                 scale,
             } => {
-                for &b in bytes {
+                for &b in bytes.iter().take(limit) {
                     let code = u32::from(b);
                     let text = self
                         .to_unicode
@@ -275,7 +276,7 @@ impl Font {
                 widths,
             } => {
                 let mut rest = bytes;
-                while !rest.is_empty() {
+                while !rest.is_empty() && out.len() < end {
                     let (code, len) = match encoding {
                         Some(c) => c.next_code(rest).unwrap_or((0, rest.len())),
                         None => match rest {

@@ -85,7 +85,10 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
             let cjk_pair = is_cjk(prev_last) && is_cjk(first);
             let cjk_side = is_cjk(prev_last) || is_cjk(first);
             let wide = gap > WORD_GAP * space_w.max(0.1 * size);
-            let space = !cjk_pair && (pending_space || (wide && !cjk_side));
+            // A gap of more than an em separates whatever it is between (a label and
+            // its text, two cells), Chinese characters too.
+            let space =
+                (!cjk_pair && (pending_space || (wide && !cjk_side))) || gap > SPAN_GAP_EM * size;
             if space {
                 if let Some(b) = cur.as_mut() {
                     b.span.text.push(' ');
