@@ -65,3 +65,90 @@ fn encrypted_pdf_without_password_exits_2() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted: needs a password"));
 }
+
+/// A scratch folder for one test, removed at the end.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("unpara-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_writes_its_target() {
+    let d = scratch("link");
+    let (target, link) = (d.join("real.txt"), d.join("link.txt"));
+    std::fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = unpara(&[
+        "text",
+        "fixtures/CAC_COSP_WG.4_2017_4/en.pdf",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays"
+    );
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("United Nations\n"));
+    // Nothing else is left in the folder (no temporary file).
+    assert_eq!(std::fs::read_dir(&d).unwrap().count(), 2);
+    let _ = std::fs::remove_dir_all(d);
+}
+
+#[test]
+fn output_onto_a_folder_or_the_input_is_refused_and_leaves_nothing() {
+    let d = scratch("refuse");
+    let pdf = d.join("in.pdf");
+    std::fs::copy(root().join("fixtures/CAC_COSP_WG.4_2017_4/en.pdf"), &pdf).unwrap();
+    let out = unpara(&["text", pdf.to_str().unwrap(), "-o", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder, not a file"));
+    let out = unpara(&[
+        "extract",
+        pdf.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the output would overwrite the input"));
+    assert!(
+        std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"),
+        "the input is intact"
+    );
+    assert_eq!(
+        std::fs::read_dir(&d).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    let _ = std::fs::remove_dir_all(d);
+}
+
+#[test]
+fn a_dash_reads_standard_input_and_writes_standard_output() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unpara"))
+        .args(["text", "-", "-o", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("unpara runs");
+    let pdf = std::fs::read(root().join("fixtures/CAC_COSP_WG.4_2017_4/en.pdf")).unwrap();
+    child.stdin.take().unwrap().write_all(&pdf).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("United Nations\nCAC/COSP/WG.4/2017/4\n")
+    );
+}

@@ -1,0 +1,61 @@
+//! Resource limits: a small file cannot make the reader hold unbounded text.
+
+use lopdf::{dictionary, Document, Object, Stream};
+use unpara_pdf::{read_pdf, ReadOptions};
+
+/// A one-page PDF whose content shows one string of `n` characters, compressed.
+fn one_long_string(n: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.4");
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let mut content = b"BT /F1 10 Tf 10 700 Td (".to_vec();
+    content.extend(std::iter::repeat_n(b'x', n));
+    content.extend(b") Tj ET");
+    let mut stream = Stream::new(dictionary! {}, content);
+    stream.compress().expect("deflate");
+    let contents = doc.add_object(stream);
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("PDF written");
+    bytes
+}
+
+#[test]
+fn a_page_keeps_at_most_a_million_glyphs_and_says_so() {
+    let bytes = one_long_string(1_500_000);
+    assert!(
+        bytes.len() < 20_000,
+        "the file is small: {} bytes",
+        bytes.len()
+    );
+    let layout = read_pdf(&bytes, &ReadOptions::default()).expect("readable");
+    let chars: usize = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text().chars().count())
+        .sum();
+    assert_eq!(chars, 1_000_000);
+    assert!(
+        layout
+            .warnings
+            .iter()
+            .any(|w| w == "page 1: more than 1000000 glyphs: the rest of the page's text skipped"),
+        "{:?}",
+        layout.warnings
+    );
+}
