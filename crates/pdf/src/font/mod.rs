@@ -7,6 +7,7 @@
 //! encoding CMap's own Unicode meaning for `Uni*` CMaps). A code nothing maps is
 //! undecodable: it is emitted as U+FFFD and counted by the caller.
 
+mod builtin;
 mod cache;
 pub(crate) use cache::FontCache;
 pub(crate) mod cmap;
@@ -192,7 +193,12 @@ impl Font {
             } else {
                 b"StandardEncoding"
             };
-            let table = simple::table(dict, doc, default_base);
+            let builtin = (subtype == b"Type1" || subtype == b"MMType1")
+                .then_some(desc)
+                .flatten()
+                .and_then(|d| builtin::names(d, doc))
+                .map(|n| builtin::table(&n));
+            let table = simple::table(dict, doc, default_base, builtin);
             let scale = if subtype == b"Type3" {
                 match dict.get(b"FontMatrix").ok().map(|o| deref(doc, o)) {
                     Some(Object::Array(m)) => {

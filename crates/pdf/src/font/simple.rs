@@ -36,22 +36,53 @@ pub(crate) fn named(name: &[u8]) -> ByteTable {
 /// The code → Unicode table of a simple font from its `/Encoding` entry (a name or a
 /// dictionary with `/BaseEncoding` and `/Differences`), or `default_base` when the font
 /// has no `/Encoding`. lopdf resolves the names through its glyph list.
-pub(crate) fn table(font: &Dictionary, doc: &Document, default_base: &[u8]) -> ByteTable {
-    let mut t = lopdf_table(font, doc, default_base);
+///
+/// `builtin` is the embedded program's own encoding (Type 1 fonts): it stands for a
+/// missing `/Encoding` and for a missing `/BaseEncoding` (PDF 32000-1 §9.6.6.1).
+pub(crate) fn table(
+    font: &Dictionary,
+    doc: &Document,
+    default_base: &[u8],
+    builtin: Option<ByteTable>,
+) -> ByteTable {
+    let encoding = font
+        .get(b"Encoding")
+        .ok()
+        .map(|o| super::widths::deref(doc, o));
+    let mut t = match (encoding, builtin) {
+        (None, Some(b)) => return b,
+        (Some(Object::Dictionary(d)), Some(b)) if !d.has(b"BaseEncoding") => {
+            let mut b = b;
+            for (code, name) in differences(font, doc) {
+                if let (Some(slot), Some(c)) = (b.get_mut(usize::from(code)), agl_char(&name)) {
+                    *slot = Some(c);
+                }
+            }
+            return b;
+        }
+        _ => lopdf_table(font, doc, default_base),
+    };
     // Names lopdf's glyph list does not know: the full Adobe Glyph List (pdf_encoding)
     // and the `uniXXXX`/`uXXXX` conventions of the AGL specification.
     for (code, name) in differences(font, doc) {
         if let Some(slot) = t.get_mut(usize::from(code)).filter(|s| s.is_none()) {
-            let text = pdf_encoding::glyphname_to_unicode(&name)
-                .map(str::to_string)
-                .or_else(|| super::glyph_name_to_unicode(&name));
-            let mut chars = text.as_deref().unwrap_or_default().chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                *slot = Some(c);
-            }
+            *slot = agl_char(&name);
         }
     }
     t
+}
+
+/// The one character a glyph name stands for in the Adobe Glyph List (or by the
+/// `uniXXXX`/`uXXXX` conventions); `None` for unknown names and ligatures.
+pub(crate) fn agl_char(name: &str) -> Option<char> {
+    let text = pdf_encoding::glyphname_to_unicode(name)
+        .map(str::to_string)
+        .or_else(|| super::glyph_name_to_unicode(name))?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// The `(code, glyph name)` pairs of the font's `/Encoding /Differences` array
@@ -145,7 +176,7 @@ mod tests {
         let mut font = Dictionary::new();
         font.set("Type", Object::Name(b"Font".to_vec()));
         font.set("Encoding", Object::Dictionary(enc));
-        let t = table(&font, &Document::new(), b"WinAnsiEncoding");
+        let t = table(&font, &Document::new(), b"WinAnsiEncoding", None);
         assert_eq!(t.get(65).copied().flatten(), Some('É'));
         assert_eq!(t.get(66).copied().flatten(), Some('B'));
     }
@@ -165,7 +196,7 @@ mod tests {
         let mut font = Dictionary::new();
         font.set("Type", Object::Name(b"Font".to_vec()));
         font.set("Encoding", Object::Dictionary(enc));
-        let t = table(&font, &Document::new(), b"StandardEncoding");
+        let t = table(&font, &Document::new(), b"StandardEncoding", None);
         assert_eq!(
             t.get(1).copied().flatten(),
             Some('А'),
