@@ -30,6 +30,25 @@ pub struct Glyph {
     pub vertical: bool,
 }
 
+#[cfg(test)]
+impl Glyph {
+    /// A 10-point glyph one em wide at (`x`, `y`), upright, for layout tests.
+    pub(crate) fn at(text: &str, x: f32, y: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y,
+            advance: 10.0,
+            size: 10.0,
+            font: 0,
+            space_width: 2.5,
+            stroked: false,
+            quadrant: 0,
+            vertical: false,
+        }
+    }
+}
+
 /// Receives what a content stream draws.
 pub trait GlyphSink {
     /// A glyph was shown.

@@ -155,16 +155,8 @@ mod tests {
 
     fn glyph(text: &str, x: f32, advance: f32) -> Glyph {
         Glyph {
-            text: text.into(),
-            x,
-            y: 700.0,
             advance,
-            size: 10.0,
-            font: 0,
-            space_width: 2.5,
-            stroked: false,
-            quadrant: 0,
-            vertical: false,
+            ..Glyph::at(text, x, 700.0)
         }
     }
 

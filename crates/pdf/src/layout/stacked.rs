@@ -82,8 +82,8 @@ pub(crate) fn restack(glyphs: &mut [Glyph]) -> usize {
         }
     }
     // Glyphs drawn out of sequence (another font in mid-column, a correction) join the
-    // column they sit in: an upright CJK glyph directly above or below a stacked glyph
-    // is stacked too. A breadth-first walk from the stacked glyphs, each glyph visited
+    // column they sit in: an upright CJK glyph directly above or below a glyph that runs
+    // downwards is stacked too. A breadth-first walk from the stacked glyphs, each glyph visited
     // once, over a grid of the remaining candidates.
     let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
@@ -91,7 +91,14 @@ pub(crate) fn restack(glyphs: &mut [Glyph]) -> usize {
             grid.entry(cells(g)).or_default().push(i);
         }
     }
-    let mut queue: std::collections::VecDeque<usize> = stacked.iter().copied().collect();
+    // The walk starts from every glyph that runs downwards: those just stacked and
+    // those of vertical fonts (a -V font for the punctuation is common).
+    let mut queue: std::collections::VecDeque<usize> = glyphs
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.quadrant == 3)
+        .map(|(i, _)| i)
+        .collect();
     let mut moved = stacked.len();
     while let Some(i) = queue.pop_front() {
         let Some(g) = glyphs.get(i) else { continue };
@@ -138,18 +145,7 @@ mod tests {
     use super::*;
 
     fn glyph(text: &str, x: f32, y: f32) -> Glyph {
-        Glyph {
-            text: text.into(),
-            x,
-            y,
-            advance: 10.0,
-            size: 10.0,
-            font: 0,
-            space_width: 2.5,
-            stroked: false,
-            quadrant: 0,
-            vertical: false,
-        }
+        Glyph::at(text, x, y)
     }
 
     #[test]
