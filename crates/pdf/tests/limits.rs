@@ -1,6 +1,8 @@
 //! Resource limits: a small file cannot make the reader hold unbounded text.
 
-use lopdf::{dictionary, Document, Object, Stream};
+mod common;
+
+use lopdf::{dictionary, Document, Stream};
 use unpara_pdf::{read_pdf, ReadOptions};
 
 /// A one-page PDF whose content shows one string of `n` characters, compressed.
@@ -14,24 +16,7 @@ fn one_long_string(n: usize) -> Vec<u8> {
     content.extend(b") Tj ET");
     let mut stream = Stream::new(dictionary! {}, content);
     stream.compress().expect("deflate");
-    let contents = doc.add_object(stream);
-    let pages = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages, "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("PDF written");
-    bytes
+    common::one_page(doc, font, stream)
 }
 
 #[test]

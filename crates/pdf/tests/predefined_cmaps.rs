@@ -2,6 +2,8 @@
 //! `/ToUnicode` and no embedded program, as older Chinese, Japanese and Korean PDFs are
 //! (code → CID through the bundled CMap, CID → Unicode through the collection's table).
 
+mod common;
+
 use lopdf::{dictionary, Document, Object, Stream};
 use unpara_pdf::{read_pdf, ReadOptions};
 
@@ -37,26 +39,7 @@ fn pdf_with(encoding: Object, ordering: &str, codes: &str) -> Vec<u8> {
         "DescendantFonts" => vec![cid_font.into()],
     });
     let content = format!("BT /F1 12 Tf 300 700 Td <{codes}> Tj ET");
-    let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let pages = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages,
-        "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("PDF written");
-    bytes
+    common::one_page(doc, font, Stream::new(dictionary! {}, content.into_bytes()))
 }
 
 fn text(bytes: &[u8]) -> (String, bool) {
