@@ -131,6 +131,13 @@ pub fn build_document(
         }
     }
 
+    if body.is_empty() && footnotes.is_empty() {
+        let lines: usize = layout.pages.iter().map(|p| p.lines.len()).sum();
+        warnings.push(format!(
+            "all {lines} lines were taken as running headers, footers or front-page \
+             metadata: no body text (pages that repeat one text are read as furniture)"
+        ));
+    }
     let built = blocks::build(&body, lang, m, &mut warnings);
     let (mut blocks, sizes) = renumber(built);
     link_footnotes(&mut blocks, &mut footnotes, &mut warnings);
