@@ -1,57 +1,110 @@
-//! English sentence breaks: after `.`, `!` or `?` followed by a space and a capital
-//! letter, digit-free opening quote or bracket; not after the abbreviations UN documents
-//! use (UN Editorial Manual, "Abbreviations"), not after a single initial, and not
-//! inside a document symbol or number (those have no space after the stop).
+//! English sentence breaks. Candidates are the UAX #29 sentence boundaries
+//! (unicode-segmentation) plus a stop followed by a footnote marker; a candidate is a
+//! break when the text before it ends with `.`, `!` or `?` (closing quotes and brackets,
+//! then a footnote marker, may follow the stop) and the text after it starts with a
+//! capital letter or an opening quote or bracket, and the stop does not end one of the
+//! abbreviations UN documents use (UN Editorial Manual, "Abbreviations") or a single
+//! initial. Document symbols (`A/RES/73/3.`) and numbers (`3.5`) have no space inside,
+//! so they never hold a candidate; a symbol that ends a sentence ends it.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// Abbreviations after which a full stop does not end a sentence.
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations after which a full stop does not end a sentence, by class.
+/// References: `para.`, `art.`, `chap.`, `sect.`, `p.`, `vol.`; numbers: `No.`,
+/// `Nos.`; Latin: `e.g.`, `i.e.`, `cf.`, `op. cit.`, `et al.`; titles: `Mr.`, `Ms.`,
+/// `Mrs.`, `Dr.`, `St.`; countries: `U.S.`; parts of document symbols: `Rev.`, `Add.`,
+/// `Corr.`, `Suppl.`; firms: `Inc.`, `Co.`, `Corp.`. `etc.` is not here: it ends a
+/// sentence when a capital follows and never splits before a lower-case word.
 const ABBREVIATIONS: &[&str] = &[
-    "para", "paras", "art", "arts", "chap", "sect", "No", "Nos", "vol", "e.g", "i.e", "Mr", "Ms",
-    "Mrs", "Dr", "St", "U.S", "Rev", "Add", "Corr", "Suppl", "p", "pp", "cf", "Sect", "Art",
-    "Arts", "Chap", "Vol", "Para", "Paras", "op", "cit", "al", "Inc", "Co", "Corp",
+    "para", "paras", "Para", "Paras", "art", "arts", "Art", "Arts", "chap", "Chap", "sect", "Sect",
+    "p", "pp", "vol", "Vol", "No", "Nos", "no", "nos", "e.g", "i.e", "cf", "op", "cit", "al", "Mr",
+    "Ms", "Mrs", "Dr", "St", "U.S", "Rev", "Add", "Corr", "Suppl", "Inc", "Co", "Corp",
 ];
 
+/// Characters that may close a sentence after its stop.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | ')' | ']' | '"' | '\'')
+}
+
+/// Whether the word that ends `before` (the text up to and excluding a final `.`) is an
+/// abbreviation or a single capital initial.
 fn ends_with_abbreviation(before: &str) -> bool {
     let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '[')
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '[' | '"'))
         .next()
         .unwrap_or("");
-    let word = word.trim_end_matches('.');
     ABBREVIATIONS.contains(&word)
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Whether `sentence` (trimmed) ends a sentence: a stop, then closers, then at most a
+/// three-digit footnote marker after a letter or closer; `false` after an abbreviation.
+fn ends_sentence(sentence: &str) -> bool {
+    let s = sentence.trim_end();
+    // A footnote marker glued to the stop ("adopted.12").
+    let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let s = if (1..=3).contains(&digits) {
+        let head = s.get(..s.len() - digits).unwrap_or(s);
+        let stop_ok = head.trim_end_matches(is_closer).ends_with(['.', '!', '?']);
+        let before_stop = head
+            .trim_end_matches(is_closer)
+            .trim_end_matches(['.', '!', '?'])
+            .chars()
+            .last();
+        if stop_ok && before_stop.is_some_and(|c| !c.is_ascii_digit()) {
+            head
+        } else {
+            s
+        }
+    } else {
+        s
+    };
+    let s = s.trim_end_matches(is_closer);
+    match s.chars().last() {
+        Some('!' | '?') => true,
+        Some('.') => !ends_with_abbreviation(s.get(..s.len() - 1).unwrap_or_default()),
+        _ => false,
+    }
+}
+
+/// Whether `rest` (the text after a candidate) starts a sentence.
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '(' | '‘' | '['))
+}
+
 pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
+    let mut candidates: BTreeSet<usize> = text
+        .split_sentence_bound_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0)
+        .collect();
+    // A stop, a footnote marker, a space: UAX #29 reads the marker as a number.
+    for (i, _) in text.match_indices(' ') {
+        if text
+            .get(..i)
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            candidates.insert(i + 1);
+        }
+    }
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        // Closing quotes and brackets right after the stop belong to the sentence.
-        let mut j = k + 1;
-        while chars
-            .get(j)
-            .is_some_and(|&(_, n)| matches!(n, '”' | '’' | ')' | '"' | '\''))
-        {
-            j += 1;
-        }
-        let Some(&(space_at, ' ')) = chars.get(j) else {
+    for c in candidates {
+        let (Some(before), Some(after)) = (text.get(start..c), text.get(c..)) else {
             continue;
         };
-        let Some(&(_, next)) = chars.get(j + 1) else {
-            continue;
-        };
-        if !(next.is_uppercase() || matches!(next, '“' | '"' | '(' | '‘')) {
+        if before.trim().is_empty() || !before.ends_with(char::is_whitespace) {
             continue;
         }
-        if c == '.' && ends_with_abbreviation(text.get(start..i).unwrap_or_default()) {
-            continue;
+        if ends_sentence(before) && starts_sentence(after) {
+            out.push(start..start + before.trim_end().len());
+            start = c;
         }
-        out.push(start..space_at);
-        start = space_at + 1;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -73,33 +126,126 @@ mod tests {
             split("It met. It adopted the report."),
             ["It met.", "It adopted the report."]
         );
-    }
-
-    #[test]
-    fn abbreviations_and_symbols_do_not_split() {
         assert_eq!(
-            split("See para. 5 and No. 3 of the list."),
-            ["See para. 5 and No. 3 of the list."]
+            split("Was it? Yes! It was."),
+            ["Was it?", "Yes!", "It was."]
         );
         assert_eq!(
-            split("Mr. Smith spoke on A/RES/73/3. Then"),
-            ["Mr. Smith spoke on A/RES/73/3.", "Then"]
-        );
-        assert_eq!(
-            split("A rate of 3.5 per cent."),
-            ["A rate of 3.5 per cent."]
-        );
-        assert_eq!(
-            split("Document (E/2018/1 Rev. 2) was noted."),
-            ["Document (E/2018/1 Rev. 2) was noted."]
+            split("it met. then it adopted"),
+            ["it met. then it adopted"]
         );
     }
 
     #[test]
-    fn closing_quote_stays() {
+    fn references_do_not_split() {
+        for t in [
+            "See para. 5 of the report.",
+            "See paras. 5 and 6.",
+            "Under art. 13 of the Convention.",
+            "Under arts. 7 and 8 of the Convention.",
+            "See chap. II above.",
+            "See sect. III.B below.",
+            "See vol. I, p. 3 and pp. 4-7.",
+        ] {
+            assert_eq!(split(t), [t]);
+        }
+    }
+
+    #[test]
+    fn numbers_do_not_split() {
         assert_eq!(
-            split("entitled “Follow-up.” The Conference"),
-            ["entitled “Follow-up.”", "The Conference"]
+            split("See No. 3 and Nos. 4 and 5."),
+            ["See No. 3 and Nos. 4 and 5."]
+        );
+        assert_eq!(
+            split("A rate of 3.5 per cent. It fell."),
+            ["A rate of 3.5 per cent.", "It fell."]
+        );
+    }
+
+    #[test]
+    fn latin_abbreviations_do_not_split() {
+        assert_eq!(
+            split("Some States, e.g. Austria, spoke."),
+            ["Some States, e.g. Austria, spoke."]
+        );
+        assert_eq!(
+            split("One State, i.e. Austria, spoke."),
+            ["One State, i.e. Austria, spoke."]
+        );
+        assert_eq!(
+            split("See Smith et al. The report"),
+            ["See Smith et al. The report"]
+        );
+    }
+
+    #[test]
+    fn etc_splits_only_at_the_end_of_a_sentence() {
+        assert_eq!(
+            split("Laws, rules, etc. were adopted."),
+            ["Laws, rules, etc. were adopted."]
+        );
+        assert_eq!(
+            split("Laws, rules, etc. The list grew."),
+            ["Laws, rules, etc.", "The list grew."]
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_split() {
+        for t in [
+            "Mr. Smith spoke.",
+            "Ms. Jones and Mrs. Brown spoke.",
+            "Dr. Ali from St. Lucia spoke.",
+            "The representative, J. Smith, spoke.",
+        ] {
+            assert_eq!(split(t), [t]);
+        }
+        assert_eq!(
+            split("The U.S. Government spoke."),
+            ["The U.S. Government spoke."]
+        );
+    }
+
+    #[test]
+    fn symbol_parts_do_not_split_and_a_final_symbol_ends() {
+        assert_eq!(
+            split(
+                "Document E/2018/1 (Rev. 2) and A/73/5 (Add. 1, Corr. 1 and Suppl. 3) were noted."
+            ),
+            ["Document E/2018/1 (Rev. 2) and A/73/5 (Add. 1, Corr. 1 and Suppl. 3) were noted."]
+        );
+        assert_eq!(
+            split("It recalled resolution A/RES/73/3. Then it adjourned."),
+            ["It recalled resolution A/RES/73/3.", "Then it adjourned."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_and_footnote_marker_stay() {
+        assert_eq!(
+            split("entitled “Follow-up.” The Conference met."),
+            ["entitled “Follow-up.”", "The Conference met."]
+        );
+        assert_eq!(
+            split("It adopted the report.12 The Conference"),
+            ["It adopted the report.12", "The Conference"]
+        );
+        assert_eq!(
+            split("See section 4.1 The report"),
+            ["See section 4.1 The report"]
+        );
+    }
+
+    #[test]
+    fn opening_bracket_or_quote_starts_a_sentence() {
+        assert_eq!(
+            split("It met. (The list follows.)"),
+            ["It met.", "(The list follows.)"]
+        );
+        assert_eq!(
+            split("It said so. “We agree.”"),
+            ["It said so.", "“We agree.”"]
         );
     }
 }

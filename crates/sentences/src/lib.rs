@@ -30,13 +30,44 @@ pub fn sentence_ranges(text: &str, lang: Lang) -> Vec<Range<usize>> {
 }
 
 /// The sentences of `text` (see the crate documentation for how they rebuild it).
+///
+/// English sentences are trimmed (the single space between two sentences belongs to
+/// neither). Chinese sentences keep every character: whitespace at the start of a
+/// sentence moves to the end of the one before, so that they concatenate to the text.
 pub fn segment(text: &str, lang: Lang) -> Vec<String> {
-    sentence_ranges(text, lang)
+    let pieces = sentence_ranges(text, lang)
         .into_iter()
-        .filter_map(|r| text.get(r))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+        .filter_map(|r| text.get(r));
+    match lang {
+        Lang::En => pieces
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Lang::Zh => {
+            let mut out: Vec<String> = Vec::new();
+            for piece in pieces {
+                let body = piece.trim_start();
+                let lead = piece.get(..piece.len() - body.len()).unwrap_or_default();
+                match out.last_mut() {
+                    Some(prev) => prev.push_str(lead),
+                    None if !body.is_empty() => out.push(lead.to_string()),
+                    None => {
+                        out.push(piece.to_string());
+                        continue;
+                    }
+                }
+                if body.is_empty() {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(first) if first.trim().is_empty() => first.push_str(body),
+                    _ => out.push(body.to_string()),
+                }
+            }
+            out
+        }
+    }
 }
 
 /// Fills the `sentences` of every block of a document.
