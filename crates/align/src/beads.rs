@@ -38,15 +38,6 @@ impl Item {
             kind: Some(b.kind),
         }
     }
-
-    pub(crate) fn sentence(s: &str) -> Item {
-        Item {
-            len: chars(s),
-            label: None,
-            labelled: false,
-            kind: None,
-        }
-    }
 }
 
 /// A bead: ranges of items on each side, its confidence, and whether labels matched.

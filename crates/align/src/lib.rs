@@ -25,17 +25,22 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod anchors;
 mod beads;
 mod labels;
 mod length;
+mod sentences;
+
+pub use sentences::LOW_SCORE;
 
 use std::collections::HashMap;
 
 use unpara_model::{
-    Alignment, Block, Document, FootnoteLink, ParagraphLink, SentenceLink, Summary,
+    Alignment, Block, Document, FootnoteLink, ParagraphLink, SentenceLink, SentenceSummary, Summary,
 };
 
 use beads::{align_sequences, Bead, Item};
+use sentences::Sentence;
 
 /// Aligns document `a` with document `b` (in that order of sides).
 pub fn align(a: &Document, b: &Document) -> Alignment {
@@ -61,7 +66,7 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
         ia = ea + 1;
         ib = eb + 1;
     }
-    let sentence_links = sentence_links(&links, a, b, ratio);
+    let sentence_links = sentence_links(&links, a, b);
     let footnote_links = footnote_links(a, b);
     let summary = Summary {
         links: links.len(),
@@ -79,6 +84,7 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
             .filter(|l| l.a.is_empty())
             .map(|l| l.b.len())
             .sum(),
+        sentences: sentence_summary(&sentence_links),
     };
     Alignment {
         languages: [a.language, b.language],
@@ -143,37 +149,72 @@ fn bead_link(bead: Bead, a: &[Block], b: &[Block]) -> ParagraphLink {
     }
 }
 
-fn sentence_links(
-    links: &[ParagraphLink],
-    a: &Document,
-    b: &Document,
-    ratio: f64,
-) -> Vec<SentenceLink> {
+fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document) -> Vec<SentenceLink> {
     let blocks_a: HashMap<&str, &Block> = a.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let blocks_b: HashMap<&str, &Block> = b.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
+    let text_len = |ids: &[String], blocks: &HashMap<&str, &Block>| -> usize {
+        ids.iter()
+            .filter_map(|id| blocks.get(id.as_str()))
+            .map(|b| length::chars(&b.text))
+            .sum()
+    };
+    let model = sentences::LengthModel::estimate(
+        &links
+            .iter()
+            .filter(|l| l.a.len() == 1 && l.b.len() == 1)
+            .map(|l| (text_len(&l.a, &blocks_a), text_len(&l.b, &blocks_b)))
+            .collect::<Vec<_>>(),
+    );
+    // The sentences of a side of a link, in order, with their ids.
+    let side = |ids: &[String], blocks: &HashMap<&str, &Block>| -> (Vec<String>, Vec<Sentence>) {
+        ids.iter()
+            .filter_map(|id| blocks.get(id.as_str()))
+            .flat_map(|blk| {
+                blk.sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("{}:{i}", blk.id), Sentence::new(s)))
+            })
+            .unzip()
+    };
     let mut out = Vec::new();
-    for link in links.iter().filter(|l| l.a.len() == 1 && l.b.len() == 1) {
-        let (Some(ba), Some(bb)) = (
-            link.a.first().and_then(|id| blocks_a.get(id.as_str())),
-            link.b.first().and_then(|id| blocks_b.get(id.as_str())),
-        ) else {
-            continue;
+    for link in links {
+        let (ids_a, sa) = side(&link.a, &blocks_a);
+        let (ids_b, sb) = side(&link.b, &blocks_b);
+        let pick = |ids: &[String], r: std::ops::Range<usize>| -> Vec<String> {
+            ids.get(r).unwrap_or_default().to_vec()
         };
-        let items = |blk: &Block| -> Vec<Item> {
-            blk.sentences.iter().map(|s| Item::sentence(s)).collect()
-        };
-        for bead in align_sequences(&items(ba), &items(bb), ratio) {
-            let ids = |blk: &Block, r: std::ops::Range<usize>| -> Vec<String> {
-                r.map(|i| format!("{}:{i}", blk.id)).collect()
-            };
+        for bead in sentences::align(&sa, &sb, &model) {
             out.push(SentenceLink {
-                a: ids(ba, bead.a.clone()),
-                b: ids(bb, bead.b.clone()),
+                a: pick(&ids_a, bead.a),
+                b: pick(&ids_b, bead.b),
                 score: bead.score,
             });
         }
     }
     out
+}
+
+fn sentence_summary(links: &[SentenceLink]) -> SentenceSummary {
+    let one_sided = |f: fn(&SentenceLink) -> bool, n: fn(&SentenceLink) -> usize| {
+        links.iter().filter(|l| f(l)).map(n).sum()
+    };
+    SentenceSummary {
+        links: links.len(),
+        one_to_one: links
+            .iter()
+            .filter(|l| l.a.len() == 1 && l.b.len() == 1)
+            .count(),
+        unaligned_a: one_sided(|l| l.b.is_empty(), |l| l.a.len()),
+        unaligned_b: one_sided(|l| l.a.is_empty(), |l| l.b.len()),
+        low_score: links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.a.is_empty() && !l.b.is_empty() && l.score < LOW_SCORE)
+            .map(|(i, _)| i)
+            .collect(),
+        threshold: LOW_SCORE,
+    }
 }
 
 fn footnote_links(a: &Document, b: &Document) -> Vec<FootnoteLink> {

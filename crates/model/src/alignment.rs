@@ -39,7 +39,7 @@ pub struct SentenceLink {
     pub score: f32,
 }
 
-/// Counts over the paragraph links.
+/// Counts over the paragraph links, and over the sentence links.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Summary {
     /// Number of paragraph links.
@@ -50,6 +50,26 @@ pub struct Summary {
     pub unaligned_a: usize,
     /// Blocks of side b without a partner.
     pub unaligned_b: usize,
+    /// Counts over the sentence links.
+    pub sentences: SentenceSummary,
+}
+
+/// Counts over the sentence links, and the links a reviewer should look at.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SentenceSummary {
+    /// Number of sentence links.
+    pub links: usize,
+    /// Links with exactly one sentence on each side.
+    pub one_to_one: usize,
+    /// Sentences of side a without a partner.
+    pub unaligned_a: usize,
+    /// Sentences of side b without a partner.
+    pub unaligned_b: usize,
+    /// Indices (into the sentence links) of the links with both sides whose score is
+    /// below [`SentenceSummary::threshold`].
+    pub low_score: Vec<usize>,
+    /// The score below which a link is listed in `low_score`.
+    pub threshold: f32,
 }
 
 /// The alignment of two documents.

@@ -21,7 +21,9 @@ mod document;
 mod layout;
 mod script;
 
-pub use alignment::{Alignment, FootnoteLink, ParagraphLink, SentenceLink, Summary};
+pub use alignment::{
+    Alignment, FootnoteLink, ParagraphLink, SentenceLink, SentenceSummary, Summary,
+};
 pub use document::{
     Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Source, SourceFormat,
 };

@@ -149,6 +149,13 @@ pub(crate) fn alignment(a: &Document, b: &Document, al: &Alignment) -> Value {
             "links": al.summary.links,
             "one_to_one": al.summary.one_to_one,
             "unaligned": sides(ka, al.summary.unaligned_a, kb, al.summary.unaligned_b),
+            "sentences": {
+                "links": al.summary.sentences.links,
+                "one_to_one": al.summary.sentences.one_to_one,
+                "unaligned": sides(ka, al.summary.sentences.unaligned_a, kb, al.summary.sentences.unaligned_b),
+                "low_score": al.summary.sentences.low_score,
+                "low_score_below": round(al.summary.sentences.threshold),
+            },
         },
     })
 }

@@ -1,0 +1,182 @@
+//! Lexical anchors: tokens that survive translation between Chinese and English UN
+//! text — numbers and years (also written with Chinese numerals: 第十三条 ↔ article 13),
+//! document symbols (`A/RES/73/3`, `CAC/COSP/WG.4/2017/3`), resolution numbers (`3/2`),
+//! month names (8月 ↔ August), web addresses — counted on both sides; and the
+//! Latin-script words of a Chinese sentence (names such as `Alexander Kononov`,
+//! acronyms such as `UNODC`), looked up among the words of the English side (an English
+//! acronym says nothing: Chinese often translates it).
+
+use std::collections::{HashMap, HashSet};
+
+/// English month names, for dates written 2017年8月29日 ↔ 29 August 2017.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The anchors of a sentence, with their counts.
+pub(crate) type Anchors = HashMap<String, u32>;
+
+/// Value of a run of Chinese numerals (一…九十百千, 零, 两), `None` if it is not one.
+fn chinese_number(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut section = 0u64;
+    let mut digit = 0u64;
+    for c in s.chars() {
+        let d = "零一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .or((c == '两').then_some(2));
+        match (d, c) {
+            (Some(d), _) => digit = d as u64,
+            (None, '十') => {
+                section += digit.max(1) * 10;
+                digit = 0;
+            }
+            (None, '百') => {
+                section += digit.max(1) * 100;
+                digit = 0;
+            }
+            (None, '千') => {
+                section += digit.max(1) * 1000;
+                digit = 0;
+            }
+            (None, '万') => {
+                total += (section + digit) * 10_000;
+                section = 0;
+                digit = 0;
+            }
+            _ => return None,
+        }
+    }
+    Some(total + section + digit)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "零一二三四五六七八九十百千万两".contains(c)
+}
+
+/// The anchors of `text`.
+pub(crate) fn anchors(text: &str) -> Anchors {
+    let mut out = Anchors::new();
+    let mut add = |t: String| *out.entry(t).or_default() += 1;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c.is_ascii_alphanumeric() {
+            // A token of letters, digits and the joiners of symbols and numbers.
+            let start = i;
+            while chars.get(i).is_some_and(|&c| {
+                c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ':' | '@')
+            }) {
+                i += 1;
+            }
+            let token: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let token = token.trim_end_matches(['.', '-', ':', '/']);
+            if token.contains('/') && token.chars().any(|c| c.is_ascii_digit()) {
+                // A symbol or resolution number counts whole and by its numbers.
+                add(token.to_ascii_lowercase());
+            } else if token.starts_with("www") || token.contains('@') {
+                add(token.to_ascii_lowercase());
+                continue;
+            }
+            for part in token.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if part.chars().all(|c| c.is_ascii_digit()) && !part.is_empty() {
+                    add(part.trim_start_matches('0').to_string());
+                } else if let Some(m) = MONTHS.iter().position(|m| part.eq_ignore_ascii_case(m)) {
+                    add((m + 1).to_string());
+                }
+            }
+        } else if is_chinese_numeral(c) {
+            let start = i;
+            while chars.get(i).copied().is_some_and(is_chinese_numeral) {
+                i += 1;
+            }
+            let run: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            // Only numerals that count something: 第十三条, 十三个, 8月 is in digits.
+            let before = start.checked_sub(1).and_then(|k| chars.get(k)).copied();
+            let after = chars.get(i).copied();
+            let counted = before == Some('第')
+                || after.is_some_and(|a| "条款项章节届次年月日个名号".contains(a));
+            if counted && run.chars().count() <= 6 {
+                if let Some(n) = chinese_number(&run) {
+                    add(n.to_string());
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The Latin-script words of a text (two letters or more, lower-cased).
+pub(crate) fn latin_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Anchors shared by two sides (with multiplicity) and anchors found on one side only.
+pub(crate) fn agreement(a: &Anchors, b: &Anchors) -> (u32, u32) {
+    let mut shared = 0;
+    let mut only = 0;
+    for (t, &n) in a {
+        let m = b.get(t).copied().unwrap_or(0);
+        shared += n.min(m);
+        only += n.saturating_sub(m);
+    }
+    for (t, &m) in b {
+        only += m.saturating_sub(a.get(t).copied().unwrap_or(0));
+    }
+    (shared, only)
+}
+
+/// Adds the anchors of `b` to `a`.
+pub(crate) fn merge(a: &mut Anchors, b: &Anchors) {
+    for (t, n) in b {
+        *a.entry(t.clone()).or_default() += n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(a: &Anchors) -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = a.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn numbers_symbols_dates_and_names_match_across_languages() {
+        let zh =
+            anchors("大会第73/3号决议（A/RES/73/3）于2017年8月29日通过，《公约》第十三条，UNODC。");
+        let en = anchors("General Assembly resolution 73/3 (A/RES/73/3), adopted on 29 August 2017, article 13 of the Convention, UNODC.");
+        assert_eq!(sorted(&zh), sorted(&en));
+        assert_eq!(agreement(&zh, &en).1, 0);
+        assert!(zh.contains_key("a/res/73/3"));
+        assert!(latin_words("主席 Alexander Kononov (俄罗斯联邦)").contains("kononov"));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_number("十三"), Some(13));
+        assert_eq!(chinese_number("二十一"), Some(21));
+        assert_eq!(chinese_number("一百零五"), Some(105));
+        assert_eq!(chinese_number("两千零一十七"), Some(2017));
+        assert_eq!(anchors("一些国家").len(), 0, "一 of 一些 counts nothing");
+    }
+}
