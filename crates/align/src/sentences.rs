@@ -233,8 +233,9 @@ mod tests {
 
     #[test]
     fn one_to_one_one_to_two_and_anchors() {
+        // About 2.2 English characters per Chinese one, as in UN reports.
         let model = LengthModel {
-            ratio: 3.0,
+            ratio: 2.2,
             variance: 6.8,
         };
         let zh = sentences(&[
@@ -244,9 +245,9 @@ mod tests {
         ]);
         let en = sentences(&[
             "The Working Group met from 21 to 23 August 2017.",
-            "The meeting was chaired by the Chair.",
+            "The Chair presided.",
             "It adopted the agenda.",
-            "Article 13 provides for the participation of society.",
+            "Article 13 provides for participation.",
         ]);
         let beads = align(&zh, &en, &model);
         let shapes: Vec<(Range<usize>, Range<usize>)> =
@@ -258,6 +259,19 @@ mod tests {
             "dates and numbers agree: {}",
             beads[0].score
         );
+    }
+
+    #[test]
+    fn a_wrong_pair_scores_below_the_review_threshold() {
+        let model = LengthModel {
+            ratio: 2.2,
+            variance: 6.8,
+        };
+        let zh = sentences(&["第十三条规定了社会参与。"]);
+        let en = sentences(&["The Working Group met from 21 to 23 August 2017 in Vienna and adopted its report on 25 August."]);
+        let beads = align(&zh, &en, &model);
+        assert_eq!(beads.len(), 1);
+        assert!(beads[0].score < LOW_SCORE, "{}", beads[0].score);
     }
 
     #[test]
