@@ -12,12 +12,12 @@ use crate::helpers::{
 const ZH: &str = "fixtures/CAC_COSP_WG.4_2017_4/zh.pdf";
 const EN: &str = "fixtures/CAC_COSP_WG.4_2017_4/en.pdf";
 
-fn aligned() -> &'static Value {
+pub(crate) fn aligned() -> &'static Value {
     static CELL: OnceLock<Value> = OnceLock::new();
     CELL.get_or_init(|| unpara_json(&["align", ZH, EN]))
 }
 
-fn gold() -> &'static Value {
+pub(crate) fn gold() -> &'static Value {
     static CELL: OnceLock<Value> = OnceLock::new();
     CELL.get_or_init(|| {
         let text = std::fs::read_to_string(root().join("fixtures/CAC_COSP_WG.4_2017_4/gold.json"))
@@ -26,7 +26,7 @@ fn gold() -> &'static Value {
     })
 }
 
-fn doc(lang: &str) -> &'static Value {
+pub(crate) fn doc(lang: &str) -> &'static Value {
     &aligned()["documents"][lang]
 }
 
@@ -229,7 +229,7 @@ fn every_block_in_exactly_one_link() {
 }
 
 /// Our block ids of gold blocks, matched in document order by label and text.
-fn gold_ids(lang: &str) -> HashMap<String, String> {
+pub(crate) fn gold_ids(lang: &str) -> HashMap<String, String> {
     let ours = blocks(doc(lang));
     let mut next = 0;
     let mut out = HashMap::new();

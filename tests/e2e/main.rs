@@ -5,6 +5,7 @@ mod cac_fixture;
 mod cli;
 mod helpers;
 mod robustness;
+mod sentences;
 mod text_cmd;
 mod un_resolutions;
 mod wild_pdf;

@@ -1,6 +1,7 @@
 //! Output writers of unpara. Schema "1" JSON (`shared/DESIGN.md`, "Output contract"):
 //! the wire structs in [`wire`] are kept apart from the domain types so the contract
-//! cannot drift by accident; field names are fixed.
+//! cannot drift by accident; field names are fixed. The sentence links of an aligned
+//! pair also go out as JSON Lines, TMX 1.4b, XCES and Moses text.
 //!
 //! ```
 //! # use unpara_model::*;
@@ -14,10 +15,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod jsonl;
 mod layout;
+mod moses;
+mod pairs;
+mod tmx;
 mod wire;
+mod xces;
 
+pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
+pub use moses::alignment_moses;
+pub use tmx::alignment_tmx;
+pub use xces::alignment_xces;
 
 use thiserror::Error;
 use unpara_model::{Alignment, Document};
@@ -31,6 +41,9 @@ pub enum WriteError {
     /// JSON serialization failed.
     #[error("JSON serialization failed: {0}")]
     Json(#[from] serde_json::Error),
+    /// XML could not be written.
+    #[error("XML could not be written: {0}")]
+    Xml(String),
 }
 
 /// The schema "1" JSON of one document, pretty-printed, with a final newline.
@@ -53,10 +66,29 @@ pub fn alignment_json(
     b: &Document,
     alignment: &Alignment,
 ) -> Result<String, WriteError> {
-    if a.language == b.language {
-        return Err(WriteError::SameLanguage(a.language.code()));
-    }
+    check_languages(a, b)?;
     let mut s = serde_json::to_string_pretty(&wire::alignment(a, b, alignment))?;
     s.push('\n');
     Ok(s)
+}
+
+/// The sides of every aligned output are keyed by language: two documents in one
+/// language cannot be written.
+pub(crate) fn check_languages(a: &Document, b: &Document) -> Result<(), WriteError> {
+    if a.language == b.language {
+        return Err(WriteError::SameLanguage(a.language.code()));
+    }
+    Ok(())
+}
+
+impl From<quick_xml::Error> for WriteError {
+    fn from(e: quick_xml::Error) -> Self {
+        WriteError::Xml(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Xml(e.to_string())
+    }
 }

@@ -161,6 +161,6 @@ pub(crate) fn alignment(a: &Document, b: &Document, al: &Alignment) -> Value {
 }
 
 /// Scores to 3 decimals: more digits carry no information and churn golden files.
-fn round(x: f32) -> f64 {
+pub(crate) fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -1,0 +1,86 @@
+//! TMX 1.4b (LISA, "Translation Memory eXchange", 2004): one `<tu>` per sentence link
+//! that has both sides.
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use unpara_model::{Alignment, Document};
+
+use crate::pairs::pairs;
+use crate::WriteError;
+
+/// The translation memory of an aligned pair. `srclang` is the documents' original
+/// language when the front page names one of the two (`Original: English`), else the
+/// language of side a. Each `<tu>` carries `<prop type="x-symbol">` (the document
+/// symbol), `<prop type="x-score">` and `<prop type="x-ids">`, then one `<tuv>` per
+/// language with its `<seg>`. One-sided links are left out (a TMX unit needs both).
+///
+/// # Errors
+/// [`WriteError::SameLanguage`] when both documents have one language, [`WriteError::Xml`] if the XML cannot be written.
+pub fn alignment_tmx(a: &Document, b: &Document, al: &Alignment) -> Result<String, WriteError> {
+    crate::check_languages(a, b)?;
+    let (ka, kb) = (a.language.code(), b.language.code());
+    let original = a
+        .metadata
+        .original_language
+        .or(b.metadata.original_language);
+    let srclang = match original {
+        Some(l) if l == b.language => kb,
+        _ => ka,
+    };
+    let symbol = a.metadata.symbol.as_ref().or(b.metadata.symbol.as_ref());
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut tmx = BytesStart::new("tmx");
+    tmx.push_attribute(("version", "1.4"));
+    w.write_event(Event::Start(tmx))?;
+    let mut header = BytesStart::new("header");
+    for (k, v) in [
+        ("creationtool", "unpara"),
+        ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+        ("segtype", "sentence"),
+        ("o-tmf", "unpara"),
+        ("adminlang", "en"),
+        ("srclang", srclang),
+        ("datatype", "plaintext"),
+    ] {
+        header.push_attribute((k, v));
+    }
+    w.write_event(Event::Empty(header))?;
+    w.write_event(Event::Start(BytesStart::new("body")))?;
+    for p in pairs(a, b, al) {
+        if p.link.a.is_empty() || p.link.b.is_empty() {
+            continue;
+        }
+        w.write_event(Event::Start(BytesStart::new("tu")))?;
+        let ids = format!("{};{}", p.link.a.join(" "), p.link.b.join(" "));
+        let score = format!("{}", crate::wire::round(p.link.score));
+        let props = [
+            ("x-symbol", symbol.map(String::as_str)),
+            ("x-score", Some(score.as_str())),
+            ("x-ids", Some(ids.as_str())),
+        ];
+        for (kind, value) in props {
+            let Some(value) = value else { continue };
+            let mut prop = BytesStart::new("prop");
+            prop.push_attribute(("type", kind));
+            w.write_event(Event::Start(prop))?;
+            w.write_event(Event::Text(BytesText::new(value)))?;
+            w.write_event(Event::End(BytesEnd::new("prop")))?;
+        }
+        for (lang, text) in [(ka, &p.a), (kb, &p.b)] {
+            let mut tuv = BytesStart::new("tuv");
+            tuv.push_attribute(("xml:lang", lang));
+            w.write_event(Event::Start(tuv))?;
+            w.write_event(Event::Start(BytesStart::new("seg")))?;
+            w.write_event(Event::Text(BytesText::new(text)))?;
+            w.write_event(Event::End(BytesEnd::new("seg")))?;
+            w.write_event(Event::End(BytesEnd::new("tuv")))?;
+        }
+        w.write_event(Event::End(BytesEnd::new("tu")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("body")))?;
+    w.write_event(Event::End(BytesEnd::new("tmx")))?;
+    let mut s = String::from_utf8(w.into_inner()).map_err(|e| WriteError::Xml(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
