@@ -245,9 +245,7 @@ fn xces_links_name_the_sentences() {
     loop {
         match reader.read_event().expect("well-formed XML") {
             Event::Empty(e) if e.name().as_ref() == "link" => {
-                let get = |k: &str| {
-                    e.try_get_attribute(k).unwrap().unwrap().value.into_owned()
-                };
+                let get = |k: &str| e.try_get_attribute(k).unwrap().unwrap().value.into_owned();
                 links.push((get("xtargets"), get("type")));
             }
             Event::Eof => break,

@@ -123,11 +123,10 @@ fn names(a: &[Sentence], b: &[Sentence]) -> (u32, u32) {
         (false, true) => (b, a),
         _ => return (0, 0),
     };
-    let theirs: HashSet<&String> = other.iter().flat_map(|s| &s.words).collect();
     let mut found = 0;
     let mut missing = 0;
     for w in zh.iter().flat_map(|s| &s.words) {
-        if theirs.contains(w) {
+        if other.iter().any(|s| s.words.contains(w)) {
             found += 1;
         } else {
             missing += 1;
@@ -147,11 +146,16 @@ pub(crate) struct SentenceBead {
 fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) -> (f64, f32) {
     let la: usize = a.iter().map(|s| s.len).sum();
     let lb: usize = b.iter().map(|s| s.len).sum();
-    let mut aa = Anchors::new();
-    let mut ab = Anchors::new();
-    a.iter().for_each(|s| merge(&mut aa, &s.anchors));
-    b.iter().for_each(|s| merge(&mut ab, &s.anchors));
-    let (shared, only) = agreement(&aa, &ab);
+    let (shared, only) = match (a, b) {
+        ([x], [y]) => agreement(&x.anchors, &y.anchors),
+        _ => {
+            let mut aa = Anchors::new();
+            let mut ab = Anchors::new();
+            a.iter().for_each(|s| merge(&mut aa, &s.anchors));
+            b.iter().for_each(|s| merge(&mut ab, &s.anchors));
+            agreement(&aa, &ab)
+        }
+    };
     if a.is_empty() || b.is_empty() {
         return (-prior.ln() + LONE_ANCHOR * f64::from(only.min(5)), 0.0);
     }
