@@ -17,7 +17,7 @@ fn not_a_pdf_is_an_error_naming_the_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         err.trim(),
-        "unpara: fixtures/CAC_COSP_WG.4_2017_4/gold.json: not a PDF (no %PDF- header)"
+        "unpara: fixtures/CAC_COSP_WG.4_2017_4/gold.json: not a PDF, Word or XML document"
     );
 }
 

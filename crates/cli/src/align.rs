@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use unpara_model::Lang;
 
-use crate::pipeline::{check_not_input, parse_lang, read_document, write_output};
+use crate::pipeline::{check_not_input, parse_lang, read_document, write_output, Reading};
 
 /// What `unpara align` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,7 +27,7 @@ pub(crate) enum Format {
 /// Flags of `unpara align`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// First language version (e.g. the Chinese PDF).
+    /// First language version (e.g. the Chinese PDF; PDF, Word or XML).
     file_a: PathBuf,
     /// Second language version (e.g. the English PDF).
     file_b: PathBuf,
@@ -47,6 +47,10 @@ pub(crate) struct Args {
     /// Password of encrypted PDFs (tried for both files).
     #[arg(long)]
     password: Option<String>,
+    /// Largest size the parts of a Word document may inflate to, in bytes (zip bombs
+    /// are refused).
+    #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
+    max_inflate: u64,
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
@@ -61,8 +65,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         args.output.as_ref(),
         &[args.file_a.as_path(), args.file_b.as_path()],
     )?;
-    let a = read_document(&args.file_a, args.lang_a, args.password.as_deref())?;
-    let b = read_document(&args.file_b, args.lang_b, args.password.as_deref())?;
+    let how = |lang| Reading {
+        lang,
+        password: args.password.as_deref(),
+        max_inflate: Some(args.max_inflate),
+    };
+    let a = read_document(&args.file_a, &how(args.lang_a))?;
+    let b = read_document(&args.file_b, &how(args.lang_b))?;
     let alignment = unpara_align::align(&a, &b);
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 use unpara_model::{Document, Lang, Layout, Source, SourceFormat};
 use unpara_pdf::{PdfError, ReadOptions};
+use unpara_xml::InputKind;
 
 /// Exit code for an error: 2 for an encrypted document, 1 otherwise.
 pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
@@ -28,19 +29,23 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (expected zh or en)"))
 }
 
-/// Reads one PDF into its layout; also returns the file's bytes. Errors name the file.
-pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout, Vec<u8>)> {
-    let name = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
+/// The bytes of an input file, or of standard input for `-`. Errors name the file.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
         let mut b = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut b)
             .context("standard input: cannot read")?;
-        b
-    } else {
-        fs::read(path).with_context(|| format!("{name}: cannot read"))?
-    };
+        return Ok(b);
+    }
+    fs::read(path).with_context(|| format!("{}: cannot read", path.display()))
+}
+
+/// Reads one PDF into its layout; also returns the file's bytes. Errors name the file.
+pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout, Vec<u8>)> {
+    let name = path.display().to_string();
+    let bytes = read_bytes(path)?;
     let options = ReadOptions {
         password: password.map(str::to_string),
     };
@@ -48,31 +53,62 @@ pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout
     Ok((layout, bytes))
 }
 
-/// Reads, structures and segments one file. Errors name the file.
-pub(crate) fn read_document(
-    path: &Path,
-    lang: Option<Lang>,
-    password: Option<&str>,
-) -> Result<Document> {
+/// How documents are read.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reading<'a> {
+    /// Language, when given on the command line.
+    pub lang: Option<Lang>,
+    /// Password of encrypted PDFs.
+    pub password: Option<&'a str>,
+    /// Largest inflated size of a DOCX, bytes (`--max-inflate`).
+    pub max_inflate: Option<u64>,
+}
+
+/// Reads, structures and segments one file: PDF, Word or XML, told apart by content.
+/// Errors name the file.
+pub(crate) fn read_document(path: &Path, how: &Reading) -> Result<Document> {
     let name = path.display().to_string();
-    let (layout, bytes) = read_layout(path, password)?;
-    let source = Source {
+    let bytes = read_bytes(path)?;
+    let xml_options = || unpara_xml::ReadOptions {
         path: name.clone(),
+        lang: how.lang,
+        max_inflate: how.max_inflate.unwrap_or(unpara_xml::DEFAULT_MAX_INFLATE),
+    };
+    let mut doc = match unpara_xml::detect(&bytes) {
+        InputKind::Pdf => pdf_document(&name, &bytes, how)?,
+        InputKind::Xml => {
+            unpara_xml::read_xml(&bytes, &xml_options()).with_context(|| name.clone())?
+        }
+        InputKind::Zip => {
+            unpara_xml::read_docx(&bytes, &xml_options()).with_context(|| name.clone())?
+        }
+        InputKind::Unknown => anyhow::bail!("{name}: not a PDF, Word or XML document"),
+    };
+    doc.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
+    unpara_sentences::segment_document(&mut doc);
+    Ok(doc)
+}
+
+fn pdf_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document> {
+    let options = ReadOptions {
+        password: how.password.map(str::to_string),
+    };
+    let layout = unpara_pdf::read_pdf(bytes, &options).with_context(|| name.to_string())?;
+    let source = Source {
+        path: name.to_string(),
         format: SourceFormat::Pdf,
-        sha256: format!("{:x}", Sha256::digest(&bytes)),
+        sha256: String::new(),
         pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
         producer: layout.producer.clone(),
     };
-    let mut doc = unpara_structure::build_document(&layout, source, lang).with_context(|| {
+    unpara_structure::build_document(&layout, source, how.lang).with_context(|| {
         // The reader's warnings usually say why a document has no text.
         match layout.warnings.as_slice() {
-            [] => name.clone(),
+            [] => name.to_string(),
             [w, ..] if layout.warnings.len() == 1 => format!("{name} (warning: {w})"),
             [w, ..] => format!("{name} (warning: {w}; {} more)", layout.warnings.len() - 1),
         }
-    })?;
-    unpara_sentences::segment_document(&mut doc);
-    Ok(doc)
+    })
 }
 
 /// Where output goes: a file path, or standard output for none or `-`.

@@ -38,13 +38,27 @@ impl Lang {
 pub enum SourceFormat {
     /// PDF.
     Pdf,
+    /// Word (Office Open XML, `.docx`).
+    Docx,
+    /// United Nations Parallel Corpus XML (TEI-like, `<s>` sentences).
+    #[serde(rename = "unpc-xml")]
+    UnpcXml,
+    /// The udhr-in-unicode XML of the Universal Declaration of Human Rights.
+    #[serde(rename = "udhr-xml")]
+    UdhrXml,
+    /// Any other XML: its text nodes in document order.
+    Xml,
 }
 
 impl SourceFormat {
-    /// The contract's name for the format (`pdf`).
+    /// The contract's name for the format (`pdf`, `docx`, `unpc-xml`, `udhr-xml`, `xml`).
     pub fn as_str(self) -> &'static str {
         match self {
             SourceFormat::Pdf => "pdf",
+            SourceFormat::Docx => "docx",
+            SourceFormat::UnpcXml => "unpc-xml",
+            SourceFormat::UdhrXml => "udhr-xml",
+            SourceFormat::Xml => "xml",
         }
     }
 }

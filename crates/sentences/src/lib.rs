@@ -70,10 +70,11 @@ pub fn segment(text: &str, lang: Lang) -> Vec<String> {
     }
 }
 
-/// Fills the `sentences` of every block of a document.
+/// Fills the `sentences` of every block of a document that has none yet (a reader
+/// may bring its own: the UN Parallel Corpus marks every sentence).
 pub fn segment_document(doc: &mut Document) {
     let lang = doc.language;
-    for b in &mut doc.blocks {
+    for b in doc.blocks.iter_mut().filter(|b| b.sentences.is_empty()) {
         b.sentences = segment(&b.text, lang);
     }
 }

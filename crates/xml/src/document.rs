@@ -1,0 +1,83 @@
+//! Building a [`Document`] from blocks read out of XML.
+
+use unpara_model::{
+    is_han, Block, BlockKind, Diagnostics, Document, Lang, Metadata, Source, SourceFormat,
+};
+
+use crate::{ReadOptions, XmlError};
+
+/// A block with nothing in it yet (kind `text`), for struct update syntax.
+pub(crate) fn empty_block() -> Block {
+    Block {
+        id: String::new(),
+        kind: BlockKind::Text,
+        label: None,
+        level: None,
+        number: None,
+        parent: None,
+        text: String::new(),
+        pages: Vec::new(),
+        footnote_refs: Vec::new(),
+        sentences: Vec::new(),
+    }
+}
+
+/// The language of some texts: Chinese when at least 30 % of their letters are Han
+/// characters (the rule the PDF path uses).
+pub(crate) fn detect_language<'a>(texts: impl IntoIterator<Item = &'a String>) -> Lang {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in texts
+        .into_iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        letters += 1;
+        if is_han(c) {
+            han += 1;
+        }
+    }
+    if letters > 0 && han * 10 >= letters * 3 {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// An empty document of `format` whose language is the option's, else detected from
+/// `texts`.
+///
+/// # Errors
+/// [`XmlError::Empty`] when `texts` holds no text.
+pub(crate) fn new_document(
+    options: &ReadOptions,
+    format: SourceFormat,
+    texts: &[String],
+    warnings: Vec<String>,
+) -> Result<Document, XmlError> {
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return Err(XmlError::Empty);
+    }
+    Ok(Document {
+        source: Source {
+            path: options.path.clone(),
+            format,
+            sha256: String::new(),
+            pages: 0,
+            producer: None,
+        },
+        language: options.lang.unwrap_or_else(|| detect_language(texts)),
+        metadata: Metadata::default(),
+        blocks: Vec::new(),
+        footnotes: Vec::new(),
+        diagnostics: Diagnostics {
+            undecodable_glyphs: 0,
+            warnings,
+        },
+    })
+}
+
+/// Appends a block, giving it the next id (`b0`, `b1`, …).
+pub(crate) fn push_block(doc: &mut Document, mut block: Block) {
+    block.id = format!("b{}", doc.blocks.len());
+    doc.blocks.push(block);
+}

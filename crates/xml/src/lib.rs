@@ -1,0 +1,90 @@
+//! XML and Word readers of unpara: bytes → [`unpara_model::Document`], for the inputs
+//! that are not PDF. The format is told from the content, never from the file name
+//! ([`detect`]): a ZIP container is DOCX, an XML document is read by its root element
+//! (`<udhr>` the udhr-in-unicode schema, `<TEI.2>`/`<doc>` the UN Parallel Corpus, any
+//! other root: its text in document order, with a warning).
+//!
+//! All XML goes through [`xml::reader`]: quick-xml, streaming, with no DTD processing —
+//! external entities are never fetched and declared entities never expanded (no XXE, no
+//! "billion laughs"); only the five predefined entities and character references are.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod document;
+mod docx;
+mod error;
+mod generic;
+mod udhr;
+mod unpc;
+mod xml;
+
+pub use docx::read_docx;
+pub use error::XmlError;
+pub use unpc::read_links;
+
+use unpara_model::{Document, Lang};
+
+/// What the first bytes of an input say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// `%PDF-` within the first 1024 bytes.
+    Pdf,
+    /// A ZIP container (`PK\x03\x04`): Office Open XML.
+    Zip,
+    /// `<` first (after a byte-order mark and whitespace): XML.
+    Xml,
+    /// None of these.
+    Unknown,
+}
+
+/// The kind of an input, from its first bytes.
+pub fn detect(bytes: &[u8]) -> InputKind {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return InputKind::Pdf;
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return InputKind::Zip;
+    }
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'<') => InputKind::Xml,
+        _ => InputKind::Unknown,
+    }
+}
+
+/// Options of the readers.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Path of the input, for [`unpara_model::Source::path`].
+    pub path: String,
+    /// Language, when known; detected from the text otherwise.
+    pub lang: Option<Lang>,
+    /// Largest total size the parts of a DOCX may inflate to, in bytes (zip bombs).
+    pub max_inflate: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            path: String::new(),
+            lang: None,
+            max_inflate: DEFAULT_MAX_INFLATE,
+        }
+    }
+}
+
+/// Default of [`ReadOptions::max_inflate`]: 256 MiB.
+pub const DEFAULT_MAX_INFLATE: u64 = 256 * 1024 * 1024;
+
+/// Reads an XML document (not DOCX) by its root element.
+///
+/// # Errors
+/// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] when nothing is in it.
+pub fn read_xml(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
+    match xml::root(bytes)?.as_str() {
+        "udhr" => udhr::read(bytes, options),
+        "TEI.2" | "doc" => unpc::read(bytes, options),
+        _ => generic::read(bytes, options),
+    }
+}
