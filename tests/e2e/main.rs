@@ -7,5 +7,6 @@ mod helpers;
 mod robustness;
 mod sentences;
 mod text_cmd;
+mod udhr;
 mod un_resolutions;
 mod wild_pdf;

@@ -24,6 +24,43 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// A small zh–en lexicon of UN terms (UNTERM usage): each pair becomes the same anchor
+/// on both sides. Chinese forms are matched as substrings, English ones as whole words,
+/// ignoring case. The lead words of preambular and operative paragraphs are here too,
+/// so a preamble aligns by them when lengths are not enough.
+const LEXICON: &[(&[&str], &[&str])] = &[
+    (&["大会"], &["General Assembly"]),
+    (&["安全理事会", "安理会"], &["Security Council"]),
+    (
+        &["经济及社会理事会", "经社理事会"],
+        &["Economic and Social Council"],
+    ),
+    (&["人权理事会"], &["Human Rights Council"]),
+    (&["秘书长"], &["Secretary-General"]),
+    (&["秘书处"], &["secretariat"]),
+    (&["联合国"], &["United Nations"]),
+    (&["会员国"], &["Member States", "Member State"]),
+    (
+        &["缔约国"],
+        &["States parties", "State party", "States Parties"],
+    ),
+    (&["工作组"], &["Working Group"]),
+    (
+        &["毒品和犯罪问题办公室"],
+        &["United Nations Office on Drugs and Crime", "UNODC"],
+    ),
+    (&["人权"], &["human rights"]),
+    (&["可持续发展"], &["sustainable development"]),
+    (&["鉴于"], &["whereas"]),
+    (&["因此现在"], &["now, therefore"]),
+    (&["宣布", "发布"], &["proclaims"]),
+    (&["回顾"], &["recalling", "recalls"]),
+    (&["重申"], &["reaffirming", "reaffirms"]),
+    (&["欢迎"], &["welcoming", "welcomes"]),
+    (&["敦促"], &["urges"]),
+    (&["吁请", "呼吁"], &["calls upon", "calls on"]),
+];
+
 /// The anchors of a sentence, with their counts.
 pub(crate) type Anchors = HashMap<String, u32>;
 
@@ -69,6 +106,23 @@ fn is_chinese_numeral(c: char) -> bool {
 /// The anchors of `text`.
 pub(crate) fn anchors(text: &str) -> Anchors {
     let mut out = Anchors::new();
+    let lower = text.to_lowercase();
+    for (i, (zh, en)) in LEXICON.iter().enumerate() {
+        let found = zh
+            .iter()
+            .map(|t| text.matches(t).count())
+            .max()
+            .unwrap_or(0)
+            .max(
+                en.iter()
+                    .map(|t| whole_words(&lower, &t.to_lowercase()))
+                    .max()
+                    .unwrap_or(0),
+            );
+        if found > 0 {
+            *out.entry(format!("lex:{i}")).or_default() += found as u32;
+        }
+    }
     let mut add = |t: String| *out.entry(t).or_default() += 1;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -118,6 +172,17 @@ pub(crate) fn anchors(text: &str) -> Anchors {
         }
     }
     out
+}
+
+/// Occurrences of `term` in `text` (both lower-case) as whole words.
+fn whole_words(text: &str, term: &str) -> usize {
+    text.match_indices(term)
+        .filter(|(i, _)| {
+            let before = text.get(..*i).and_then(|b| b.chars().last());
+            let after = text.get(i + term.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
 }
 
 /// The Latin-script words of a text (two letters or more, lower-cased).

@@ -5,12 +5,13 @@ use std::ops::Range;
 use unpara_model::{Block, BlockKind};
 use unpara_structure::LabelKind;
 
-use crate::labels::meaning;
+use crate::anchors::{agreement, anchors, merge, Anchors};
+use crate::labels::{meaning, ordinal};
 use crate::length::{chars, mismatch};
 
 /// Cost of leaving one item without a partner (a 1-0 or 0-1 bead).
 const SKIP_COST: f64 = 2.5;
-/// Extra cost of a 2-1 or 1-2 bead over a 1-1 bead.
+/// Extra cost per block beyond one on each side (a 2-1 bead pays it once, 3-1 twice).
 const MERGE_COST: f64 = 1.0;
 /// Cost added when both sides carry labels that mean different things.
 const LABEL_CLASH: f64 = 3.0;
@@ -20,13 +21,24 @@ const LABEL_BONUS: f64 = 1.5;
 const LABEL_ONE_SIDED: f64 = 1.0;
 /// Cost added when the block kinds differ.
 const KIND_CLASH: f64 = 1.0;
+/// Cost added when the blocks merged on one side are of different kinds (a heading
+/// merged with a paragraph is never one translation unit).
+const MIXED_KINDS: f64 = 3.0;
+/// Cost removed per lexical anchor both sides share (numbers, symbols, names; see
+/// [`crate::anchors`]), at most [`MAX_ANCHORS`] of them.
+const SHARED_ANCHOR: f64 = 0.5;
+/// Cost added per anchor only one side has.
+const LONE_ANCHOR: f64 = 0.5;
+/// Anchors counted at most, each way.
+const MAX_ANCHORS: u32 = 4;
 
-/// One unit to align: a block or a sentence.
+/// One unit to align: a block.
 pub(crate) struct Item {
     len: usize,
     label: Option<LabelKind>,
     labelled: bool,
     kind: Option<BlockKind>,
+    anchors: Anchors,
 }
 
 impl Item {
@@ -36,6 +48,7 @@ impl Item {
             label: b.label.as_deref().and_then(meaning),
             labelled: b.label.is_some(),
             kind: Some(b.kind),
+            anchors: anchors(&b.text),
         }
     }
 }
@@ -60,6 +73,10 @@ fn pair_cost(a: &[Item], b: &[Item], ratio: f64) -> (f64, bool) {
                 cost -= LABEL_BONUS;
                 matched = true;
             }
+            // Same place in their sequences, numbered in different styles.
+            (true, true)
+                if x.label.clone().and_then(ordinal).is_some()
+                    && x.label.clone().and_then(ordinal) == y.label.clone().and_then(ordinal) => {}
             (true, true) => cost += LABEL_CLASH,
             (true, false) | (false, true) => cost += LABEL_ONE_SIDED,
             (false, false) => {}
@@ -69,8 +86,26 @@ fn pair_cost(a: &[Item], b: &[Item], ratio: f64) -> (f64, bool) {
         }
     }
     if a.len() + b.len() > 2 {
-        cost += MERGE_COST;
+        cost += MERGE_COST * (a.len() + b.len() - 2) as f64;
     }
+    let mixed = |side: &[Item]| {
+        side.windows(2)
+            .any(|w| matches!(w, [x, y] if x.kind != y.kind))
+    };
+    if mixed(a) || mixed(b) {
+        cost += MIXED_KINDS;
+    }
+    let (shared, only) = match (a, b) {
+        ([x], [y]) => agreement(&x.anchors, &y.anchors),
+        _ => {
+            let (mut aa, mut ab) = (Anchors::new(), Anchors::new());
+            a.iter().for_each(|i| merge(&mut aa, &i.anchors));
+            b.iter().for_each(|i| merge(&mut ab, &i.anchors));
+            agreement(&aa, &ab)
+        }
+    };
+    cost += LONE_ANCHOR * f64::from(only.min(MAX_ANCHORS))
+        - SHARED_ANCHOR * f64::from(shared.min(MAX_ANCHORS));
     (cost, matched)
 }
 
@@ -83,7 +118,7 @@ pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
     if let Some(c) = cost.get_mut(0) {
         *c = 0.0;
     }
-    const MOVES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+    const MOVES: [(usize, usize); 7] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
     for i in 0..=n {
         for j in 0..=m {
             let here = cost.get(i * w + j).copied().unwrap_or(f64::INFINITY);
@@ -153,6 +188,7 @@ mod tests {
             label: None,
             labelled: false,
             kind: None,
+            anchors: Anchors::new(),
         }
     }
 

@@ -7,7 +7,10 @@ pub(crate) fn chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// The ratio chars(b) / chars(a) over the anchored pairs; 1.0 without anchors.
+/// The ratio chars(b) / chars(a): over the anchored pairs when they hold at least a
+/// fifth of the text (numbered paragraphs), else over the whole documents (anchors that
+/// are only short headings, "第一条" ↔ "Article 1", say little about body text); 1.0
+/// when a side is empty.
 pub(crate) fn ratio(anchors: &[(usize, usize)], a: &[Block], b: &[Block]) -> f64 {
     let (mut sa, mut sb) = (0usize, 0usize);
     for &(i, j) in anchors {
@@ -15,6 +18,11 @@ pub(crate) fn ratio(anchors: &[(usize, usize)], a: &[Block], b: &[Block]) -> f64
             sa += chars(&x.text);
             sb += chars(&y.text);
         }
+    }
+    let total = |blocks: &[Block]| blocks.iter().map(|x| chars(&x.text)).sum::<usize>();
+    let (ta, tb) = (total(a), total(b));
+    if sa * 5 < ta || sb * 5 < tb {
+        (sa, sb) = (ta, tb);
     }
     if sa == 0 || sb == 0 {
         1.0
