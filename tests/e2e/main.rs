@@ -3,6 +3,7 @@
 
 mod cac_fixture;
 mod cli;
+mod docx;
 mod helpers;
 mod robustness;
 mod sentences;
@@ -10,3 +11,4 @@ mod text_cmd;
 mod udhr;
 mod un_resolutions;
 mod wild_pdf;
+mod xml_inputs;

@@ -10,14 +10,24 @@ const HAN_SHARE_FOR_CHINESE: f64 = 0.3;
 /// Detects the language of a layout: [`Lang::Zh`] when Han characters make up at least
 /// 30 % of its letters, [`Lang::En`] otherwise.
 pub fn detect_language(layout: &Layout) -> Lang {
+    detect_chars(
+        layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.spans)
+            .flat_map(|s| s.text.chars()),
+    )
+}
+
+/// [`detect_language`] for plain text.
+pub fn detect_text_language(text: &str) -> Lang {
+    detect_chars(text.chars())
+}
+
+fn detect_chars(chars: impl Iterator<Item = char>) -> Lang {
     let (mut han, mut letters) = (0usize, 0usize);
-    for c in layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.spans)
-        .flat_map(|s| s.text.chars())
-    {
+    for c in chars {
         if is_han(c) {
             han += 1;
             letters += 1;

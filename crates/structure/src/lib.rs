@@ -21,6 +21,7 @@
 
 mod blocks;
 mod error;
+mod flow;
 mod footnotes;
 mod labels;
 mod language;
@@ -36,8 +37,9 @@ use unpara_model::{
 };
 
 pub use error::StructureError;
+pub use flow::{build_document_from_flow, Flow, FlowFootnote, FlowParagraph};
 pub use labels::{recognize as recognize_label, Label, LabelKind};
-pub use language::detect_language;
+pub use language::{detect_language, detect_text_language};
 
 use blocks::BodyLine;
 use zones::Zone;

@@ -1,0 +1,186 @@
+//! Documents that flow (Word): paragraphs as the writer made them, no page geometry.
+//! They go through the same block rules as PDF lines ([`crate::blocks`]): each paragraph
+//! becomes one body line whose left edge, size and weight come from its formatting, with
+//! a paragraph's spacing between any two of them, so labels, numbering, headings and
+//! sub-items are read exactly as in the PDF of the same document.
+
+use unpara_model::{Diagnostics, Document, Footnote, Lang, Metadata, Source};
+
+use crate::blocks::{self, BodyLine};
+use crate::labels::{recognize, LabelKind};
+use crate::metadata;
+use crate::patterns::SYMBOL;
+use crate::zones::Measures;
+use crate::{link_footnotes, renumber, title, StructureError};
+
+/// One paragraph of a flowing document.
+#[derive(Debug, Clone, Default)]
+pub struct FlowParagraph {
+    /// The text as printed, its label included (`1.\tIn its resolution…`; an automatic
+    /// number is written in front of it by the reader), footnote markers left out.
+    pub text: String,
+    /// Left edge of the first line from the left margin, points (indentation minus
+    /// hanging indentation).
+    pub indent: f32,
+    /// Font size of most of its text, points.
+    pub size: f32,
+    /// Most of its characters are bold.
+    pub bold: bool,
+    /// Its first run (the label) is bold.
+    pub label_bold: bool,
+    /// Footnote markers referenced in it, in order (`1`, `2`, …).
+    pub footnote_refs: Vec<String>,
+    /// Page it starts on, counting explicit page breaks (1 first).
+    pub page: u32,
+    /// It continues the paragraph before as another line of the same unit: the writer
+    /// split one unit over paragraphs of one style with no spacing between them (an
+    /// organ name over two lines). Labels still start their own blocks.
+    pub joins_previous: bool,
+}
+
+/// One footnote of a flowing document.
+#[derive(Debug, Clone)]
+pub struct FlowFootnote {
+    /// Its marker as the text shows it (`1`).
+    pub marker: String,
+    /// Its text.
+    pub text: String,
+    /// The page of the paragraph referencing it.
+    pub page: u32,
+}
+
+/// What a flow reader found, for [`build_document_from_flow`].
+#[derive(Debug, Clone, Default)]
+pub struct Flow {
+    /// Body paragraphs, in order.
+    pub paragraphs: Vec<FlowParagraph>,
+    /// Footnotes, in the order of their references.
+    pub footnotes: Vec<FlowFootnote>,
+    /// Texts of the running headers and footers (where the job number is).
+    pub furniture: Vec<String>,
+    /// The reader's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// The most common value of `key` among the paragraphs, weighted by characters.
+fn most_common(flow: &Flow, key: impl Fn(&FlowParagraph) -> f32) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for p in &flow.paragraphs {
+        let k = (key(p) * 10.0).round() as i32;
+        let n = p.text.chars().count();
+        match counts.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, m)) => *m += n,
+            None => counts.push((k, n)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(0.0, |(k, _)| *k as f32 / 10.0)
+}
+
+/// Builds the structured document of a flowing document.
+///
+/// Front matter is read as on a PDF's front page: the paragraphs up to the document
+/// symbol are the masthead (the symbol goes to the metadata, the rest is dropped like
+/// the PDF's emblem caption), then `Distr.`, the date, the language line and
+/// `Original:` fill the metadata until the first heading or numbered paragraph.
+///
+/// # Errors
+/// [`StructureError::NoText`] when there is no text.
+pub fn build_document_from_flow(
+    flow: &Flow,
+    source: Source,
+    language: Option<Lang>,
+) -> Result<Document, StructureError> {
+    if flow.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
+        return Err(StructureError::NoText { pages: 0 });
+    }
+    let lang = language.unwrap_or_else(|| {
+        let text: String = flow.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        crate::language::detect_text_language(&text)
+    });
+    let mut meta = Metadata::default();
+    let mut warnings = flow.warnings.clone();
+    meta.job_number = metadata::job_number(flow.furniture.iter().cloned());
+    let masthead = flow.paragraphs.iter().take(8).position(|p| {
+        SYMBOL
+            .find(p.text.trim())
+            .is_some_and(|m| m.as_str() == p.text.trim())
+    });
+    if let Some(i) = masthead {
+        meta.symbol = flow.paragraphs.get(i).map(|p| p.text.trim().to_string());
+    }
+    let start = masthead.map_or(0, |i| i + 1);
+    let m = Measures {
+        body_size: most_common(flow, |p| p.size),
+        body_left: most_common(flow, |p| p.indent),
+    };
+    let mut body: Vec<BodyLine> = Vec::new();
+    let mut front = true;
+    let mut seen_distribution = false;
+    let mut baseline = 0.0f32;
+    let mut page = 0;
+    for p in flow.paragraphs.iter().skip(start) {
+        if p.page != page {
+            page = p.page;
+            baseline = 10_000.0;
+        }
+        // A paragraph's spacing before every paragraph (each is its own layout block),
+        // a line's pitch before one that continues the paragraph above.
+        let pitch = if p.joins_previous { 1.2 } else { 4.0 };
+        baseline -= pitch * p.size.max(1.0);
+        let mut text = p.text.clone();
+        if front {
+            let labelled = recognize(text.trim_start(), None).is_some_and(|l| {
+                matches!(
+                    l.kind,
+                    LabelKind::Number(_) | LabelKind::Roman(_) | LabelKind::Resolution
+                )
+            });
+            if labelled {
+                front = false;
+            } else {
+                text = metadata::consume_line(&text, &mut meta, &mut seen_distribution);
+                if text.is_empty() {
+                    continue;
+                }
+            }
+        }
+        body.push(BodyLine {
+            page: p.page,
+            text,
+            refs: p.footnote_refs.clone(),
+            x0: p.indent,
+            baseline,
+            size: p.size,
+            bold: p.bold,
+            label_bold: p.label_bold,
+        });
+    }
+    let built = blocks::build(&body, lang, m, &mut warnings);
+    let (mut blocks, sizes) = renumber(built);
+    let mut footnotes: Vec<Footnote> = flow
+        .footnotes
+        .iter()
+        .map(|f| Footnote {
+            marker: f.marker.clone(),
+            text: f.text.clone(),
+            page: f.page,
+            block: None,
+        })
+        .collect();
+    link_footnotes(&mut blocks, &mut footnotes, &mut warnings);
+    meta.title = title(&blocks, &sizes);
+    Ok(Document {
+        source,
+        language: lang,
+        metadata: meta,
+        blocks,
+        footnotes,
+        diagnostics: Diagnostics {
+            undecodable_glyphs: 0,
+            warnings,
+        },
+    })
+}

@@ -1,0 +1,56 @@
+//! Word documents (Office Open XML, ECMA-376 Part 1, WordprocessingML): the body's
+//! paragraphs and tables in order, with automatic numbering written as labels, style
+//! sizes, weights and indentation, footnotes with their references, and the running
+//! headers and footers (for the job number). The paragraphs then go through the same
+//! block rules as a PDF's lines ([`unpara_structure::build_document_from_flow`]).
+
+mod body;
+mod numbering;
+mod package;
+mod styles;
+
+use unpara_model::{Document, Source, SourceFormat};
+use unpara_structure::{build_document_from_flow, Flow};
+
+use crate::{ReadOptions, XmlError};
+
+/// Reads a DOCX.
+///
+/// # Errors
+/// [`XmlError::Docx`] when the ZIP container or `word/document.xml` cannot be read,
+/// [`XmlError::TooLarge`] when its parts inflate beyond [`ReadOptions::max_inflate`],
+/// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] without text.
+pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
+    let parts = package::Parts::read(bytes, options.max_inflate)?;
+    let mut warnings = Vec::new();
+    let styles = match parts.get("word/styles.xml") {
+        Some(x) => styles::Styles::read(x, &mut warnings)?,
+        None => styles::Styles::default(),
+    };
+    let numbering = match parts.get("word/numbering.xml") {
+        Some(x) => numbering::Numbering::read(x, &mut warnings)?,
+        None => numbering::Numbering::default(),
+    };
+    let footnote_texts = match parts.get("word/footnotes.xml") {
+        Some(x) => body::footnotes(x, &mut warnings)?,
+        None => Default::default(),
+    };
+    let document = parts
+        .get("word/document.xml")
+        .ok_or_else(|| XmlError::Docx("no word/document.xml: not a Word document".into()))?;
+    let mut flow: Flow = body::read(document, &styles, numbering, &footnote_texts, &mut warnings)?;
+    for (name, xml) in parts.iter() {
+        if name.starts_with("word/header") || name.starts_with("word/footer") {
+            flow.furniture.extend(body::plain_text(xml, &mut warnings)?);
+        }
+    }
+    flow.warnings = warnings;
+    let source = Source {
+        path: options.path.clone(),
+        format: SourceFormat::Docx,
+        sha256: String::new(),
+        pages: flow.paragraphs.last().map_or(0, |p| p.page),
+        producer: None,
+    };
+    build_document_from_flow(&flow, source, options.lang).map_err(|_| XmlError::Empty)
+}
