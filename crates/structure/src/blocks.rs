@@ -37,6 +37,11 @@ pub(crate) struct BodyLine {
     pub bold: bool,
     /// The first span is in a bold font (labels of headings are bold).
     pub label_bold: bool,
+    /// A heading by its paragraph style (flowing documents), at this level, even
+    /// without a label.
+    pub heading: Option<u8>,
+    /// A table row (flowing documents): its own `text` block, cells kept apart by tabs.
+    pub table_row: bool,
 }
 
 impl BodyLine {
@@ -78,6 +83,8 @@ impl BodyLine {
             size: line.size,
             bold: chars > 0 && bold_chars * 2 > chars,
             label_bold,
+            heading: None,
+            table_row: false,
         }
     }
 }
@@ -87,6 +94,8 @@ struct Draft {
     size: f32,
     lines: usize,
     last_x0: f32,
+    /// A table row: tabs between cells are kept.
+    tabs: bool,
 }
 
 /// The median baseline distance between consecutive same-size lines of a page, as a
@@ -161,6 +170,7 @@ impl Builder {
             size: line.size,
             lines: 1,
             last_x0: line.x0,
+            tabs: line.table_row,
         };
         append_line(&mut draft.block.text, text, self.lang);
         self.drafts.push(draft);
@@ -180,6 +190,10 @@ impl Builder {
     }
 
     fn line(&mut self, line: &BodyLine, prev: Option<&BodyLine>) {
+        if line.table_row {
+            self.start(line, BlockKind::Text, None, &line.text);
+            return;
+        }
         let layout_break = match prev {
             None => true,
             Some(p) if p.page == line.page => {
@@ -271,6 +285,15 @@ impl Builder {
                 return;
             }
         }
+        if let Some(level) = line.heading.filter(|_| layout_break) {
+            self.start(line, BlockKind::Heading, None, &line.text);
+            if let Some(d) = self.drafts.last_mut() {
+                d.block.level = Some(level);
+            }
+            self.list = false;
+            self.previous_letter = None;
+            return;
+        }
         if layout_break || self.drafts.is_empty() {
             self.start(line, BlockKind::Text, None, &line.text);
             // Unlabelled text after a heading leaves any list.
@@ -308,7 +331,16 @@ pub(crate) fn build(
     b.drafts
         .into_iter()
         .map(|mut d| {
-            d.block.text = collapse(&d.block.text);
+            d.block.text = if d.tabs {
+                d.block
+                    .text
+                    .split('\t')
+                    .map(collapse)
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            } else {
+                collapse(&d.block.text)
+            };
             (d.block, d.size)
         })
         .filter(|(b, _)| !b.text.is_empty() || b.label.is_some())

@@ -36,6 +36,10 @@ pub struct FlowParagraph {
     /// split one unit over paragraphs of one style with no spacing between them (an
     /// organ name over two lines). Labels still start their own blocks.
     pub joins_previous: bool,
+    /// A heading by its paragraph style (`Heading 1`, an outline level), at this level.
+    pub heading: Option<u8>,
+    /// A table row: cells joined by tabs, its own `text` block.
+    pub table_row: bool,
 }
 
 /// One footnote of a flowing document.
@@ -156,6 +160,8 @@ pub fn build_document_from_flow(
             size: p.size,
             bold: p.bold,
             label_bold: p.label_bold,
+            heading: p.heading,
+            table_row: p.table_row,
         });
     }
     let built = blocks::build(&body, lang, m, &mut warnings);

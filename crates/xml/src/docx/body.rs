@@ -224,6 +224,7 @@ pub(crate) fn read(
                                 size: flow.paragraphs.last().map_or(10.0, |p| p.size),
                                 indent: 0.0,
                                 page: st.page,
+                                table_row: true,
                                 ..FlowParagraph::default()
                             });
                         }
@@ -312,5 +313,7 @@ fn end_paragraph(
         footnote_refs: p.refs,
         page: st.page,
         joins_previous,
+        heading: format.outline,
+        table_row: false,
     });
 }

@@ -19,6 +19,8 @@ pub(crate) struct Format {
     /// `w:spacing` before and after the paragraph, twips.
     pub before: Option<i32>,
     pub after: Option<i32>,
+    /// `w:outlineLvl` (0 = level 1), or the level of a style named `heading N`.
+    pub outline: Option<u8>,
 }
 
 impl Format {
@@ -32,6 +34,7 @@ impl Format {
             first_line: self.first_line.or(base.first_line),
             before: self.before.or(base.before),
             after: self.after.or(base.after),
+            outline: self.outline.or(base.outline),
         }
     }
 }
@@ -69,6 +72,13 @@ pub(crate) fn apply(format: &mut Format, name: &str, attrs: &[(String, String)])
     match name {
         "sz" => format.half_points = attr(attrs, "val").and_then(|v| v.parse().ok()),
         "b" => format.bold = Some(on_off(attrs)),
+        "outlineLvl" => {
+            // Level 9 is "body text" (ECMA-376 Part 1, §17.3.1.20).
+            format.outline = attr(attrs, "val")
+                .and_then(|v| v.parse::<u8>().ok())
+                .filter(|l| *l < 9)
+                .map(|l| l + 1);
+        }
         "spacing" => {
             if let Some(b) = int("before") {
                 format.before = Some(b);
@@ -105,6 +115,19 @@ impl Styles {
                         current = Some((id, Style::default()));
                     }
                     "docDefaults" => in_defaults = true,
+                    "name" => {
+                        // Word's built-in "heading 1" … "heading 9" styles.
+                        let level = attr(&attrs, "val")
+                            .and_then(|n| {
+                                n.to_ascii_lowercase()
+                                    .strip_prefix("heading ")
+                                    .map(str::to_string)
+                            })
+                            .and_then(|l| l.parse::<u8>().ok());
+                        if let (Some((_, s)), Some(l)) = (current.as_mut(), level) {
+                            s.format.outline = s.format.outline.or(Some(l));
+                        }
+                    }
                     "basedOn" => {
                         if let Some((_, s)) = current.as_mut() {
                             s.based_on = attr(&attrs, "val").map(str::to_string);
