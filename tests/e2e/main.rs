@@ -8,4 +8,5 @@ mod robustness;
 mod sentences;
 mod text_cmd;
 mod un_resolutions;
+mod unpc;
 mod wild_pdf;
