@@ -44,7 +44,11 @@ pub fn read_links(bytes: &[u8]) -> Result<Vec<LinkGroup>, LinkError> {
     let mut error = None;
     let mut open = OpenElements::default();
     walk(bytes, &mut Vec::new(), |ev| {
-        open.see(&ev);
+        match &ev {
+            Ev::Start { name, .. } => open.start(name.clone()),
+            Ev::End { .. } => open.end(),
+            Ev::Text(_) => {}
+        }
         match ev {
             Ev::Start { name, attrs } if name == "linkGrp" => {
                 let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
@@ -130,13 +134,13 @@ fn common_tail(p: &str, q: &str) -> usize {
 }
 
 /// The group that links document `a` to document `b` (paths, compared with `fromDoc`
-/// and `toDoc` by their trailing path components, [`common_tail`]): the only group,
-/// unless it names the two the other way round; of several groups, the one whose
-/// `fromDoc` and `toDoc` best fit `a` and `b`.
+/// and `toDoc` by how many trailing path components they share): the only group, or of
+/// several the one whose `fromDoc` and `toDoc` best fit `a` and `b`.
 ///
 /// # Errors
-/// [`LinkError::Reversed`] when the only group fits better from `b` to `a`;
-/// [`LinkError::NoGroup`] when, of several groups, none or more than one fits best.
+/// [`LinkError::Reversed`] when that group fits better from `b` to `a` (the files were
+/// given the other way round); [`LinkError::NoGroup`] when, of several groups, none or
+/// more than one fits best.
 pub fn select_group(groups: Vec<LinkGroup>, a: &str, b: &str) -> Result<LinkGroup, LinkError> {
     let fit = |g: &LinkGroup, x: &str, y: &str| {
         let from = g.from_doc.as_deref().unwrap_or_default();

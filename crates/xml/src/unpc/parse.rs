@@ -46,15 +46,14 @@ pub(crate) struct Header {
 pub(crate) struct OpenElements(Vec<String>);
 
 impl OpenElements {
-    /// Follows one event.
-    pub(crate) fn see(&mut self, ev: &Ev) {
-        match ev {
-            Ev::Start { name, .. } => self.0.push(name.clone()),
-            Ev::End { .. } => {
-                self.0.pop();
-            }
-            Ev::Text(_) => {}
-        }
+    /// An element starts.
+    pub(crate) fn start(&mut self, name: String) {
+        self.0.push(name);
+    }
+
+    /// An element ends.
+    pub(crate) fn end(&mut self) {
+        self.0.pop();
     }
 
     /// At the end of the input: every element must be closed.
@@ -104,10 +103,15 @@ pub(crate) fn parse<R: BufRead>(
     let mut st = State::default();
     let mut open = OpenElements::default();
     walk(input, warnings, |ev| {
-        open.see(&ev);
         match ev {
-            Ev::Start { name, attrs } => st.start(&name, &attrs, &mut on_paragraph),
-            Ev::End { name } => st.end(&name, &mut on_paragraph),
+            Ev::Start { name, attrs } => {
+                st.start(&name, &attrs, &mut on_paragraph);
+                open.start(name);
+            }
+            Ev::End { name } => {
+                st.end(&name, &mut on_paragraph);
+                open.end();
+            }
             Ev::Text(t) => st.text(&t),
         }
         Ok(())
