@@ -28,9 +28,7 @@ impl Drop for Scratch {
 }
 
 fn scratch(name: &str, content: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("unpara-unpc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+    let path = std::env::temp_dir().join(format!("unpara-unpc-{}-{name}", std::process::id()));
     std::fs::write(&path, content).expect("written");
     Scratch(path)
 }
