@@ -10,5 +10,6 @@ mod sentences;
 mod text_cmd;
 mod udhr;
 mod un_resolutions;
+mod unpc;
 mod wild_pdf;
 mod xml_inputs;

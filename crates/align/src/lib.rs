@@ -68,7 +68,20 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
     }
     let sentence_links = sentence_links(&links, a, b);
     let footnote_links = footnote_links(a, b);
-    let summary = Summary {
+    let summary = summary(&links, &sentence_links);
+    Alignment {
+        languages: [a.language, b.language],
+        paragraph_links: links,
+        footnote_links,
+        sentence_links,
+        summary,
+    }
+}
+
+/// The counts of an alignment's paragraph and sentence links ([`Summary`]), as
+/// [`align`] gives them; for alignments built elsewhere (`unpara align --links`).
+pub fn summary(links: &[ParagraphLink], sentence_links: &[SentenceLink]) -> Summary {
+    Summary {
         links: links.len(),
         one_to_one: links
             .iter()
@@ -84,14 +97,7 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
             .filter(|l| l.a.is_empty())
             .map(|l| l.b.len())
             .sum(),
-        sentences: sentence_summary(&sentence_links),
-    };
-    Alignment {
-        languages: [a.language, b.language],
-        paragraph_links: links,
-        footnote_links,
-        sentence_links,
-        summary,
+        sentences: sentence_summary(sentence_links),
     }
 }
 

@@ -1,9 +1,10 @@
-//! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT]`.
+//! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT] [--links LINKS]`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
-use unpara_model::Lang;
+use anyhow::{bail, Context, Result};
+use unpara_model::{Alignment, Document, Lang, SourceFormat};
+use unpara_xml::SentenceIds;
 
 use crate::pipeline::{check_not_input, parse_lang, read_document, write_output, Reading};
 
@@ -51,6 +52,11 @@ pub(crate) struct Args {
     /// are refused).
     #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
     max_inflate: u64,
+    /// Take the sentence alignment from this XCES link file (`<link xtargets="1:1;1:1 1:2">`,
+    /// as the UN Parallel Corpus ships it) instead of computing one. Ids are the `<s>` ids
+    /// of UN Parallel Corpus XML inputs, or our own (`b3:0`, as `--format xces` writes).
+    #[arg(long, value_name = "LINKS")]
+    links: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
@@ -61,10 +67,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
         _ => None,
     };
-    check_not_input(
-        args.output.as_ref(),
-        &[args.file_a.as_path(), args.file_b.as_path()],
-    )?;
+    let mut inputs = vec![args.file_a.as_path(), args.file_b.as_path()];
+    inputs.extend(args.links.as_deref());
+    check_not_input(args.output.as_ref(), &inputs)?;
     let how = |lang| Reading {
         lang,
         password: args.password.as_deref(),
@@ -72,7 +77,10 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     };
     let a = read_document(&args.file_a, &how(args.lang_a))?;
     let b = read_document(&args.file_b, &how(args.lang_b))?;
-    let alignment = unpara_align::align(&a, &b);
+    let alignment = match &args.links {
+        None => unpara_align::align(&a, &b),
+        Some(links) => linked(links, (&args.file_a, &a), (&args.file_b, &b))?,
+    };
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,
         Format::Jsonl => unpara_writers::alignment_jsonl(&a, &b, &alignment)?,
@@ -84,11 +92,48 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                 let mut path = prefix.clone().unwrap_or_default().into_os_string();
                 path.push(format!(".{}", lang.code()));
                 let path = PathBuf::from(path);
-                check_not_input(Some(&path), &[args.file_a.as_path(), args.file_b.as_path()])?;
+                check_not_input(Some(&path), &inputs)?;
                 write_output(Some(&path), &text)?;
             }
             return Ok(());
         }
     };
     write_output(args.output.as_ref(), &out)
+}
+
+/// The alignment a link file gives two documents (each with the path it was read from).
+fn linked(links: &Path, a: (&Path, &Document), b: (&Path, &Document)) -> Result<Alignment> {
+    let name = links.display().to_string();
+    let bytes = std::fs::read(links).with_context(|| format!("{name}: cannot read"))?;
+    let groups = unpara_xml::read_links(&bytes).with_context(|| name.clone())?;
+    let group = unpara_xml::select_group(groups, &a.1.source.path, &b.1.source.path)
+        .with_context(|| name.clone())?;
+    let (ids_a, ids_b) = (sentence_ids(a.0, a.1)?, sentence_ids(b.0, b.1)?);
+    let linked = unpara_xml::link_documents(a.1, b.1, &ids_a, &ids_b, &group.links)
+        .with_context(|| name.clone())?;
+    for w in &linked.warnings {
+        eprintln!("unpara: {name}: warning: {w}");
+    }
+    let summary = unpara_align::summary(&linked.paragraph_links, &linked.sentence_links);
+    Ok(Alignment {
+        languages: [a.1.language, b.1.language],
+        paragraph_links: linked.paragraph_links,
+        footnote_links: Vec::new(),
+        sentence_links: linked.sentence_links,
+        summary,
+    })
+}
+
+/// The sentence ids a link file may use for `doc`: for UN Parallel Corpus XML its `<s>`
+/// ids (the file is read again for them), and always our own.
+fn sentence_ids(path: &Path, doc: &Document) -> Result<SentenceIds> {
+    if doc.source.format != SourceFormat::UnpcXml {
+        return Ok(SentenceIds::of_document(doc));
+    }
+    let name = path.display().to_string();
+    if path.as_os_str() == "-" {
+        bail!("--links needs the UN Parallel Corpus files as files, not standard input");
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+    SentenceIds::unpc(doc, &bytes).with_context(|| name)
 }

@@ -14,13 +14,16 @@ mod document;
 mod docx;
 mod error;
 mod generic;
+mod links;
 mod udhr;
 mod unpc;
 mod xml;
 
 pub use docx::read_docx;
 pub use error::XmlError;
-pub use unpc::read_links;
+pub use links::{
+    link_documents, read_links, select_group, LinkError, LinkGroup, Linked, SentenceIds, XcesLink,
+};
 
 use unpara_model::{Document, Lang};
 
