@@ -2,7 +2,7 @@
 //!
 //! Numbered paragraphs link by number (`method: "number"`). Between those anchors the
 //! remaining blocks link by a small monotone dynamic programme over beads 1-1, 1-2,
-//! 2-1, 1-0 and 0-1 ([`beads`]), whose cost combines a length model (characters of one
+//! 2-1, 1-0, 0-1, 3-1 and 1-3 (`beads.rs`), whose cost combines a length model (characters of one
 //! language against the other, the ratio learned from the anchored pairs of the same
 //! document pair, after Gale & Church 1993) and label equality (`一.`↔`I.`, `A.`↔`A.`,
 //! `(a)`↔`(a)`, `(一)`↔`(i)`). Every block of both documents ends up in exactly one

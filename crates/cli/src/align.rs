@@ -15,9 +15,9 @@ pub(crate) enum Format {
     Json,
     /// One JSON object per sentence link: symbol, languages, texts, ids, score.
     Jsonl,
-    /// TMX 1.4b translation memory: one <tu> per sentence link with both sides.
+    /// TMX 1.4b translation memory: one `<tu>` per sentence link with both sides.
     Tmx,
-    /// XCES sentence alignment (<linkGrp>/<link xtargets>), as OPUS and the UN Parallel
+    /// XCES sentence alignment (`<linkGrp>`, `<link xtargets>`), as OPUS and the UN Parallel
     /// Corpus use.
     Xces,
     /// Moses plain text: PREFIX.zh and PREFIX.en (needs -o PREFIX), line N of one the

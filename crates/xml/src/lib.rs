@@ -4,7 +4,7 @@
 //! (`<udhr>` the udhr-in-unicode schema, `<TEI.2>`/`<doc>` the UN Parallel Corpus, any
 //! other root: its text in document order, with a warning).
 //!
-//! All XML goes through [`xml::reader`]: quick-xml, streaming, with no DTD processing —
+//! All XML goes through one streaming walker (`xml.rs`): quick-xml, no DTD processing —
 //! external entities are never fetched and declared entities never expanded (no XXE, no
 //! "billion laughs"); only the five predefined entities and character references are.
 #![forbid(unsafe_code)]

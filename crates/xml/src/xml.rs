@@ -65,6 +65,8 @@ pub(crate) fn walk<R: BufRead>(
     reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();
     let mut warned_entity = false;
+    // Elements open: a file that ends inside one was cut short.
+    let mut open: Vec<String> = Vec::new();
     loop {
         let pos = reader.buffer_position();
         let event = reader
@@ -97,11 +99,16 @@ pub(crate) fn walk<R: BufRead>(
                 })?;
                 if empty {
                     f(Ev::End { name })?;
+                } else {
+                    open.push(name);
                 }
             }
-            Event::End(e) => f(Ev::End {
-                name: local(e.name().as_ref()),
-            })?,
+            Event::End(e) => {
+                open.pop();
+                f(Ev::End {
+                    name: local(e.name().as_ref()),
+                })?;
+            }
             Event::Text(t) => {
                 let text = t.xml10_content().into_owned();
                 if !text.is_empty() {
@@ -134,7 +141,14 @@ pub(crate) fn walk<R: BufRead>(
                 "the document type declaration (DTD) is ignored: nothing is fetched or expanded"
                     .to_string(),
             ),
-            Event::Eof => return Ok(()),
+            Event::Eof => {
+                return match open.last() {
+                    Some(name) => Err(XmlError::Xml(format!(
+                        "the file ends inside <{name}> (cut short?)"
+                    ))),
+                    None => Ok(()),
+                };
+            }
             _ => {}
         }
         buf.clear();
@@ -207,6 +221,16 @@ mod tests {
             .map(|e| if let Ev::Text(t) = e { t.len() } else { 0 })
             .sum();
         assert_eq!(text, "&lol9;".len());
+    }
+
+    #[test]
+    fn a_cut_short_file_is_an_error() {
+        let mut warnings = Vec::new();
+        let err = walk(&b"<doc><p>Text"[..], &mut warnings, |_| Ok(())).expect_err("cut short");
+        assert_eq!(
+            err.to_string(),
+            "malformed XML: the file ends inside <p> (cut short?)"
+        );
     }
 
     #[test]
