@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use unpara_model::Lang;
 
-use crate::pipeline::{check_not_input, parse_lang, read_document, write_output, Reading};
+use crate::pipeline::{check_not_input, parse_lang, read_document, write_output_with, Reading};
 
 /// Flags of `unpara extract`.
 #[derive(clap::Args)]
@@ -36,6 +36,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         max_inflate: Some(args.max_inflate),
     };
     let doc = read_document(&args.file, &how)?;
-    let json = unpara_writers::document_json(&doc)?;
-    write_output(args.output.as_ref(), &json)
+    write_output_with(args.output.as_ref(), |w| {
+        Ok(unpara_writers::write_document_json(&doc, w)?)
+    })
 }

@@ -124,9 +124,18 @@ fn is_stdout(out: Option<&PathBuf>) -> bool {
 /// written the same way; anything else that exists (a named pipe, `/dev/stdout`, a
 /// terminal) is written directly, never replaced.
 pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
+    write_output_with(out, |w| Ok(w.write_all(text.as_bytes())?))
+}
+
+/// [`write_output`] for output produced piece by piece: `produce` writes into a
+/// buffered writer, so the whole output need not be held in memory.
+pub(crate) fn write_output_with(
+    out: Option<&PathBuf>,
+    produce: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let Some(path) = out.filter(|_| !is_stdout(out)) else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(text.as_bytes())?;
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        produce(&mut stdout)?;
         stdout.flush()?;
         return Ok(());
     };
@@ -141,12 +150,13 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
         Ok(m) if m.is_dir() => anyhow::bail!("{name}: is a folder, not a file"),
         Ok(m) if !m.is_file() => {
             // A pipe or a device: write into it.
-            let mut f = fs::OpenOptions::new()
+            let f = fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
                 .with_context(|| format!("{name}: cannot write"))?;
-            f.write_all(text.as_bytes())
-                .with_context(|| format!("{name}: cannot write"))?;
+            let mut w = std::io::BufWriter::new(f);
+            produce(&mut w).with_context(|| format!("{name}: cannot write"))?;
+            w.flush().with_context(|| format!("{name}: cannot write"))?;
             return Ok(());
         }
         _ => {}
@@ -159,13 +169,16 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
         }
         None => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".unpara-")
         .suffix(".tmp")
         .tempfile_in(&dir)
         .with_context(|| format!("{name}: cannot write in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("{name}: cannot write"))?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file());
+        produce(&mut w).with_context(|| format!("{name}: cannot write"))?;
+        w.flush().with_context(|| format!("{name}: cannot write"))?;
+    }
     // The temporary file is private (0600); give the result the permissions of the file
     // it replaces, or the usual 0644 of a new file.
     let permissions = match fs::metadata(&target) {

@@ -44,6 +44,9 @@ pub enum WriteError {
     /// XML could not be written.
     #[error("XML could not be written: {0}")]
     Xml(String),
+    /// The output could not be written.
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// The schema "1" JSON of one document, pretty-printed, with a final newline.
@@ -54,6 +57,23 @@ pub fn document_json(doc: &Document) -> Result<String, WriteError> {
     let mut s = serde_json::to_string_pretty(&wire::document(doc))?;
     s.push('\n');
     Ok(s)
+}
+
+/// [`document_json`] written to `out` as it is produced, without holding the whole
+/// text in memory (large documents: a 100 MB corpus file makes 227 MB of JSON).
+///
+/// # Errors
+/// [`WriteError::Json`] if serialization or writing fails.
+pub fn write_document_json(doc: &Document, mut out: impl std::io::Write) -> Result<(), WriteError> {
+    serde_json::to_writer_pretty(&mut out, &wire::document(doc)).map_err(|e| {
+        // A failed write (a closed pipe, a full disk) is an I/O error, not bad JSON.
+        match e.io_error_kind() {
+            Some(kind) => WriteError::Io(std::io::Error::new(kind, e)),
+            None => WriteError::Json(e),
+        }
+    })?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// The schema "1" JSON of an aligned pair, pretty-printed, with a final newline.
@@ -83,12 +103,6 @@ pub(crate) fn check_languages(a: &Document, b: &Document) -> Result<(), WriteErr
 
 impl From<quick_xml::Error> for WriteError {
     fn from(e: quick_xml::Error) -> Self {
-        WriteError::Xml(e.to_string())
-    }
-}
-
-impl From<std::io::Error> for WriteError {
-    fn from(e: std::io::Error) -> Self {
         WriteError::Xml(e.to_string())
     }
 }
