@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `unpara` binary on the committed fixture and on the
 //! shared corpus (skipped with a printed reason when `../shared/corpus` is absent).
 
+mod batch;
 mod cac_fixture;
 mod cli;
 mod docx;

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod align;
+mod batch;
 mod extract;
 mod pipeline;
 mod text;
@@ -35,6 +36,9 @@ enum Command {
     Extract(extract::Args),
     /// Print the text of a PDF's pages in reading order (like pdftotext), or its lines as JSON.
     Text(text::Args),
+    /// Convert folders of documents: group language versions by symbol, align pairs,
+    /// extract the rest; with corpus.jsonl and run-report.json.
+    Batch(batch::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
 }
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract::run(&a),
         Command::Align(a) => align::run(&a),
         Command::Text(a) => text::run(&a),
+        Command::Batch(a) => batch::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

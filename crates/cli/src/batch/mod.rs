@@ -1,0 +1,500 @@
+//! `unpara batch INPUT_DIR... -o OUTPUT_DIR`: every PDF, DOCX and XML under the folders,
+//! read once each, in parallel; language versions grouped by document symbol; each
+//! group with a Chinese and an English version aligned, other documents extracted.
+//!
+//! Writes `OUTPUT_DIR/<symbol, / as _>.json` per group, `corpus.jsonl` (every sentence
+//! link of the aligned groups), `run-report.json` (every input file with its status and
+//! timings, every group) and `.unpara-state.json` (what a re-run needs to skip groups
+//! whose inputs have not changed). Every file is written atomically; the state after
+//! each group, so a killed run loses at most the groups in progress.
+
+mod discover;
+mod progress;
+mod report;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use unpara_model::{Document, Lang};
+
+use crate::pipeline::{read_document, write_output, Reading};
+use report::{FileReport, GroupReport, KnownFile, RunReport, State, Totals};
+
+/// Flags of `unpara batch`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Folders (or files) to convert: searched recursively for .pdf, .docx and .xml.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The output folder (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Worker threads; all cores by default.
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Redo groups whose inputs have not changed since the last run.
+    #[arg(long)]
+    force: bool,
+    /// Process only the groups whose symbol hashes to K modulo N (`K/N`, 0 ≤ K < N), so
+    /// that N machines can share a corpus.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
+    /// Password of encrypted PDFs.
+    #[arg(long)]
+    password: Option<String>,
+    /// Largest size the parts of a Word document may inflate to, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
+    max_inflate: u64,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 0/4")?;
+    let (k, n): (u64, u64) = (
+        k.trim().parse().map_err(|_| "K is not a number")?,
+        n.trim().parse().map_err(|_| "N is not a number")?,
+    );
+    if n == 0 || k >= n {
+        return Err(format!("need 0 ≤ K < N, got {k}/{n}"));
+    }
+    Ok((k, n))
+}
+
+/// The shard of a group: the first 8 bytes of the SHA-256 of its name, modulo N.
+fn shard_of(group: &str, n: u64) -> u64 {
+    let digest = Sha256::digest(group.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(digest.get(..8).unwrap_or(&[0; 8]));
+    u64::from_be_bytes(first) % n
+}
+
+fn sha256_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(format!("{:x}", Sha256::digest(&bytes)))
+}
+
+/// A file read (or not) in this run.
+struct Input {
+    path: PathBuf,
+    sha256: String,
+    group: Option<String>,
+    doc: Option<Document>,
+    report: FileReport,
+}
+
+pub(crate) fn run(args: &Args) -> Result<()> {
+    let started = Instant::now();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .context("cannot start worker threads")?;
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
+    let paths = discover::inputs(&args.inputs)?;
+    if paths.is_empty() {
+        bail!("no PDF, DOCX or XML file under {:?}", args.inputs);
+    }
+    let mut state = State::load(&args.output);
+    let how = Reading {
+        lang: None,
+        password: args.password.as_deref(),
+        max_inflate: Some(args.max_inflate),
+    };
+    let progress = progress::Progress::new(paths.len() as u64);
+
+    // 1. Hash every input; read those whose group is not known from an earlier run.
+    let inputs: Vec<Input> = pool.install(|| {
+        paths
+            .par_iter()
+            .map(|path| {
+                let key = path.display().to_string();
+                let sha256 = sha256_file(path).unwrap_or_default();
+                let known = state
+                    .files
+                    .get(&key)
+                    .filter(|k| k.sha256 == sha256 && !args.force);
+                let input = match known {
+                    Some(k) => unread(path, sha256.clone(), k.group.clone()),
+                    None if discover::is_link_file(path) => link_file(path, sha256),
+                    None => read(path, sha256, &how),
+                };
+                progress.file_done(&input.report);
+                input
+            })
+            .collect()
+    });
+
+    // 2. Group by symbol; keep this shard's groups.
+    let mut groups: BTreeMap<String, Vec<Input>> = BTreeMap::new();
+    let mut file_reports = Vec::new();
+    for input in inputs {
+        match input.group.clone() {
+            Some(g) if args.shard.is_none_or(|(k, n)| shard_of(&g, n) == k) => {
+                groups.entry(g).or_default().push(input);
+            }
+            Some(_) => {}
+            None => file_reports.push(input.report),
+        }
+    }
+
+    // 3. Each group: skip when unchanged, else align or extract; save the state as we go.
+    let state_lock = Mutex::new(&mut state);
+    let group_reports: Vec<(GroupReport, Vec<FileReport>)> = pool.install(|| {
+        groups
+            .into_par_iter()
+            .map(|(name, members)| {
+                let out = process_group(&name, members, args, &how, &state_lock);
+                progress.group_done(&out.0);
+                out
+            })
+            .collect()
+    });
+    progress.finish();
+    let mut groups_out = Vec::new();
+    for (g, files) in group_reports {
+        groups_out.push(g);
+        file_reports.extend(files);
+    }
+    file_reports.sort_by(|a, b| a.path.cmp(&b.path));
+    state.save(&args.output)?;
+    write_corpus(&args.output, &groups_out)?;
+    let totals = totals(&file_reports, &groups_out, started.elapsed().as_secs_f64());
+    let errors = totals.errors;
+    let report = RunReport {
+        inputs: args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        output: args.output.display().to_string(),
+        jobs,
+        shard: args.shard.map(|(k, n)| format!("{k}/{n}")),
+        files: file_reports,
+        groups: groups_out,
+        totals,
+    };
+    let text = serde_json::to_string_pretty(&report).context("run report")?;
+    write_output(Some(&args.output.join("run-report.json")), &text)?;
+    eprintln!(
+        "unpara: batch: {} files, {} groups ({} aligned, {} extracted, {} unchanged), {} errors, {:.1} s; report in {}",
+        report.totals.files,
+        report.totals.groups,
+        report.totals.aligned,
+        report.totals.extracted,
+        report.totals.skipped,
+        errors,
+        report.totals.seconds,
+        args.output.join("run-report.json").display()
+    );
+    if errors > 0 {
+        bail!(
+            "{errors} of {} files could not be read (see run-report.json)",
+            report.totals.files
+        );
+    }
+    Ok(())
+}
+
+fn link_file(path: &Path, sha256: String) -> Input {
+    Input {
+        path: path.to_path_buf(),
+        report: FileReport {
+            path: path.display().to_string(),
+            status: "skipped".into(),
+            message: Some("an XCES alignment, not a document (an input of `align --links`)".into()),
+            sha256: sha256.clone(),
+            group: None,
+            language: None,
+            pages: 0,
+            read_ms: 0,
+        },
+        sha256,
+        group: None,
+        doc: None,
+    }
+}
+
+fn unread(path: &Path, sha256: String, group: String) -> Input {
+    Input {
+        path: path.to_path_buf(),
+        report: FileReport {
+            path: path.display().to_string(),
+            status: "unchanged".into(),
+            message: None,
+            sha256: sha256.clone(),
+            group: Some(group.clone()),
+            language: None,
+            pages: 0,
+            read_ms: 0,
+        },
+        sha256,
+        group: Some(group),
+        doc: None,
+    }
+}
+
+fn read(path: &Path, sha256: String, how: &Reading) -> Input {
+    let t = Instant::now();
+    let result = read_document(path, how);
+    let read_ms = t.elapsed().as_millis() as u64;
+    let mut report = FileReport {
+        path: path.display().to_string(),
+        status: "ok".into(),
+        message: None,
+        sha256: sha256.clone(),
+        group: None,
+        language: None,
+        pages: 0,
+        read_ms,
+    };
+    match result {
+        Ok(doc) => {
+            let group = doc
+                .metadata
+                .symbol
+                .clone()
+                .or_else(|| discover::symbol_hint(path))
+                .unwrap_or_else(|| {
+                    path.file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+                });
+            if !doc.diagnostics.warnings.is_empty() {
+                report.status = "warning".into();
+                report.message = Some(doc.diagnostics.warnings.join("; "));
+            }
+            report.group = Some(group.clone());
+            report.language = Some(doc.language.code().into());
+            report.pages = doc.source.pages;
+            Input {
+                path: path.to_path_buf(),
+                sha256,
+                group: Some(group),
+                doc: Some(doc),
+                report,
+            }
+        }
+        Err(e) => {
+            report.status = "error".into();
+            report.message = Some(format!("{e:#}"));
+            Input {
+                path: path.to_path_buf(),
+                sha256,
+                group: None,
+                doc: None,
+                report,
+            }
+        }
+    }
+}
+
+/// The combined hash of a group's inputs (their SHA-256s, sorted).
+fn group_hash(members: &[Input]) -> String {
+    let mut shas: Vec<&str> = members.iter().map(|m| m.sha256.as_str()).collect();
+    shas.sort_unstable();
+    format!("{:x}", Sha256::digest(shas.join(",").as_bytes()))
+}
+
+fn process_group(
+    name: &str,
+    mut members: Vec<Input>,
+    args: &Args,
+    how: &Reading,
+    state: &Mutex<&mut State>,
+) -> (GroupReport, Vec<FileReport>) {
+    let t = Instant::now();
+    let stem = discover::file_stem_of(name);
+    let output = args.output.join(format!("{stem}.json"));
+    let sidecar = args.output.join(".sentences").join(format!("{stem}.jsonl"));
+    let hash = group_hash(&members);
+    let unchanged = !args.force
+        && output.exists()
+        && state
+            .lock()
+            .map(|s| s.groups.get(name) == Some(&hash))
+            .unwrap_or(false);
+    let mut report = GroupReport {
+        group: name.to_string(),
+        files: members
+            .iter()
+            .map(|m| m.path.display().to_string())
+            .collect(),
+        status: "skipped".into(),
+        output: Some(output.display().to_string()),
+        message: None,
+        sentence_links: 0,
+        ms: 0,
+    };
+    if unchanged {
+        report.ms = t.elapsed().as_millis() as u64;
+        return (report, members.into_iter().map(|m| m.report).collect());
+    }
+    // Inputs known from an earlier run are read now: their group changed.
+    for m in members.iter_mut().filter(|m| m.doc.is_none()) {
+        *m = read(&m.path, m.sha256.clone(), how);
+    }
+    let result = write_group(&mut members, &output, &sidecar);
+    match result {
+        Ok((status, links)) => {
+            report.status = status.into();
+            report.sentence_links = links;
+            if let Ok(mut s) = state.lock() {
+                for m in &members {
+                    if let Some(g) = &m.group {
+                        s.files.insert(
+                            m.path.display().to_string(),
+                            KnownFile {
+                                sha256: m.sha256.clone(),
+                                group: g.clone(),
+                            },
+                        );
+                    }
+                }
+                s.groups.insert(name.to_string(), hash);
+                // A killed run keeps what is done (a failed save only means more work
+                // next time).
+                let _ = s.save(&args.output);
+            }
+        }
+        Err(e) => {
+            report.status = "error".into();
+            report.output = None;
+            report.message = Some(format!("{e:#}"));
+        }
+    }
+    report.ms = t.elapsed().as_millis() as u64;
+    (report, members.into_iter().map(|m| m.report).collect())
+}
+
+/// The pair to align in a group: a Chinese and an English version, preferring two of one
+/// folder and one format (a PDF pair next to the DOCX pair of the same document), then
+/// one folder, then any; indices into `members`.
+fn pick_pair(members: &[Input]) -> Option<(usize, usize)> {
+    let lang = |m: &Input| m.doc.as_ref().map(|d| d.language);
+    let ext = |m: &Input| m.path.extension().map(|e| e.to_ascii_lowercase());
+    let zh: Vec<usize> = (0..members.len())
+        .filter(|&i| members.get(i).and_then(lang) == Some(Lang::Zh))
+        .collect();
+    let en: Vec<usize> = (0..members.len())
+        .filter(|&i| members.get(i).and_then(lang) == Some(Lang::En))
+        .collect();
+    let pairs = || zh.iter().flat_map(|&z| en.iter().map(move |&e| (z, e)));
+    let same_dir = |(z, e): &(usize, usize)| {
+        members.get(*z).and_then(|m| m.path.parent())
+            == members.get(*e).and_then(|m| m.path.parent())
+    };
+    let same_ext = |(z, e): &(usize, usize)| members.get(*z).map(ext) == members.get(*e).map(ext);
+    pairs()
+        .find(|p| same_dir(p) && same_ext(p))
+        .or_else(|| pairs().find(same_dir))
+        .or_else(|| pairs().next())
+}
+
+/// Aligns the group's pair (see [`pick_pair`]), or writes its document when it has one
+/// language only. Other versions of the same document are reported as duplicates.
+fn write_group(
+    members: &mut [Input],
+    output: &Path,
+    sidecar: &Path,
+) -> Result<(&'static str, usize)> {
+    let (status, used, links) = match pick_pair(members) {
+        Some((z, e)) => {
+            let (Some(zh), Some(en)) = (
+                members.get(z).and_then(|m| m.doc.as_ref()),
+                members.get(e).and_then(|m| m.doc.as_ref()),
+            ) else {
+                bail!("the group's documents could not be read");
+            };
+            let alignment = unpara_align::align(zh, en);
+            write_output(
+                Some(&output.to_path_buf()),
+                &unpara_writers::alignment_json(zh, en, &alignment)?,
+            )?;
+            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment)?;
+            write_output(Some(&sidecar.to_path_buf()), &lines)?;
+            ("aligned", vec![z, e], alignment.sentence_links.len())
+        }
+        None => {
+            let i = members
+                .iter()
+                .position(|m| m.doc.is_some())
+                .context("no document of the group could be read")?;
+            let doc = members
+                .get(i)
+                .and_then(|m| m.doc.as_ref())
+                .context("no document")?;
+            write_output(
+                Some(&output.to_path_buf()),
+                &unpara_writers::document_json(doc)?,
+            )?;
+            let _ = std::fs::remove_file(sidecar);
+            ("extracted", vec![i], 0)
+        }
+    };
+    let used_paths: Vec<String> = used
+        .iter()
+        .filter_map(|&i| members.get(i))
+        .map(|m| m.path.display().to_string())
+        .collect();
+    for (i, m) in members.iter_mut().enumerate() {
+        if !used.contains(&i) && m.doc.is_some() {
+            m.report.status = "duplicate".into();
+            m.report.message = Some(format!(
+                "another version of the group's document; converted from {}",
+                used_paths.join(" and ")
+            ));
+        }
+    }
+    Ok((status, links))
+}
+
+/// `corpus.jsonl`: the sentence links of every aligned group, in group order.
+fn write_corpus(dir: &Path, groups: &[GroupReport]) -> Result<()> {
+    let mut text = String::new();
+    for g in groups
+        .iter()
+        .filter(|g| g.status == "aligned" || g.status == "skipped")
+    {
+        let side = dir
+            .join(".sentences")
+            .join(format!("{}.jsonl", discover::file_stem_of(&g.group)));
+        if let Ok(t) = std::fs::read_to_string(side) {
+            text.push_str(&t);
+        }
+    }
+    write_output(Some(&dir.join("corpus.jsonl")), &text)
+}
+
+fn totals(files: &[FileReport], groups: &[GroupReport], seconds: f64) -> Totals {
+    let pages: u64 = files.iter().map(|f| u64::from(f.pages)).sum();
+    let read = files
+        .iter()
+        .filter(|f| f.status == "ok" || f.status == "warning")
+        .count();
+    Totals {
+        files: files.len(),
+        errors: files.iter().filter(|f| f.status == "error").count(),
+        pages,
+        groups: groups.len(),
+        aligned: groups.iter().filter(|g| g.status == "aligned").count(),
+        extracted: groups.iter().filter(|g| g.status == "extracted").count(),
+        skipped: groups.iter().filter(|g| g.status == "skipped").count(),
+        seconds,
+        documents_per_second: if seconds > 0.0 {
+            read as f64 / seconds
+        } else {
+            0.0
+        },
+        pages_per_second: if seconds > 0.0 {
+            pages as f64 / seconds
+        } else {
+            0.0
+        },
+    }
+}

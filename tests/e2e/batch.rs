@@ -1,0 +1,142 @@
+//! Issue 6, `unpara batch`: a folder of documents → one JSON per document group,
+//! `corpus.jsonl`, `run-report.json`; failures listed, never fatal; unchanged groups
+//! skipped on a re-run; `--shard K/N` splits the groups.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::helpers::{root, unpara};
+
+/// An input folder: the committed fixtures plus one broken PDF.
+fn inputs(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("unpara-batch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in/broken")).unwrap();
+    for sub in ["CAC_COSP_WG.4_2017_4", "unpc"] {
+        let to = dir.join("in").join(sub);
+        std::fs::create_dir_all(&to).unwrap();
+        for f in std::fs::read_dir(root().join("fixtures").join(sub)).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(dir.join("in/broken/cut.pdf"), b"%PDF-1.4\n1 0 obj\n<<").unwrap();
+    dir
+}
+
+fn batch(dir: &Path, out: &str, extra: &[&str]) -> (Option<i32>, Value) {
+    let (i, o) = (dir.join("in"), dir.join(out));
+    let mut args = vec![
+        "batch",
+        i.to_str().unwrap(),
+        "-o",
+        o.to_str().unwrap(),
+        "--jobs",
+        "2",
+    ];
+    args.extend(extra);
+    let run = unpara(&args);
+    let report = serde_json::from_str(
+        &std::fs::read_to_string(o.join("run-report.json")).expect("run-report.json"),
+    )
+    .expect("report JSON");
+    (run.status.code(), report)
+}
+
+fn statuses(report: &Value) -> Vec<(String, String)> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let p = f["path"].as_str().unwrap();
+            let short = p.rsplit_once("/in/").map_or(p, |(_, s)| s).to_string();
+            (short, f["status"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn converts_groups_reports_every_file_and_skips_what_is_done() {
+    let dir = inputs("main");
+    let (code, report) = batch(&dir, "out", &[]);
+    assert_eq!(code, Some(1), "one file could not be read");
+    let files = statuses(&report);
+    let expect = |path: &str, status: &str| {
+        assert!(
+            files.contains(&(path.to_string(), status.to_string())),
+            "{path} {status}: {files:?}"
+        )
+    };
+    expect("broken/cut.pdf", "error");
+    expect("unpc/links.xml", "skipped");
+    expect("CAC_COSP_WG.4_2017_4/zh.pdf", "duplicate");
+    let error = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["status"] == "error")
+        .unwrap();
+    assert!(error["message"].as_str().unwrap().contains("cut.pdf"));
+    let groups: Vec<(&str, &str)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["group"].as_str().unwrap(), g["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("A/RES/73/3", "aligned"),
+            ("CAC/COSP/WG.4/2017/4", "aligned")
+        ]
+    );
+    let cac: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/CAC_COSP_WG.4_2017_4.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(cac["summary"]["links"], 124);
+    let corpus = std::fs::read_to_string(dir.join("out/corpus.jsonl")).unwrap();
+    let cac_links = corpus
+        .lines()
+        .filter(|l| l.contains("\"CAC/COSP/WG.4/2017/4\""))
+        .count();
+    assert_eq!(cac_links, cac["sentence_links"].as_array().unwrap().len());
+    // A re-run redoes nothing that has not changed; --force redoes it.
+    let (_, again) = batch(&dir, "out", &[]);
+    assert_eq!(again["totals"]["skipped"], 2);
+    assert_eq!(again["totals"]["aligned"], 0);
+    let (_, forced) = batch(&dir, "out", &["--force"]);
+    assert_eq!(forced["totals"]["aligned"], 2);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn shards_split_the_groups() {
+    let dir = inputs("shard");
+    let mut seen = BTreeSet::new();
+    let mut total = 0;
+    for k in 0..2 {
+        let shard = format!("{k}/2");
+        let (_, report) = batch(&dir, &format!("out{k}"), &["--shard", &shard]);
+        assert_eq!(report["shard"], shard);
+        for g in report["groups"].as_array().unwrap() {
+            seen.insert(g["group"].as_str().unwrap().to_string());
+            total += 1;
+        }
+    }
+    assert_eq!(total, 2, "each group in exactly one shard");
+    assert_eq!(seen.len(), 2);
+    let bad = unpara(&[
+        "batch",
+        dir.join("in").to_str().unwrap(),
+        "-o",
+        "/tmp/x",
+        "--shard",
+        "2/2",
+    ]);
+    assert_eq!(bad.status.code(), Some(64));
+    let _ = std::fs::remove_dir_all(dir);
+}
