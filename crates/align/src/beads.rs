@@ -6,6 +6,7 @@ use unpara_model::{Block, BlockKind};
 use unpara_structure::LabelKind;
 
 use crate::anchors::{agreement, anchors, merge, Anchors};
+use crate::band::Band;
 use crate::labels::{meaning, ordinal};
 use crate::length::{chars, mismatch};
 
@@ -112,24 +113,27 @@ fn pair_cost(a: &[Item], b: &[Item], ratio: f64) -> (f64, bool) {
 /// Aligns two sequences monotonically; every item is in exactly one bead.
 pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());
-    let w = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * w];
-    let mut back: Vec<(usize, usize, bool, f64)> = vec![(0, 0, false, 0.0); (n + 1) * w];
-    if let Some(c) = cost.get_mut(0) {
+    let band = Band::new(n, m);
+    let mut cost = vec![f64::INFINITY; band.len()];
+    let mut back: Vec<(usize, usize, bool, f64)> = vec![(0, 0, false, 0.0); band.len()];
+    if let Some(c) = band.index(0, 0).and_then(|k| cost.get_mut(k)) {
         *c = 0.0;
     }
     const MOVES: [(usize, usize); 7] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
     for i in 0..=n {
-        for j in 0..=m {
-            let here = cost.get(i * w + j).copied().unwrap_or(f64::INFINITY);
+        for j in band.columns(i) {
+            let here = band
+                .index(i, j)
+                .and_then(|k| cost.get(k).copied())
+                .unwrap_or(f64::INFINITY);
             if !here.is_finite() {
                 continue;
             }
             for (di, dj) in MOVES {
                 let (ni, nj) = (i + di, j + dj);
-                if ni > n || nj > m {
+                let Some(k) = band.index(ni, nj) else {
                     continue;
-                }
+                };
                 let (step, matched) = match (di, dj) {
                     (1, 0) | (0, 1) => (SKIP_COST, false),
                     _ => pair_cost(
@@ -139,12 +143,10 @@ pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
                     ),
                 };
                 let total = here + step;
-                if let Some(slot) = cost.get_mut(ni * w + nj) {
+                if let (Some(slot), Some(bk)) = (cost.get_mut(k), back.get_mut(k)) {
                     if total < *slot {
                         *slot = total;
-                        if let Some(bk) = back.get_mut(ni * w + nj) {
-                            *bk = (i, j, matched, step);
-                        }
+                        *bk = (i, j, matched, step);
                     }
                 }
             }
@@ -153,7 +155,7 @@ pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(&(pi, pj, matched, step)) = back.get(i * w + j) else {
+        let Some(&(pi, pj, matched, step)) = band.index(i, j).and_then(|k| back.get(k)) else {
             break;
         };
         if pi == i && pj == j {

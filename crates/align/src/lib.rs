@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod anchors;
+mod band;
 mod beads;
 mod labels;
 mod length;

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use unpara_model::is_han;
 
 use crate::anchors::{agreement, anchors, latin_words, merge, Anchors};
+use crate::band::Band;
 use crate::length::chars;
 
 /// Prior probabilities of the bead shapes (after Gale & Church 1993, Table 5, with the
@@ -178,23 +179,26 @@ fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) ->
 /// Aligns the sentences of one paragraph link; every sentence is in exactly one bead.
 pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<SentenceBead> {
     let (n, m) = (a.len(), b.len());
-    let w = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * w];
-    let mut back: Vec<Option<(usize, usize, f32)>> = vec![None; (n + 1) * w];
-    if let Some(c) = cost.get_mut(0) {
+    let band = Band::new(n, m);
+    let mut cost = vec![f64::INFINITY; band.len()];
+    let mut back: Vec<Option<(usize, usize, f32)>> = vec![None; band.len()];
+    if let Some(c) = band.index(0, 0).and_then(|k| cost.get_mut(k)) {
         *c = 0.0;
     }
     for i in 0..=n {
-        for j in 0..=m {
-            let here = cost.get(i * w + j).copied().unwrap_or(f64::INFINITY);
+        for j in band.columns(i) {
+            let here = band
+                .index(i, j)
+                .and_then(|k| cost.get(k).copied())
+                .unwrap_or(f64::INFINITY);
             if !here.is_finite() {
                 continue;
             }
             for ((di, dj), prior) in PRIORS {
                 let (ni, nj) = (i + di, j + dj);
-                if ni > n || nj > m {
+                let Some(k) = band.index(ni, nj) else {
                     continue;
-                }
+                };
                 let (step, score) = bead_cost(
                     a.get(i..ni).unwrap_or_default(),
                     b.get(j..nj).unwrap_or_default(),
@@ -202,9 +206,7 @@ pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<
                     prior,
                 );
                 let total = here + step;
-                if let (Some(slot), Some(bk)) =
-                    (cost.get_mut(ni * w + nj), back.get_mut(ni * w + nj))
-                {
+                if let (Some(slot), Some(bk)) = (cost.get_mut(k), back.get_mut(k)) {
                     if total < *slot {
                         *slot = total;
                         *bk = Some((i, j, score));
@@ -215,7 +217,7 @@ pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<
     }
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
-    while let Some(Some((pi, pj, score))) = back.get(i * w + j).copied() {
+    while let Some(Some((pi, pj, score))) = band.index(i, j).and_then(|k| back.get(k)).copied() {
         beads.push(SentenceBead {
             a: pi..i,
             b: pj..j,

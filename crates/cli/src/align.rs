@@ -6,7 +6,9 @@ use anyhow::{bail, Context, Result};
 use unpara_model::{Alignment, Document, Lang, SourceFormat};
 use unpara_xml::SentenceIds;
 
-use crate::pipeline::{check_not_input, parse_lang, read_document, write_output, Reading};
+use crate::pipeline::{
+    check_not_input, parse_lang, read_document, write_output, Reading, UsageError,
+};
 
 /// What `unpara align` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,7 +65,10 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let prefix = match (args.format, &args.output) {
         (Format::Moses, Some(p)) if p.as_os_str() != "-" => Some(p.clone()),
         (Format::Moses, _) => {
-            bail!("--format moses writes two files: give their prefix with -o PREFIX")
+            return Err(UsageError(
+                "--format moses writes two files: give their prefix with -o PREFIX".into(),
+            )
+            .into())
         }
         _ => None,
     };
@@ -75,8 +80,31 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
     };
+    if args.file_a.as_os_str() == "-" && args.file_b.as_os_str() == "-" {
+        return Err(UsageError(
+            "standard input (-) can be read only once: give at most one -".into(),
+        )
+        .into());
+    }
     let a = read_document(&args.file_a, &how(args.lang_a))?;
     let b = read_document(&args.file_b, &how(args.lang_b))?;
+    if a.language == b.language {
+        bail!(
+            "{}, {}: both documents are in {}: a pair needs two languages (use --lang-a/--lang-b)",
+            args.file_a.display(),
+            args.file_b.display(),
+            a.language.code()
+        );
+    }
+    if let (Some(sa), Some(sb)) = (&a.metadata.symbol, &b.metadata.symbol) {
+        if sa != sb {
+            eprintln!(
+                "unpara: warning: {} is {sa} but {} is {sb}: are they language versions of one document?",
+                args.file_a.display(),
+                args.file_b.display()
+            );
+        }
+    }
     let alignment = match &args.links {
         None => unpara_align::align(&a, &b),
         Some(links) => linked(links, (&args.file_a, &a), (&args.file_b, &b))?,

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// unpara: UN documents (PDF) → page text, structured and aligned JSON (schema "1").
+/// unpara: UN documents (PDF, Word, XML) → page text, structured JSON (schema "1"),
+/// aligned Chinese–English pairs (JSON, JSON Lines, TMX, XCES, Moses), batch runs.
 ///
 /// Exit codes: 0 success, 1 error (bad input, unreadable file), 2 encrypted document
 /// without the right password, 64 bad usage.

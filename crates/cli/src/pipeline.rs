@@ -10,8 +10,16 @@ use unpara_model::{Document, Lang, Layout, Source, SourceFormat};
 use unpara_pdf::{PdfError, ReadOptions};
 use unpara_xml::InputKind;
 
-/// Exit code for an error: 2 for an encrypted document, 1 otherwise.
+/// A command line that cannot work, found after parsing (exit code 64).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct UsageError(pub String);
+
+/// Exit code for an error: 2 for an encrypted document, 64 for bad usage, 1 otherwise.
 pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.chain().any(|c| c.downcast_ref::<UsageError>().is_some()) {
+        return 64;
+    }
     if e.chain().any(|c| {
         matches!(
             c.downcast_ref::<PdfError>(),
