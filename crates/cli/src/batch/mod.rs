@@ -473,9 +473,10 @@ fn write_corpus(dir: &Path, groups: &[GroupReport]) -> Result<()> {
 
 fn totals(files: &[FileReport], groups: &[GroupReport], seconds: f64) -> Totals {
     let pages: u64 = files.iter().map(|f| u64::from(f.pages)).sum();
+    // Duplicates were read too (then found to be another version of a document).
     let read = files
         .iter()
-        .filter(|f| f.status == "ok" || f.status == "warning")
+        .filter(|f| matches!(f.status.as_str(), "ok" | "warning" | "duplicate"))
         .count();
     Totals {
         files: files.len(),
