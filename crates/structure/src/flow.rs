@@ -116,6 +116,12 @@ pub fn build_document_from_flow(
         meta.symbol = flow.paragraphs.get(i).map(|p| p.text.trim().to_string());
     }
     let start = masthead.map_or(0, |i| i + 1);
+    for p in flow.paragraphs.iter().take(start.saturating_sub(1)) {
+        warnings.push(format!(
+            "front page: {:?} above the document symbol taken as the masthead, not as text",
+            p.text.trim()
+        ));
+    }
     let m = Measures {
         body_size: most_common(flow, |p| p.size),
         body_left: most_common(flow, |p| p.indent),
