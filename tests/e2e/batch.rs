@@ -140,3 +140,36 @@ fn shards_split_the_groups() {
     assert_eq!(bad.status.code(), Some(64));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn check_passes_on_the_fixtures_and_shows_a_change_block_by_block() {
+    let out = unpara(&["check", "fixtures"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("ok fixtures/unpc/zh.xml+en.xml.expected.json"));
+    // An approved output that differs in one block's text.
+    let dir = std::env::temp_dir().join(format!("unpara-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["zh.xml", "en.xml", "zh.xml+en.xml.expected.json"] {
+        std::fs::copy(root().join("fixtures/unpc").join(f), dir.join(f)).unwrap();
+    }
+    let expected = dir.join("zh.xml+en.xml.expected.json");
+    let text = std::fs::read_to_string(&expected)
+        .unwrap()
+        .replace("The General Assembly,", "The Assembly,");
+    std::fs::write(&expected, text).unwrap();
+    let out = unpara(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains(r#"documents.en.blocks[b0].text: The Assembly, → The General Assembly,"#),
+        "{report}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

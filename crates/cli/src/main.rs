@@ -3,6 +3,7 @@
 
 mod align;
 mod batch;
+mod check;
 mod extract;
 mod pipeline;
 mod text;
@@ -40,6 +41,9 @@ enum Command {
     /// Convert folders of documents: group language versions by symbol, align pairs,
     /// extract the rest; with corpus.jsonl and run-report.json.
     Batch(batch::Args),
+    /// Re-run fixtures that have an approved `*.expected.json` beside them and show
+    /// what changed, block by block (exit 1 when anything did); `--update` accepts it.
+    Check(check::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
 }
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
         Command::Align(a) => align::run(&a),
         Command::Text(a) => text::run(&a),
         Command::Batch(a) => batch::run(&a),
+        Command::Check(a) => check::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
