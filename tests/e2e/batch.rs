@@ -173,3 +173,55 @@ fn check_passes_on_the_fixtures_and_shows_a_change_block_by_block() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn sqlite_feed_has_the_rows_and_reruns_update_them() {
+    let dir = inputs("sqlite");
+    let db = dir.join("out/corpus.db");
+    let counts = || {
+        let conn = rusqlite::Connection::open(&db).expect("database");
+        let n = |t: &str| {
+            conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+        };
+        let broken: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        (
+            [
+                n("documents"),
+                n("blocks"),
+                n("footnotes"),
+                n("paragraph_links"),
+                n("sentence_links"),
+            ],
+            broken,
+        )
+    };
+    batch(&dir, "out", &["--sqlite", db.to_str().unwrap()]);
+    // CAC (zh and en: 124 blocks, 2 footnotes, 124 paragraph and 240 sentence links each
+    // pair) and the UNPC pair (4 blocks a side, 4 paragraph and 6 sentence links).
+    let expected = [4, 124 + 124 + 4 + 4, 4, 124 + 4, 240 + 6];
+    assert_eq!(counts(), (expected, 0));
+    batch(&dir, "out", &["--sqlite", db.to_str().unwrap(), "--force"]);
+    assert_eq!(
+        counts(),
+        (expected, 0),
+        "a re-run replaces, never duplicates"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (symbol, job): (String, String) = conn
+        .query_row("SELECT symbol, job_number FROM documents WHERE language = 'en' AND grp = 'CAC/COSP/WG.4/2017/4'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (symbol.as_str(), job.as_str()),
+        ("CAC/COSP/WG.4/2017/4", "V.17-06020")
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

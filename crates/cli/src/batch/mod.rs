@@ -11,6 +11,7 @@
 mod discover;
 mod progress;
 mod report;
+mod sqlite;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -44,6 +45,10 @@ pub(crate) struct Args {
     /// that N machines can share a corpus.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<(u64, u64)>,
+    /// Also write every group into this SQLite database (tables of `schema.sql`; a
+    /// re-run updates a group's rows).
+    #[arg(long, value_name = "FILE")]
+    sqlite: Option<PathBuf>,
     /// Password of encrypted PDFs.
     #[arg(long)]
     password: Option<String>,
@@ -108,6 +113,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         max_inflate: Some(args.max_inflate),
     };
     let progress = progress::Progress::new(paths.len() as u64);
+    let db = args.sqlite.as_deref().map(sqlite::Db::open).transpose()?;
 
     // 1. Hash every input; read those whose group is not known from an earlier run.
     let inputs: Vec<Input> = pool.install(|| {
@@ -150,7 +156,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         groups
             .into_par_iter()
             .map(|(name, members)| {
-                let out = process_group(&name, members, args, &how, &state_lock);
+                let out = process_group(&name, members, args, &how, &state_lock, db.as_ref());
                 progress.group_done(&out.0);
                 out
             })
@@ -307,6 +313,7 @@ fn process_group(
     args: &Args,
     how: &Reading,
     state: &Mutex<&mut State>,
+    db: Option<&sqlite::Db>,
 ) -> (GroupReport, Vec<FileReport>) {
     let t = Instant::now();
     let stem = discover::file_stem_of(name);
@@ -339,7 +346,7 @@ fn process_group(
     for m in members.iter_mut().filter(|m| m.doc.is_none()) {
         *m = read(&m.path, m.sha256.clone(), how);
     }
-    let result = write_group(&mut members, &output, &sidecar);
+    let result = write_group(name, &mut members, &output, &sidecar, db);
     match result {
         Ok((status, links)) => {
             report.status = status.into();
@@ -399,9 +406,11 @@ fn pick_pair(members: &[Input]) -> Option<(usize, usize)> {
 /// Aligns the group's pair (see [`pick_pair`]), or writes its document when it has one
 /// language only. Other versions of the same document are reported as duplicates.
 fn write_group(
+    group: &str,
     members: &mut [Input],
     output: &Path,
     sidecar: &Path,
+    db: Option<&sqlite::Db>,
 ) -> Result<(&'static str, usize)> {
     let (status, used, links) = match pick_pair(members) {
         Some((z, e)) => {
@@ -418,6 +427,9 @@ fn write_group(
             )?;
             let lines = unpara_writers::alignment_jsonl(zh, en, &alignment)?;
             write_output(Some(&sidecar.to_path_buf()), &lines)?;
+            if let Some(db) = db {
+                db.write_group(group, &[zh, en], Some(&alignment))?;
+            }
             ("aligned", vec![z, e], alignment.sentence_links.len())
         }
         None => {

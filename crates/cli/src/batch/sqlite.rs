@@ -1,0 +1,163 @@
+//! `unpara batch --sqlite FILE`: the groups of a batch in a SQLite database
+//! (`schema.sql`), one transaction per group; a group's old rows are deleted first, so
+//! re-runs update instead of duplicating.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection, Transaction};
+use unpara_model::{Alignment, Document, Lang};
+
+/// The schema, as shipped in `schema.sql`.
+const SCHEMA: &str = include_str!("../../../../schema.sql");
+
+pub(crate) struct Db {
+    conn: Mutex<Connection>,
+}
+
+impl Db {
+    /// Opens (or creates) the database and its tables.
+    pub(crate) fn open(path: &Path) -> Result<Db> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("{}: cannot open the database", path.display()))?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("{}: cannot create the tables", path.display()))?;
+        Ok(Db {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// Replaces the rows of a group: its documents with their blocks and footnotes, and
+    /// the links of its aligned pair (`alignment`: side a Chinese, side b English).
+    pub(crate) fn write_group(
+        &self,
+        group: &str,
+        docs: &[&Document],
+        alignment: Option<&Alignment>,
+    ) -> Result<()> {
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM documents WHERE grp = ?1", params![group])?;
+        let mut ids: HashMap<Lang, i64> = HashMap::new();
+        for doc in docs {
+            let id = insert_document(&tx, group, doc)?;
+            ids.insert(doc.language, id);
+        }
+        if let (Some(al), [zh, en]) = (alignment, docs) {
+            if let (Some(&z), Some(&e)) = (ids.get(&zh.language), ids.get(&en.language)) {
+                insert_links(&tx, z, e, zh, en, al)?;
+            }
+        }
+        tx.commit().context("database commit")?;
+        Ok(())
+    }
+}
+
+fn insert_document(tx: &Transaction, group: &str, doc: &Document) -> Result<i64> {
+    let m = &doc.metadata;
+    tx.execute(
+        "INSERT INTO documents (grp, symbol, language, job_number, date, title, sha256, pages, path, format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            group,
+            m.symbol,
+            doc.language.code(),
+            m.job_number,
+            m.date,
+            m.title,
+            doc.source.sha256,
+            doc.source.pages,
+            doc.source.path,
+            doc.source.format.as_str()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut block = tx.prepare(
+        "INSERT INTO blocks (document_id, block_id, position, kind, label, level, number, parent, text, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        block.execute(params![
+            id,
+            b.id,
+            i as i64,
+            b.kind.as_str(),
+            b.label,
+            b.level,
+            b.number,
+            b.parent,
+            b.text,
+            serde_json::to_string(&b.sentences)?
+        ])?;
+    }
+    let mut note = tx.prepare(
+        "INSERT INTO footnotes (document_id, position, marker, text, page, block_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, f) in doc.footnotes.iter().enumerate() {
+        note.execute(params![id, i as i64, f.marker, f.text, f.page, f.block])?;
+    }
+    Ok(id)
+}
+
+fn insert_links(
+    tx: &Transaction,
+    z: i64,
+    e: i64,
+    zh: &Document,
+    en: &Document,
+    al: &Alignment,
+) -> Result<()> {
+    let mut para = tx.prepare(
+        "INSERT INTO paragraph_links (zh_document, en_document, position, zh_blocks, en_blocks, method, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, l) in al.paragraph_links.iter().enumerate() {
+        para.execute(params![
+            z,
+            e,
+            i as i64,
+            serde_json::to_string(&l.a)?,
+            serde_json::to_string(&l.b)?,
+            l.method,
+            f64::from(l.score)
+        ])?;
+    }
+    let sentences = |doc: &Document| -> HashMap<String, String> {
+        doc.blocks
+            .iter()
+            .flat_map(|b| {
+                b.sentences
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, s)| (format!("{}:{i}", b.id), s.clone()))
+            })
+            .collect()
+    };
+    let (sz, se) = (sentences(zh), sentences(en));
+    let text = |ids: &[String], map: &HashMap<String, String>, sep: &str| {
+        ids.iter()
+            .filter_map(|i| map.get(i).cloned())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let mut sent = tx.prepare(
+        "INSERT INTO sentence_links (zh_document, en_document, position, zh_ids, en_ids, zh_text, en_text, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, l) in al.sentence_links.iter().enumerate() {
+        sent.execute(params![
+            z,
+            e,
+            i as i64,
+            serde_json::to_string(&l.a)?,
+            serde_json::to_string(&l.b)?,
+            text(&l.a, &sz, ""),
+            text(&l.b, &se, " "),
+            f64::from(l.score)
+        ])?;
+    }
+    Ok(())
+}
