@@ -225,3 +225,99 @@ fn sqlite_feed_has_the_rows_and_reruns_update_them() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A UNPC-style document of `sentences` sentences in one paragraph.
+fn unpc(symbol: &str, lang: &str, sentences: usize) -> String {
+    let s: String = (1..=sentences)
+        .map(|i| {
+            let text = if lang == "zh" {
+                format!("这是第{i}个句子。")
+            } else {
+                format!("This is sentence {i}.")
+            };
+            format!("<s id=\"1:{i}\" lang=\"{lang}\">{text}</s>")
+        })
+        .collect();
+    format!("<TEI.2><teiHeader><idno type=\"symbol\">{symbol}</idno></teiHeader><text><body><p id=\"1\">{s}</p></body></text></TEI.2>")
+}
+
+#[test]
+fn a_killed_batch_resumes_without_redoing_finished_groups() {
+    let dir = std::env::temp_dir().join(format!("unpara-batch-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let groups = 16;
+    for g in 0..groups {
+        let d = dir.join("in").join(format!("g{g}"));
+        std::fs::create_dir_all(&d).unwrap();
+        for lang in ["zh", "en"] {
+            std::fs::write(
+                d.join(format!("{lang}.xml")),
+                unpc(&format!("A/TEST/{g}"), lang, 200),
+            )
+            .unwrap();
+        }
+    }
+    let out = dir.join("out");
+    let args = [
+        "batch",
+        dir.join("in").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--jobs",
+        "1",
+    ]
+    .map(String::from);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unpara"))
+        .args(&args)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once a few groups are recorded as done.
+    let state = out.join(".unpara-state.json");
+    let done = |s: &Path| {
+        std::fs::read_to_string(s)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .and_then(|v| v["groups"].as_object().map(|g| g.len()))
+            .unwrap_or(0)
+    };
+    let started = std::time::Instant::now();
+    while done(&state) < 3 && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let finished = done(&state);
+    assert!(finished >= 3, "groups done before the kill: {finished}");
+    // No half-written output: every JSON in the folder parses.
+    for e in std::fs::read_dir(&out).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "json") {
+            serde_json::from_str::<Value>(&std::fs::read_to_string(&p).unwrap())
+                .expect("complete JSON");
+        }
+    }
+    let rerun = unpara(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run-report.json")).unwrap())
+            .unwrap();
+    let (skipped, aligned) = (
+        report["totals"]["skipped"].as_u64().unwrap(),
+        report["totals"]["aligned"].as_u64().unwrap(),
+    );
+    assert!(
+        skipped as usize >= finished,
+        "finished groups are not redone: {skipped} skipped, {finished} done before"
+    );
+    assert_eq!(
+        skipped + aligned,
+        groups as u64,
+        "the re-run completes every group"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
