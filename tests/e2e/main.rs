@@ -7,6 +7,7 @@ mod cli;
 mod docx;
 mod helpers;
 mod robustness;
+mod schema;
 mod sentences;
 mod text_cmd;
 mod udhr;

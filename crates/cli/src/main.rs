@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod extract;
 mod pipeline;
+mod schema;
 mod text;
 
 use std::io::Write;
@@ -44,6 +45,8 @@ enum Command {
     /// Re-run fixtures that have an approved `*.expected.json` beside them and show
     /// what changed, block by block (exit 1 when anything did); `--update` accepts it.
     Check(check::Args),
+    /// Print the JSON Schema of the JSON output (generated from the writer's types).
+    Schema(schema::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
 }
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Text(a) => text::run(&a),
         Command::Batch(a) => batch::run(&a),
         Command::Check(a) => check::run(&a),
+        Command::Schema(a) => schema::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -92,6 +92,20 @@ pub fn alignment_json(
     Ok(s)
 }
 
+/// The JSON Schema (draft 2020-12) of the schema "1" output of `extract` (`document`)
+/// or `align` (`alignment`), generated from the wire structs that write it, so the two
+/// cannot drift apart. `None` for another name.
+pub fn json_schema(which: &str) -> Option<String> {
+    let schema = match which {
+        "document" => schemars::schema_for!(wire::WireDocument<'static>),
+        "alignment" => schemars::schema_for!(wire::WireAlignment<'static>),
+        _ => return None,
+    };
+    let mut s = serde_json::to_string_pretty(&schema).ok()?;
+    s.push('\n');
+    Some(s)
+}
+
 /// The sides of every aligned output are keyed by language: two documents in one
 /// language cannot be written.
 pub(crate) fn check_languages(a: &Document, b: &Document) -> Result<(), WriteError> {

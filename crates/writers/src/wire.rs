@@ -1,13 +1,13 @@
 //! Wire structs of schema "1". Side keys of a pair are the documents' language codes.
 
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
-use unpara_model::{Alignment, Document};
+use unpara_model::{Alignment, Document, Lang};
 
 /// Contract version written in every output.
 pub(crate) const SCHEMA_VERSION: &str = "1";
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(crate) struct WireDocument<'a> {
     schema_version: &'static str,
     source: WireSource<'a>,
@@ -18,7 +18,7 @@ pub(crate) struct WireDocument<'a> {
     diagnostics: WireDiagnostics<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct WireSource<'a> {
     path: &'a str,
     format: &'static str,
@@ -27,7 +27,7 @@ struct WireSource<'a> {
     producer: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct WireMetadata<'a> {
     symbol: Option<&'a str>,
     job_number: Option<&'a str>,
@@ -37,7 +37,7 @@ struct WireMetadata<'a> {
     title: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct WireBlock<'a> {
     id: &'a str,
     kind: &'static str,
@@ -51,7 +51,7 @@ struct WireBlock<'a> {
     sentences: &'a [String],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct WireFootnote<'a> {
     marker: &'a str,
     text: &'a str,
@@ -59,7 +59,7 @@ struct WireFootnote<'a> {
     block: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct WireDiagnostics<'a> {
     undecodable_glyphs: u64,
     warnings: &'a [String],
@@ -118,46 +118,122 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
     }
 }
 
-fn sides<T: Serialize>(ka: &str, a: T, kb: &str, b: T) -> Value {
-    let mut map = Map::new();
-    map.insert(ka.to_string(), json!(a));
-    map.insert(kb.to_string(), json!(b));
-    Value::Object(map)
+/// A pair of values keyed by language code (the contract keys both sides of a pair by
+/// the documents' languages).
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct Sides<T> {
+    zh: T,
+    en: T,
 }
 
-fn with(mut obj: Value, extra: &[(&str, Value)]) -> Value {
-    if let Value::Object(map) = &mut obj {
-        for (k, v) in extra {
-            map.insert((*k).to_string(), v.clone());
+impl<T> Sides<T> {
+    /// `a` and `b` of a pair whose side a is in `lang_a`.
+    fn of(lang_a: Lang, a: T, b: T) -> Sides<T> {
+        match lang_a {
+            Lang::Zh => Sides { zh: a, en: b },
+            Lang::En => Sides { zh: b, en: a },
         }
     }
-    obj
 }
 
-pub(crate) fn alignment(a: &Document, b: &Document, al: &Alignment) -> Value {
-    let (ka, kb) = (a.language.code(), b.language.code());
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "languages": [ka, kb],
-        "documents": sides(ka, json!(document(a)), kb, json!(document(b))),
-        "paragraph_links": al.paragraph_links.iter().map(|l| with(sides(ka, &l.a, kb, &l.b),
-            &[("method", json!(l.method)), ("score", json!(round(l.score)))])).collect::<Vec<_>>(),
-        "footnote_links": al.footnote_links.iter().map(|l| sides(ka, &l.a, kb, &l.b)).collect::<Vec<_>>(),
-        "sentence_links": al.sentence_links.iter().map(|l| with(sides(ka, &l.a, kb, &l.b),
-            &[("score", json!(round(l.score)))])).collect::<Vec<_>>(),
-        "summary": {
-            "links": al.summary.links,
-            "one_to_one": al.summary.one_to_one,
-            "unaligned": sides(ka, al.summary.unaligned_a, kb, al.summary.unaligned_b),
-            "sentences": {
-                "links": al.summary.sentences.links,
-                "one_to_one": al.summary.sentences.one_to_one,
-                "unaligned": sides(ka, al.summary.sentences.unaligned_a, kb, al.summary.sentences.unaligned_b),
-                "low_score": al.summary.sentences.low_score,
-                "low_score_below": round(al.summary.sentences.threshold),
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct WireAlignment<'a> {
+    schema_version: &'static str,
+    /// Languages of side a and side b, in the order the documents were given.
+    languages: [&'static str; 2],
+    documents: Sides<WireDocument<'a>>,
+    paragraph_links: Vec<WireParagraphLink<'a>>,
+    footnote_links: Vec<Sides<Option<&'a str>>>,
+    sentence_links: Vec<WireSentenceLink<'a>>,
+    summary: WireSummary,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct WireParagraphLink<'a> {
+    #[serde(flatten)]
+    blocks: Sides<&'a [String]>,
+    method: &'a str,
+    /// In [0, 1], 3 decimals.
+    score: f64,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct WireSentenceLink<'a> {
+    #[serde(flatten)]
+    sentences: Sides<&'a [String]>,
+    /// In [0, 1], 3 decimals.
+    score: f64,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct WireSummary {
+    links: usize,
+    one_to_one: usize,
+    unaligned: Sides<usize>,
+    sentences: WireSentenceSummary,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct WireSentenceSummary {
+    links: usize,
+    one_to_one: usize,
+    unaligned: Sides<usize>,
+    /// Indices into `sentence_links` of the two-sided links scoring below
+    /// `low_score_below`.
+    low_score: Vec<usize>,
+    low_score_below: f64,
+}
+
+pub(crate) fn alignment<'a>(
+    a: &'a Document,
+    b: &'a Document,
+    al: &'a Alignment,
+) -> WireAlignment<'a> {
+    let la = a.language;
+    let summary = &al.summary;
+    WireAlignment {
+        schema_version: SCHEMA_VERSION,
+        languages: [la.code(), b.language.code()],
+        documents: Sides::of(la, document(a), document(b)),
+        paragraph_links: al
+            .paragraph_links
+            .iter()
+            .map(|l| WireParagraphLink {
+                blocks: Sides::of(la, &l.a, &l.b),
+                method: &l.method,
+                score: round(l.score),
+            })
+            .collect(),
+        footnote_links: al
+            .footnote_links
+            .iter()
+            .map(|l| Sides::of(la, l.a.as_deref(), l.b.as_deref()))
+            .collect(),
+        sentence_links: al
+            .sentence_links
+            .iter()
+            .map(|l| WireSentenceLink {
+                sentences: Sides::of(la, &l.a, &l.b),
+                score: round(l.score),
+            })
+            .collect(),
+        summary: WireSummary {
+            links: summary.links,
+            one_to_one: summary.one_to_one,
+            unaligned: Sides::of(la, summary.unaligned_a, summary.unaligned_b),
+            sentences: WireSentenceSummary {
+                links: summary.sentences.links,
+                one_to_one: summary.sentences.one_to_one,
+                unaligned: Sides::of(
+                    la,
+                    summary.sentences.unaligned_a,
+                    summary.sentences.unaligned_b,
+                ),
+                low_score: summary.sentences.low_score.clone(),
+                low_score_below: round(summary.sentences.threshold),
             },
         },
-    })
+    }
 }
 
 /// Scores to 3 decimals: more digits carry no information and churn golden files.
