@@ -62,6 +62,68 @@ impl Band {
     }
 }
 
+/// One step of a best path: the items it takes from each side and what the step
+/// function said about it.
+pub(crate) struct Step<T> {
+    pub a: std::ops::Range<usize>,
+    pub b: std::ops::Range<usize>,
+    pub info: T,
+}
+
+/// The cheapest monotone path from (0, 0) to (n, m) within the band, taking `moves`
+/// (items of side a, items of side b) per step; `cost(a_range, b_range)` gives a step's
+/// cost and what to keep about it. Every item is in exactly one step of the result.
+pub(crate) fn best_path<T: Clone>(
+    n: usize,
+    m: usize,
+    moves: &[(usize, usize)],
+    mut cost: impl FnMut(std::ops::Range<usize>, std::ops::Range<usize>) -> (f64, T),
+) -> Vec<Step<T>> {
+    let band = Band::new(n, m);
+    let mut best = vec![f64::INFINITY; band.len()];
+    let mut back: Vec<Option<(usize, usize, T)>> = vec![None; band.len()];
+    if let Some(c) = band.index(0, 0).and_then(|k| best.get_mut(k)) {
+        *c = 0.0;
+    }
+    for i in 0..=n {
+        for j in band.columns(i) {
+            let here = band
+                .index(i, j)
+                .and_then(|k| best.get(k).copied())
+                .unwrap_or(f64::INFINITY);
+            if !here.is_finite() {
+                continue;
+            }
+            for &(di, dj) in moves {
+                let (ni, nj) = (i + di, j + dj);
+                let Some(k) = band.index(ni, nj) else {
+                    continue;
+                };
+                let (step, info) = cost(i..ni, j..nj);
+                let total = here + step;
+                if let (Some(slot), Some(bk)) = (best.get_mut(k), back.get_mut(k)) {
+                    if total < *slot {
+                        *slot = total;
+                        *bk = Some((i, j, info));
+                    }
+                }
+            }
+        }
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while let Some(Some((pi, pj, info))) = band.index(i, j).and_then(|k| back.get(k)).cloned() {
+        steps.push(Step {
+            a: pi..i,
+            b: pj..j,
+            info,
+        });
+        (i, j) = (pi, pj);
+    }
+    steps.reverse();
+    steps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use unpara_model::{Block, BlockKind};
 use unpara_structure::LabelKind;
 
 use crate::anchors::{agreement, anchors, merge, Anchors};
-use crate::band::Band;
+use crate::band::best_path;
 use crate::labels::{meaning, ordinal};
 use crate::length::{chars, mismatch};
 
@@ -112,72 +112,34 @@ fn pair_cost(a: &[Item], b: &[Item], ratio: f64) -> (f64, bool) {
 
 /// Aligns two sequences monotonically; every item is in exactly one bead.
 pub(crate) fn align_sequences(a: &[Item], b: &[Item], ratio: f64) -> Vec<Bead> {
-    let (n, m) = (a.len(), b.len());
-    let band = Band::new(n, m);
-    let mut cost = vec![f64::INFINITY; band.len()];
-    let mut back: Vec<(usize, usize, bool, f64)> = vec![(0, 0, false, 0.0); band.len()];
-    if let Some(c) = band.index(0, 0).and_then(|k| cost.get_mut(k)) {
-        *c = 0.0;
-    }
     const MOVES: [(usize, usize); 7] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3)];
-    for i in 0..=n {
-        for j in band.columns(i) {
-            let here = band
-                .index(i, j)
-                .and_then(|k| cost.get(k).copied())
-                .unwrap_or(f64::INFINITY);
-            if !here.is_finite() {
-                continue;
-            }
-            for (di, dj) in MOVES {
-                let (ni, nj) = (i + di, j + dj);
-                let Some(k) = band.index(ni, nj) else {
-                    continue;
-                };
-                let (step, matched) = match (di, dj) {
-                    (1, 0) | (0, 1) => (SKIP_COST, false),
-                    _ => pair_cost(
-                        a.get(i..ni).unwrap_or_default(),
-                        b.get(j..nj).unwrap_or_default(),
-                        ratio,
-                    ),
-                };
-                let total = here + step;
-                if let (Some(slot), Some(bk)) = (cost.get_mut(k), back.get_mut(k)) {
-                    if total < *slot {
-                        *slot = total;
-                        *bk = (i, j, matched, step);
-                    }
-                }
-            }
+    best_path(a.len(), b.len(), &MOVES, |ra, rb| {
+        if ra.is_empty() || rb.is_empty() {
+            return (SKIP_COST, (false, SKIP_COST));
         }
-    }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let Some(&(pi, pj, matched, step)) = band.index(i, j).and_then(|k| back.get(k)) else {
-            break;
-        };
-        if pi == i && pj == j {
-            break;
-        }
-        let one_sided = pi == i || pj == j;
-        let score = if one_sided {
-            0.0
-        } else {
-            (-step.max(0.0)).exp() as f32
-        };
-        beads.push(Bead {
-            a: pi..i,
-            b: pj..j,
-            score,
+        let (step, matched) = pair_cost(
+            a.get(ra).unwrap_or_default(),
+            b.get(rb).unwrap_or_default(),
+            ratio,
+        );
+        (step, (matched, step))
+    })
+    .into_iter()
+    .map(|s| {
+        let (matched, step) = s.info;
+        let one_sided = s.a.is_empty() || s.b.is_empty();
+        Bead {
+            score: if one_sided {
+                0.0
+            } else {
+                (-step.max(0.0)).exp() as f32
+            },
+            a: s.a,
+            b: s.b,
             label_match: matched,
-        });
-        i = pi;
-        j = pj;
-    }
-    beads.reverse();
-    beads
+        }
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use unpara_model::is_han;
 
 use crate::anchors::{agreement, anchors, latin_words, merge, Anchors};
-use crate::band::Band;
+use crate::band::best_path;
 use crate::length::chars;
 
 /// Prior probabilities of the bead shapes (after Gale & Church 1993, Table 5, with the
@@ -178,55 +178,27 @@ fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) ->
 
 /// Aligns the sentences of one paragraph link; every sentence is in exactly one bead.
 pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<SentenceBead> {
-    let (n, m) = (a.len(), b.len());
-    let band = Band::new(n, m);
-    let mut cost = vec![f64::INFINITY; band.len()];
-    let mut back: Vec<Option<(usize, usize, f32)>> = vec![None; band.len()];
-    if let Some(c) = band.index(0, 0).and_then(|k| cost.get_mut(k)) {
-        *c = 0.0;
-    }
-    for i in 0..=n {
-        for j in band.columns(i) {
-            let here = band
-                .index(i, j)
-                .and_then(|k| cost.get(k).copied())
-                .unwrap_or(f64::INFINITY);
-            if !here.is_finite() {
-                continue;
-            }
-            for ((di, dj), prior) in PRIORS {
-                let (ni, nj) = (i + di, j + dj);
-                let Some(k) = band.index(ni, nj) else {
-                    continue;
-                };
-                let (step, score) = bead_cost(
-                    a.get(i..ni).unwrap_or_default(),
-                    b.get(j..nj).unwrap_or_default(),
-                    model,
-                    prior,
-                );
-                let total = here + step;
-                if let (Some(slot), Some(bk)) = (cost.get_mut(k), back.get_mut(k)) {
-                    if total < *slot {
-                        *slot = total;
-                        *bk = Some((i, j, score));
-                    }
-                }
-            }
-        }
-    }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while let Some(Some((pi, pj, score))) = band.index(i, j).and_then(|k| back.get(k)).copied() {
-        beads.push(SentenceBead {
-            a: pi..i,
-            b: pj..j,
-            score,
-        });
-        (i, j) = (pi, pj);
-    }
-    beads.reverse();
-    beads
+    let moves: Vec<(usize, usize)> = PRIORS.iter().map(|(mv, _)| *mv).collect();
+    best_path(a.len(), b.len(), &moves, |ra, rb| {
+        let shape = (ra.len(), rb.len());
+        let prior = PRIORS
+            .iter()
+            .find(|(mv, _)| *mv == shape)
+            .map_or(1e-6, |(_, p)| *p);
+        bead_cost(
+            a.get(ra).unwrap_or_default(),
+            b.get(rb).unwrap_or_default(),
+            model,
+            prior,
+        )
+    })
+    .into_iter()
+    .map(|s| SentenceBead {
+        a: s.a,
+        b: s.b,
+        score: s.info,
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -4,14 +4,14 @@
 //! a paragraph's spacing between any two of them, so labels, numbering, headings and
 //! sub-items are read exactly as in the PDF of the same document.
 
-use unpara_model::{Diagnostics, Document, Footnote, Lang, Metadata, Source};
+use unpara_model::{Document, Footnote, Lang, Metadata, Source};
 
-use crate::blocks::{self, BodyLine};
+use crate::blocks::BodyLine;
 use crate::labels::{recognize, LabelKind};
 use crate::metadata;
 use crate::patterns::SYMBOL;
 use crate::zones::Measures;
-use crate::{link_footnotes, renumber, title, StructureError};
+use crate::{finish, Parts, StructureError};
 
 /// One paragraph of a flowing document.
 #[derive(Debug, Clone, Default)]
@@ -170,9 +170,7 @@ pub fn build_document_from_flow(
             table_row: p.table_row,
         });
     }
-    let built = blocks::build(&body, lang, m, &mut warnings);
-    let (mut blocks, sizes) = renumber(built);
-    let mut footnotes: Vec<Footnote> = flow
+    let footnotes: Vec<Footnote> = flow
         .footnotes
         .iter()
         .map(|f| Footnote {
@@ -182,17 +180,13 @@ pub fn build_document_from_flow(
             block: None,
         })
         .collect();
-    link_footnotes(&mut blocks, &mut footnotes, &mut warnings);
-    meta.title = title(&blocks, &sizes);
-    Ok(Document {
+    let parts = Parts {
         source,
-        language: lang,
-        metadata: meta,
-        blocks,
+        lang,
+        meta,
         footnotes,
-        diagnostics: Diagnostics {
-            undecodable_glyphs: 0,
-            warnings,
-        },
-    })
+        warnings,
+        undecodable_glyphs: 0,
+    };
+    Ok(finish(&body, m, parts))
 }

@@ -140,22 +140,45 @@ pub fn build_document(
              metadata: no body text (pages that repeat one text are read as furniture)"
         ));
     }
-    let built = blocks::build(&body, lang, m, &mut warnings);
-    let (mut blocks, sizes) = renumber(built);
-    link_footnotes(&mut blocks, &mut footnotes, &mut warnings);
-    meta.title = title(&blocks, &sizes);
-
-    Ok(Document {
+    let parts = Parts {
         source,
-        language: lang,
-        metadata: meta,
-        blocks,
+        lang,
+        meta,
         footnotes,
+        warnings,
+        undecodable_glyphs: layout.undecodable_glyphs,
+    };
+    Ok(finish(&body, m, parts))
+}
+
+/// What a document is made of besides its body lines.
+struct Parts {
+    source: Source,
+    lang: Lang,
+    meta: Metadata,
+    footnotes: Vec<Footnote>,
+    warnings: Vec<String>,
+    undecodable_glyphs: u64,
+}
+
+/// The end shared by laid-out and flowing documents: blocks from the body lines, ids,
+/// footnotes anchored, the title.
+fn finish(body: &[BodyLine], m: zones::Measures, mut p: Parts) -> Document {
+    let built = blocks::build(body, p.lang, m, &mut p.warnings);
+    let (mut blocks, sizes) = renumber(built);
+    link_footnotes(&mut blocks, &mut p.footnotes, &mut p.warnings);
+    p.meta.title = title(&blocks, &sizes);
+    Document {
+        source: p.source,
+        language: p.lang,
+        metadata: p.meta,
+        blocks,
+        footnotes: p.footnotes,
         diagnostics: Diagnostics {
-            undecodable_glyphs: layout.undecodable_glyphs,
-            warnings,
+            undecodable_glyphs: p.undecodable_glyphs,
+            warnings: p.warnings,
         },
-    })
+    }
 }
 
 /// Gives blocks consecutive ids `b0`, `b1`, … and rewrites parents to match.
