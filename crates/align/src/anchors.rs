@@ -106,19 +106,29 @@ fn is_chinese_numeral(c: char) -> bool {
 /// The anchors of `text`.
 pub(crate) fn anchors(text: &str) -> Anchors {
     let mut out = Anchors::new();
-    let lower = text.to_lowercase();
+    // A text without Han characters holds no Chinese term, one without Latin letters no
+    // English term: most sentences are searched for one language's terms only.
+    let han = text.chars().any(unpara_model::is_han);
+    let lower = text
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic())
+        .then(|| text.to_ascii_lowercase());
     for (i, (zh, en)) in LEXICON.iter().enumerate() {
-        let found = zh
-            .iter()
-            .map(|t| text.matches(t).count())
-            .max()
-            .unwrap_or(0)
-            .max(
-                en.iter()
-                    .map(|t| whole_words(&lower, &t.to_lowercase()))
-                    .max()
-                    .unwrap_or(0),
-            );
+        let zh_found = if han {
+            zh.iter()
+                .map(|t| text.matches(t).count())
+                .max()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let en_found = lower.as_deref().map_or(0, |l| {
+            en.iter()
+                .map(|t| whole_words(l, &t.to_ascii_lowercase()))
+                .max()
+                .unwrap_or(0)
+        });
+        let found = zh_found.max(en_found);
         if found > 0 {
             *out.entry(format!("lex:{i}")).or_default() += found as u32;
         }
