@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS blocks (
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     block_id    TEXT NOT NULL,           -- b0, b1, …
     position    INTEGER NOT NULL,
-    kind        TEXT NOT NULL,           -- heading | paragraph | item | text
+    kind        TEXT NOT NULL,           -- heading | paragraph | item | text | table
     label       TEXT,
     level       INTEGER,
     number      TEXT,

@@ -5,6 +5,7 @@ mod batch;
 mod cac_fixture;
 mod cli;
 mod docx;
+mod docx_built;
 mod helpers;
 mod robustness;
 mod schema;

@@ -87,14 +87,33 @@ pub(crate) fn read_document(path: &Path, how: &Reading) -> Result<Document> {
         InputKind::Xml => {
             unpara_xml::read_xml(&bytes, &xml_options()).with_context(|| name.clone())?
         }
-        InputKind::Zip => {
-            unpara_xml::read_docx(&bytes, &xml_options()).with_context(|| name.clone())?
-        }
+        InputKind::Zip => docx_document(&name, &bytes, how, &xml_options())?,
         InputKind::Unknown => anyhow::bail!("{name}: not a PDF, Word or XML document"),
     };
     doc.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)
+}
+
+/// A Word document: the reader's flow, then the structure stage.
+fn docx_document(
+    name: &str,
+    bytes: &[u8],
+    how: &Reading,
+    options: &unpara_xml::ReadOptions,
+) -> Result<Document> {
+    let flow = unpara_xml::read_docx(bytes, options).with_context(|| name.to_string())?;
+    let source = Source {
+        path: name.to_string(),
+        format: SourceFormat::Docx,
+        sha256: String::new(),
+        pages: flow
+            .pages
+            .unwrap_or_else(|| flow.paragraphs.last().map_or(0, |p| p.page)),
+        producer: flow.producer.clone(),
+    };
+    unpara_structure::build_document_from_flow(&flow, source, how.lang)
+        .with_context(|| name.to_string())
 }
 
 fn pdf_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document> {

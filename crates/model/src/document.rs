@@ -107,6 +107,9 @@ pub enum BlockKind {
     Item,
     /// Any other body text: preambular paragraphs, front matter, list lines.
     Text,
+    /// One row of a table: its cells in order, separated by a tab (an extension of
+    /// schema "1": a row is neither running text nor a numbered paragraph).
+    Table,
 }
 
 impl BlockKind {
@@ -117,6 +120,7 @@ impl BlockKind {
             BlockKind::Paragraph => "paragraph",
             BlockKind::Item => "item",
             BlockKind::Text => "text",
+            BlockKind::Table => "table",
         }
     }
 }

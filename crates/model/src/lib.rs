@@ -4,6 +4,7 @@
 //!   points, origin bottom-left, y up) and horizontal rules.
 //! * [`Document`]: what the structure stage gives: metadata, blocks, footnotes and
 //!   diagnostics, in the shape of the schema "1" output contract (`shared/DESIGN.md`).
+//! * [`Flow`]: what a flow reader (Word) gives: styled paragraphs without geometry.
 //! * [`Alignment`]: what the align stage gives for a pair of documents.
 //!
 //! Types only: no parsing, no I/O.
@@ -18,6 +19,7 @@
 
 mod alignment;
 mod document;
+mod flow;
 mod layout;
 mod script;
 
@@ -27,5 +29,6 @@ pub use alignment::{
 pub use document::{
     Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Source, SourceFormat,
 };
+pub use flow::{Flow, FlowFootnote, FlowParagraph};
 pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
 pub use script::{is_cjk, is_han};

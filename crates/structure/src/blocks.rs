@@ -191,7 +191,7 @@ impl Builder {
 
     fn line(&mut self, line: &BodyLine, prev: Option<&BodyLine>) {
         if line.table_row {
-            self.start(line, BlockKind::Text, None, &line.text);
+            self.start(line, BlockKind::Table, None, &line.text);
             return;
         }
         let layout_break = match prev {

@@ -4,7 +4,7 @@
 //! a paragraph's spacing between any two of them, so labels, numbering, headings and
 //! sub-items are read exactly as in the PDF of the same document.
 
-use unpara_model::{Document, Footnote, Lang, Metadata, Source};
+use unpara_model::{Document, Flow, FlowParagraph, Footnote, Lang, Metadata, Source};
 
 use crate::blocks::BodyLine;
 use crate::labels::{recognize, LabelKind};
@@ -12,59 +12,6 @@ use crate::metadata;
 use crate::patterns::SYMBOL;
 use crate::zones::Measures;
 use crate::{finish, Parts, StructureError};
-
-/// One paragraph of a flowing document.
-#[derive(Debug, Clone, Default)]
-pub struct FlowParagraph {
-    /// The text as printed, its label included (`1.\tIn its resolution…`; an automatic
-    /// number is written in front of it by the reader), footnote markers left out.
-    pub text: String,
-    /// Left edge of the first line from the left margin, points (indentation minus
-    /// hanging indentation).
-    pub indent: f32,
-    /// Font size of most of its text, points.
-    pub size: f32,
-    /// Most of its characters are bold.
-    pub bold: bool,
-    /// Its first run (the label) is bold.
-    pub label_bold: bool,
-    /// Footnote markers referenced in it, in order (`1`, `2`, …).
-    pub footnote_refs: Vec<String>,
-    /// Page it starts on, counting explicit page breaks (1 first).
-    pub page: u32,
-    /// It continues the paragraph before as another line of the same unit: the writer
-    /// split one unit over paragraphs of one style with no spacing between them (an
-    /// organ name over two lines). Labels still start their own blocks.
-    pub joins_previous: bool,
-    /// A heading by its paragraph style (`Heading 1`, an outline level), at this level.
-    pub heading: Option<u8>,
-    /// A table row: cells joined by tabs, its own `text` block.
-    pub table_row: bool,
-}
-
-/// One footnote of a flowing document.
-#[derive(Debug, Clone)]
-pub struct FlowFootnote {
-    /// Its marker as the text shows it (`1`).
-    pub marker: String,
-    /// Its text.
-    pub text: String,
-    /// The page of the paragraph referencing it.
-    pub page: u32,
-}
-
-/// What a flow reader found, for [`build_document_from_flow`].
-#[derive(Debug, Clone, Default)]
-pub struct Flow {
-    /// Body paragraphs, in order.
-    pub paragraphs: Vec<FlowParagraph>,
-    /// Footnotes, in the order of their references.
-    pub footnotes: Vec<FlowFootnote>,
-    /// Texts of the running headers and footers (where the job number is).
-    pub furniture: Vec<String>,
-    /// The reader's warnings.
-    pub warnings: Vec<String>,
-}
 
 /// The most common value of `key` among the paragraphs, weighted by characters.
 fn most_common(flow: &Flow, key: impl Fn(&FlowParagraph) -> f32) -> f32 {

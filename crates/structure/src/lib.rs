@@ -37,7 +37,7 @@ use unpara_model::{
 };
 
 pub use error::StructureError;
-pub use flow::{build_document_from_flow, Flow, FlowFootnote, FlowParagraph};
+pub use flow::build_document_from_flow;
 pub use labels::{recognize as recognize_label, Label, LabelKind};
 pub use language::{detect_language, detect_text_language};
 

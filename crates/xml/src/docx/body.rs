@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use unpara_structure::{Flow, FlowFootnote, FlowParagraph};
+use unpara_model::{Flow, FlowFootnote, FlowParagraph};
 
 use super::numbering::Numbering;
 use super::styles::{apply, attr, on_off, Format, Styles};
@@ -314,6 +314,7 @@ fn end_paragraph(
         page: st.page,
         joins_previous,
         heading: format.outline,
+        centered: format.centered.unwrap_or(false),
         table_row: false,
     });
 }

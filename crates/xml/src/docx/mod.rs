@@ -1,26 +1,27 @@
 //! Word documents (Office Open XML, ECMA-376 Part 1, WordprocessingML): the body's
 //! paragraphs and tables in order, with automatic numbering written as labels, style
 //! sizes, weights and indentation, footnotes with their references, and the running
-//! headers and footers (for the job number). The paragraphs then go through the same
-//! block rules as a PDF's lines ([`unpara_structure::build_document_from_flow`]).
+//! headers and footers (for the job number and the front page's metadata), handed over
+//! as a [`Flow`]: the structure stage reads its paragraphs through the same block rules
+//! as a PDF's lines.
 
 mod body;
 mod numbering;
 mod package;
 mod styles;
 
-use unpara_model::{Document, Source, SourceFormat};
-use unpara_structure::{build_document_from_flow, Flow};
+use unpara_model::Flow;
 
 use crate::{ReadOptions, XmlError};
 
-/// Reads a DOCX.
+/// Reads a DOCX into its [`Flow`]: body paragraphs and table rows, footnotes, the
+/// texts of headers and footers, the page count and application of `docProps/app.xml`.
 ///
 /// # Errors
 /// [`XmlError::Docx`] when the ZIP container or `word/document.xml` cannot be read,
 /// [`XmlError::TooLarge`] when its parts inflate beyond [`ReadOptions::max_inflate`],
 /// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] without text.
-pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
+pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Flow, XmlError> {
     let parts = package::Parts::read(bytes, options.max_inflate)?;
     let mut warnings = Vec::new();
     let styles = match parts.get("word/styles.xml") {
@@ -45,12 +46,8 @@ pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlErr
         }
     }
     flow.warnings = warnings;
-    let source = Source {
-        path: options.path.clone(),
-        format: SourceFormat::Docx,
-        sha256: String::new(),
-        pages: flow.paragraphs.last().map_or(0, |p| p.page),
-        producer: None,
-    };
-    build_document_from_flow(&flow, source, options.lang).map_err(|_| XmlError::Empty)
+    if flow.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
+        return Err(XmlError::Empty);
+    }
+    Ok(flow)
 }

@@ -21,6 +21,8 @@ pub(crate) struct Format {
     pub after: Option<i32>,
     /// `w:outlineLvl` (0 = level 1), or the level of a style named `heading N`.
     pub outline: Option<u8>,
+    /// `w:jc` is `center`.
+    pub centered: Option<bool>,
 }
 
 impl Format {
@@ -35,6 +37,7 @@ impl Format {
             before: self.before.or(base.before),
             after: self.after.or(base.after),
             outline: self.outline.or(base.outline),
+            centered: self.centered.or(base.centered),
         }
     }
 }
@@ -72,6 +75,7 @@ pub(crate) fn apply(format: &mut Format, name: &str, attrs: &[(String, String)])
     match name {
         "sz" => format.half_points = attr(attrs, "val").and_then(|v| v.parse().ok()),
         "b" => format.bold = Some(on_off(attrs)),
+        "jc" => format.centered = Some(attr(attrs, "val") == Some("center")),
         "outlineLvl" => {
             // Level 9 is "body text" (ECMA-376 Part 1, §17.3.1.20).
             format.outline = attr(attrs, "val")
