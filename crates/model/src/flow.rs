@@ -33,6 +33,9 @@ pub struct FlowParagraph {
     pub heading: Option<u8>,
     /// A table row: cells joined by tabs, its own `table` block.
     pub table_row: bool,
+    /// Printed in a text box (a drawing anchored in the body, outside the flow of
+    /// text): a barcode or a job number there is page furniture, not body text.
+    pub text_box: bool,
 }
 
 /// One footnote of a flowing document.

@@ -316,5 +316,6 @@ fn end_paragraph(
         heading: format.outline,
         centered: format.centered.unwrap_or(false),
         table_row: false,
+        text_box: false,
     });
 }
