@@ -1,6 +1,9 @@
 //! A Word document built here, part by part: automatic numbering becomes labels, a
 //! heading style marks a heading, a table row is one paragraph with tab-separated cells,
-//! a footnote reference gets its footnote. (What the structure stage makes of such a
+//! a footnote reference gets its footnote, a text box is its own paragraph after its
+//! anchor, the first page's header comes first among the furniture, `docProps/app.xml`
+//! gives the page count and the application. The real `A_80_590.docx` of the shared
+//! corpus is checked too, when it is there. (What the structure stage makes of such a
 //! flow is tested end to end in `tests/e2e/docx_built.rs`.)
 
 use std::io::{Cursor, Write};
@@ -143,5 +146,244 @@ fn not_a_word_document() {
     assert_eq!(
         err.to_string(),
         "not a readable Word document: no word/document.xml: not a Word document"
+    );
+}
+
+const R: &str = r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn document(body: &str) -> String {
+    format!(r#"<w:document {W} {R}><w:body>{body}</w:body></w:document>"#)
+}
+
+fn plain(text: &str) -> String {
+    format!("<w:p>{}</w:p>", run(text))
+}
+
+/// A run anchoring a text box with these paragraphs, written as Word writes it: the
+/// DrawingML box in `mc:Choice`, the same box in VML in `mc:Fallback`.
+fn text_box(paragraphs: &str) -> String {
+    format!(
+        r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>5495290</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>-365760</wp:posOffset></wp:positionV><wp:extent cx="914400" cy="228600"/><wp:wrapNone/><wp:docPr id="2" name="Text Box 2"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="Text Box 2" style="position:absolute"><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+fn texts(flow: &unpara_model::Flow) -> Vec<(&str, bool)> {
+    flow.paragraphs
+        .iter()
+        .map(|p| (p.text.as_str(), p.text_box))
+        .collect()
+}
+
+#[test]
+fn a_text_box_is_its_own_paragraph_after_its_anchor() {
+    let barcode = plain("*2600248*");
+    let anchored = |boxed: String| {
+        document(&format!(
+            "<w:p>{}{boxed}{}</w:p>{}",
+            run("Before "),
+            run(" after."),
+            plain("Next paragraph.")
+        ))
+    };
+    let expected = [
+        ("Before after.", false),
+        ("*2600248*", true),
+        ("Next paragraph.", false),
+    ];
+    // Word's own markup: the box twice, in mc:Choice and mc:Fallback; read once.
+    let bytes = docx(&[("word/document.xml", anchored(text_box(&barcode)))]);
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(texts(&flow), expected);
+    // A VML text box alone (older files).
+    let vml = format!(
+        r#"<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{barcode}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"#
+    );
+    let bytes = docx(&[("word/document.xml", anchored(vml))]);
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(texts(&flow), expected);
+}
+
+#[test]
+fn the_first_page_header_and_footer_come_first() {
+    // One section, a different first page: header2 and footer1 are printed on page 1.
+    let body = format!(
+        r#"{}<w:sectPr><w:headerReference w:type="default" r:id="rId7"/><w:headerReference w:type="first" r:id="rId8"/><w:footerReference w:type="first" r:id="rId9"/><w:titlePg/></w:sectPr>"#,
+        plain("Body text.")
+    );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+    let symbol_cell = format!(
+        "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc><w:p>{}{}</w:p></w:tc></w:tr></w:tbl>",
+        plain("United Nations"),
+        run("A"),
+        run("/80/590")
+    );
+    let header2 = format!(
+        "<w:hdr {W}>{symbol_cell}{}{}</w:hdr>",
+        plain("Distr.: General"),
+        plain("7 January 2026")
+    );
+    let job = format!(
+        "<w:p>{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}</w:p>",
+        run("26-00248 (E)"),
+        run("\t3"),
+        text_box(&plain("*2600248*"))
+    );
+    let bytes = docx(&[
+        (
+            "word/header1.xml",
+            format!("<w:hdr {W}>{}</w:hdr>", plain("A/80/590")),
+        ),
+        ("word/document.xml", document(&body)),
+        (
+            "word/footer2.xml",
+            format!("<w:ftr {W}>{}</w:ftr>", plain("2/4")),
+        ),
+        ("word/footer1.xml", format!("<w:ftr {W}>{job}</w:ftr>")),
+        ("word/header2.xml", header2),
+        ("word/_rels/document.xml.rels", rels.to_string()),
+    ]);
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(
+        flow.furniture,
+        [
+            "United Nations",
+            "A/80/590",
+            "Distr.: General",
+            "7 January 2026",
+            "26-00248 (E) 3",
+            "*2600248*",
+            "2/4",
+            "A/80/590"
+        ]
+    );
+}
+
+#[test]
+fn without_a_different_first_page_the_default_header_comes_first() {
+    let body = format!(
+        r#"{}<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:headerReference w:type="first" r:id="rId1"/></w:sectPr>"#,
+        plain("Body text.")
+    );
+    let rels = r#"<Relationships><Relationship Id="rId1" Type="…/header" Target="header1.xml"/><Relationship Id="rId2" Type="…/header" Target="/word/header2.xml"/></Relationships>"#;
+    let bytes = docx(&[
+        ("word/document.xml", document(&body)),
+        (
+            "word/header1.xml",
+            format!("<w:hdr {W}>{}</w:hdr>", plain("first")),
+        ),
+        (
+            "word/header2.xml",
+            format!("<w:hdr {W}>{}</w:hdr>", plain("default")),
+        ),
+        ("word/_rels/document.xml.rels", rels.to_string()),
+    ]);
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(flow.furniture, ["default", "first"]);
+}
+
+#[test]
+fn a_damaged_header_costs_only_its_own_text() {
+    let bytes = docx(&[
+        ("word/document.xml", document(&plain("Body text."))),
+        ("word/header1.xml", format!("<w:hdr {W}><w:p><w:r><w:t>cut")),
+        (
+            "word/footer1.xml",
+            format!("<w:ftr {W}>{}</w:ftr>", plain("2/4")),
+        ),
+    ]);
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(texts(&flow), [("Body text.", false)]);
+    assert_eq!(flow.furniture, ["2/4"]);
+    assert!(
+        flow.warnings
+            .iter()
+            .any(|w| w.starts_with("word/header1.xml is not read")),
+        "{:?}",
+        flow.warnings
+    );
+}
+
+#[test]
+fn app_properties_give_pages_and_producer() {
+    let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal</Template><Pages>27</Pages><Words>9527</Words><Application>Microsoft Office Word</Application><DocSecurity>0</DocSecurity></Properties>"#;
+    let body = document(&plain("Body text."));
+    let read = |app: Option<&str>| {
+        let mut parts = vec![("word/document.xml", body.clone())];
+        if let Some(a) = app {
+            parts.push(("docProps/app.xml", a.to_string()));
+        }
+        read_docx(&docx(&parts), &ReadOptions::default()).expect("readable")
+    };
+    let flow = read(Some(app));
+    assert_eq!(flow.pages, Some(27));
+    assert_eq!(flow.producer.as_deref(), Some("Microsoft Office Word"));
+    assert!(flow.warnings.is_empty(), "{:?}", flow.warnings);
+    let flow = read(None);
+    assert_eq!((flow.pages, flow.producer), (None, None));
+    // Malformed: no properties, no error.
+    let flow = read(Some("<Properties><Pages>27</Pages><Application>Word"));
+    assert_eq!((flow.pages, flow.producer), (None, None));
+    assert_eq!(flow.paragraphs.len(), 1);
+}
+
+/// `../shared/corpus/<rel>` next to the repository, or `None` with the reason printed.
+fn corpus(rel: &str) -> Option<Vec<u8>> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(rel);
+    match std::fs::read(&p) {
+        Ok(bytes) => Some(bytes),
+        Err(_) => {
+            eprintln!(
+                "skipped: {} is absent (the shared corpus is not next to this clone)",
+                p.display()
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn a_80_590_front_page_furniture_pages_and_producer() {
+    let Some(bytes) = corpus("un-en/A_80_590.docx") else {
+        return;
+    };
+    let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
+    assert_eq!(flow.pages, Some(27));
+    assert_eq!(flow.producer.as_deref(), Some("Microsoft Office Word"));
+    assert_eq!(
+        flow.furniture.get(..6),
+        Some(
+            &[
+                "United Nations",
+                "A/80/590",
+                "General Assembly",
+                "Distr.: General",
+                "7 January 2026",
+                "Original: English"
+            ]
+            .map(String::from)[..]
+        )
+    );
+    // The first-page footer next: job number line and barcode; no field codes.
+    assert_eq!(
+        flow.furniture.get(6..8),
+        Some(&["26-00248 (E) 160126", "*2600248*"].map(String::from)[..])
+    );
+    assert!(
+        flow.furniture
+            .iter()
+            .all(|f| !f.contains("MERGEFORMAT") && !f.contains("5495290")),
+        "{:?}",
+        flow.furniture
+    );
+    // Its drawings are a picture and a line, not text boxes: no paragraph is made of a
+    // drawing's position numbers.
+    assert_eq!(flow.paragraphs.iter().filter(|p| p.text_box).count(), 0);
+    assert!(!flow.paragraphs.iter().any(|p| p.text.contains("2669540")));
+    assert_eq!(
+        flow.paragraphs.first().map(|p| p.text.as_str()),
+        Some("Eightieth session")
     );
 }

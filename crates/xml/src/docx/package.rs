@@ -13,6 +13,8 @@ pub(crate) struct Parts {
 /// Whether a part is one the reader reads.
 fn wanted(name: &str) -> bool {
     name == "word/document.xml"
+        || name == "word/_rels/document.xml.rels"
+        || name == "docProps/app.xml"
         || name == "word/styles.xml"
         || name == "word/numbering.xml"
         || name == "word/footnotes.xml"
