@@ -12,7 +12,7 @@ pub(crate) fn meaning(label: &str) -> Option<LabelKind> {
         }
     }
     // A label alone lacks the text after it that the recognizer expects.
-    recognize_label(&format!("{label} x"), None).map(|l| l.kind)
+    recognize_label(&format!("{label} X"), None).map(|l| l.kind)
 }
 
 /// The position a label gives in its sequence (1 for `1.`, `I.`, `(i)`, `(a)`, `A.`),
@@ -20,7 +20,11 @@ pub(crate) fn meaning(label: &str) -> Option<LabelKind> {
 /// `1. 2.`.
 pub(crate) fn ordinal(kind: LabelKind) -> Option<u32> {
     match kind {
-        LabelKind::Number(n) | LabelKind::Roman(n) | LabelKind::SmallRoman(n) => Some(n),
+        LabelKind::Number(n)
+        | LabelKind::Roman(n)
+        | LabelKind::SmallRoman(n)
+        | LabelKind::ParenNumber(n)
+        | LabelKind::Section(_, n) => Some(n),
         LabelKind::Letter(c) => Some(c as u32 - 'a' as u32 + 1),
         LabelKind::Capital(c) => Some(c as u32 - 'A' as u32 + 1),
         LabelKind::Resolution => None,

@@ -1,16 +1,19 @@
 //! Documents that flow (Word): paragraphs as the writer made them, no page geometry.
 //! They go through the same block rules as PDF lines ([`crate::blocks`]): each paragraph
-//! becomes one body line whose left edge, size and weight come from its formatting, with
-//! a paragraph's spacing between any two of them, so labels, numbering, headings and
-//! sub-items are read exactly as in the PDF of the same document.
+//! becomes one body line whose left edge, size and weight come from its formatting and
+//! which begins a block of its own (unless the writer split one unit over several
+//! paragraphs), so labels, numbering, headings and sub-items are read exactly as in the
+//! PDF of the same document. The running headers and footers give the job number and,
+//! where the front page's masthead sits in the first-page header (Word 365 UN
+//! templates: `word/header3.xml` of A/80/590), the symbol, distribution and date.
 
 use unpara_model::{Document, Flow, FlowParagraph, Footnote, Lang, Metadata, Source};
 
-use crate::blocks::BodyLine;
+use crate::body::BodyLine;
 use crate::labels::{recognize, LabelKind};
+use crate::measure::Measures;
 use crate::metadata;
-use crate::patterns::SYMBOL;
-use crate::zones::Measures;
+use crate::patterns::{BARCODE, JOB_NUMBER, SYMBOL};
 use crate::{finish, Parts, StructureError};
 
 /// The most common value of `key` among the paragraphs, weighted by characters.
@@ -62,6 +65,18 @@ pub fn build_document_from_flow(
     if let Some(i) = masthead {
         meta.symbol = flow.paragraphs.get(i).map(|p| p.text.trim().to_string());
     }
+    // The masthead in the first-page header: its symbol, distribution, date and
+    // original language (the first symbol-shaped text of the headers is the symbol).
+    let mut seen_distribution = false;
+    if meta.symbol.is_none() {
+        meta.symbol = flow
+            .furniture
+            .iter()
+            .find_map(|t| SYMBOL.find(t.trim()).map(|m| m.as_str().to_string()));
+    }
+    for t in &flow.furniture {
+        metadata::consume_line(t, &mut meta, &mut seen_distribution);
+    }
     let start = masthead.map_or(0, |i| i + 1);
     for p in flow.paragraphs.iter().take(start.saturating_sub(1)) {
         warnings.push(format!(
@@ -69,25 +84,23 @@ pub fn build_document_from_flow(
             p.text.trim()
         ));
     }
-    let m = Measures {
-        body_size: most_common(flow, |p| p.size),
-        body_left: most_common(flow, |p| p.indent),
-    };
+    let pages = flow.paragraphs.last().map_or(1, |p| p.page as usize);
+    let m = Measures::flowing(
+        most_common(flow, |p| p.size),
+        most_common(flow, |p| p.indent),
+        pages,
+    );
     let mut body: Vec<BodyLine> = Vec::new();
     let mut front = true;
-    let mut seen_distribution = false;
-    let mut baseline = 0.0f32;
-    let mut page = 0;
     for p in flow.paragraphs.iter().skip(start) {
-        if p.page != page {
-            page = p.page;
-            baseline = 10_000.0;
-        }
-        // A paragraph's spacing before every paragraph (each is its own layout block),
-        // a line's pitch before one that continues the paragraph above.
-        let pitch = if p.joins_previous { 1.2 } else { 4.0 };
-        baseline -= pitch * p.size.max(1.0);
         let mut text = p.text.clone();
+        // A barcode or job number in a text box is page furniture.
+        if p.text_box && (BARCODE.is_match(text.trim()) || JOB_NUMBER.is_match(&text)) {
+            if meta.job_number.is_none() {
+                meta.job_number = metadata::job_number([text.clone()]);
+            }
+            continue;
+        }
         if front {
             let labelled = recognize(text.trim_start(), None).is_some_and(|l| {
                 matches!(
@@ -104,18 +117,10 @@ pub fn build_document_from_flow(
                 }
             }
         }
-        body.push(BodyLine {
-            page: p.page,
-            text,
-            refs: p.footnote_refs.clone(),
-            x0: p.indent,
-            baseline,
-            size: p.size,
-            bold: p.bold,
-            label_bold: p.label_bold,
-            heading: p.heading,
-            table_row: p.table_row,
-        });
+        let page = (p.page as usize).saturating_sub(1);
+        let mut line = BodyLine::from_paragraph(p, text, m.frame(page));
+        line.front = front;
+        body.push(line);
     }
     let footnotes: Vec<Footnote> = flow
         .footnotes
@@ -135,5 +140,5 @@ pub fn build_document_from_flow(
         warnings,
         undecodable_glyphs: 0,
     };
-    Ok(finish(&body, m, parts))
+    Ok(finish(&body, &m, parts))
 }

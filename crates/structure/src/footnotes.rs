@@ -1,71 +1,180 @@
-//! Footnote area lines → footnotes.
+//! Footnotes: markers in the text and bodies in the note area, judged together.
 //!
-//! A footnote starts with its marker: a raised number (Word) or the number set on the
-//! baseline and followed directly by the text (LibreOffice: `1www.unodc.org…`). Lines
-//! that do not start with the next expected marker continue the previous footnote.
+//! A note body opens with a marker ([`crate::notes::opening_marker`]); a reference is a
+//! marker-shaped piece of a body line ([`crate::markers::candidates`]). A body opens a
+//! footnote when the text references its marker on the same page or the page before
+//! (or when its marker is set apart by size or rise: an `*` note whose reference is in
+//! the masthead); a reference is a marker when a footnote with that marker opens on
+//! its page or the next. Lines of a note area that open no note continue the note
+//! before — across a page break too — or, when there is none, were never notes and go
+//! back to the body.
 
-use unpara_model::{Footnote, Lang, Line};
+use std::collections::{HashMap, HashSet};
 
-use crate::patterns::MARKER;
+use unpara_model::{Footnote, Lang, Layout};
+
+use crate::markers::{self, RefCandidate};
+use crate::notes::{opening_marker, Zone};
 use crate::text::{append_line, collapse};
 
-/// Parses the footnote lines of one page. `last_number` is the last numeric marker
-/// seen before this page, updated as markers are found.
-pub(crate) fn parse(
-    lines: &[&Line],
-    page: u32,
-    lang: Lang,
-    last_number: &mut u32,
-) -> Vec<Footnote> {
-    let mut out: Vec<Footnote> = Vec::new();
-    for line in lines {
-        let first = line.spans.first();
-        let raised_marker = first.filter(|s| {
-            s.baseline > line.baseline + 0.15 * line.size
-                && s.size < 0.8 * line.size
-                && MARKER.is_match(s.text.trim())
-        });
-        let text = line.text();
-        let (marker, rest) = if let Some(s) = raised_marker {
-            let m = s.text.trim().to_string();
-            let rest: String = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
-            (Some(m), rest)
-        } else {
-            let expected = (*last_number + 1).to_string();
-            let t = text.trim_start();
-            match t.strip_prefix(expected.as_str()) {
-                Some(rest) if !rest.starts_with(|c: char| c.is_ascii_digit()) => {
-                    (Some(expected), rest.to_string())
-                }
-                _ => (None, text.clone()),
-            }
-        };
-        match marker {
-            Some(m) => {
-                if let Ok(n) = m.parse::<u32>() {
-                    *last_number = n;
-                }
-                let mut t = String::new();
-                append_line(&mut t, &rest, lang);
-                out.push(Footnote {
-                    marker: m,
-                    text: t,
-                    page,
-                    block: None,
-                });
-            }
-            None => match out.last_mut() {
-                Some(f) => append_line(&mut f.text, &rest, lang),
-                None => out.push(Footnote {
-                    marker: String::new(),
-                    text: collapse(&rest),
-                    page,
-                    block: None,
-                }),
-            },
+/// Where a line is: page index and line index on the page.
+pub(crate) type LineId = (usize, usize);
+
+/// What the footnote judgement decided.
+#[derive(Debug, Default)]
+pub(crate) struct Resolved {
+    /// Every reference candidate of every body line, with whether it is a marker.
+    pub refs: HashMap<LineId, Vec<(RefCandidate, bool)>>,
+    /// The footnotes, in order, with the page index each opens on.
+    pub footnotes: Vec<Footnote>,
+    /// Lines of note areas that open no footnote and continue none: body text.
+    pub to_body: HashSet<LineId>,
+    /// What a reviewer should know.
+    pub warnings: Vec<String>,
+}
+
+/// A body that may open a footnote.
+struct Opening {
+    id: LineId,
+    marker: String,
+    consumed: usize,
+    set_apart: bool,
+}
+
+/// Judges markers and note bodies of a whole document together.
+pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resolved {
+    let zone = |id: LineId| zones.get(id.0).and_then(|z| z.get(id.1)).copied();
+    let lines = || {
+        layout.pages.iter().enumerate().flat_map(|(pi, p)| {
+            p.lines
+                .iter()
+                .enumerate()
+                .map(move |(li, l)| ((pi, li), l))
+        })
+    };
+    // References by page and marker.
+    let mut refs: HashMap<LineId, Vec<RefCandidate>> = HashMap::new();
+    let mut ref_pages: HashMap<(usize, String), bool> = HashMap::new();
+    for (id, line) in lines().filter(|(id, _)| zone(*id) == Some(Zone::Body)) {
+        let c = markers::candidates(line);
+        for r in &c {
+            let raised = ref_pages.entry((id.0, r.marker.clone())).or_insert(false);
+            *raised |= r.raised;
+        }
+        if !c.is_empty() {
+            refs.insert(id, c);
         }
     }
-    for f in &mut out {
+    // Openings in note areas: the best one per page and marker.
+    let mut openings: Vec<Opening> = Vec::new();
+    for (id, line) in lines().filter(|(id, _)| zone(*id) == Some(Zone::Footnote)) {
+        let Some((marker, consumed, set_apart)) = opening_marker(line) else {
+            continue;
+        };
+        let referenced = ref_pages.contains_key(&(id.0, marker.clone()))
+            || id
+                .0
+                .checked_sub(1)
+                .is_some_and(|p| ref_pages.contains_key(&(p, marker.clone())));
+        if !(referenced || set_apart) {
+            continue;
+        }
+        match openings
+            .iter_mut()
+            .find(|o| o.id.0 == id.0 && o.marker == marker)
+        {
+            Some(o) if set_apart && !o.set_apart => {
+                *o = Opening {
+                    id,
+                    marker,
+                    consumed,
+                    set_apart,
+                }
+            }
+            Some(_) => {}
+            None => openings.push(Opening {
+                id,
+                marker,
+                consumed,
+                set_apart,
+            }),
+        }
+    }
+    let opened: HashSet<(usize, String)> =
+        openings.iter().map(|o| (o.id.0, o.marker.clone())).collect();
+    let has_note =
+        |page: usize, m: &str| (page..=page + 1).any(|p| opened.contains(&(p, m.to_string())));
+
+    let mut out = Resolved::default();
+    // References: raised ones where a note exists; glued digits only where the
+    // document draws no raised reference to that note, once per note.
+    let mut glued_taken: HashSet<(usize, String)> = HashSet::new();
+    let mut ids: Vec<&LineId> = refs.keys().collect();
+    ids.sort();
+    let mut last_number = 0u32;
+    for id in ids {
+        let Some(cands) = refs.get(id) else { continue };
+        let mut judged = Vec::with_capacity(cands.len());
+        for c in cands {
+            let accepted = if c.raised {
+                has_note(id.0, &c.marker)
+            } else {
+                let raised_elsewhere = (id.0..=id.0 + 1).any(|p| {
+                    ref_pages
+                        .get(&(p, c.marker.clone()))
+                        .copied()
+                        .unwrap_or(false)
+                });
+                has_note(id.0, &c.marker)
+                    && !raised_elsewhere
+                    && glued_taken.insert((id.0, c.marker.clone()))
+            };
+            if accepted {
+                if let Ok(n) = c.marker.parse::<u32>() {
+                    last_number = n;
+                }
+            } else if c.raised && c.marker.parse::<u32>().ok() == Some(last_number + 1) {
+                out.warnings.push(format!(
+                    "page {}: raised {} looks like footnote marker {} but no footnote {} \
+                     is on the page: kept in the text",
+                    id.0 + 1,
+                    c.marker,
+                    c.marker,
+                    c.marker
+                ));
+            }
+            judged.push((c.clone(), accepted));
+        }
+        out.refs.insert(*id, judged);
+    }
+    // Note bodies.
+    let opening_at: HashMap<LineId, &Opening> = openings.iter().map(|o| (o.id, o)).collect();
+    let mut last_page: Option<usize> = None;
+    for (id, line) in lines().filter(|(id, _)| zone(*id) == Some(Zone::Footnote)) {
+        let text = line.text();
+        if let Some(o) = opening_at.get(&id) {
+            let mut t = String::new();
+            append_line(&mut t, text.get(o.consumed..).unwrap_or_default(), lang);
+            out.footnotes.push(Footnote {
+                marker: o.marker.clone(),
+                text: t,
+                page: u32::try_from(id.0 + 1).unwrap_or(u32::MAX),
+                block: None,
+            });
+            last_page = Some(id.0);
+            continue;
+        }
+        match out.footnotes.last_mut() {
+            Some(f) if last_page.is_some_and(|p| p + 1 >= id.0) => {
+                append_line(&mut f.text, &text, lang);
+                last_page = Some(id.0);
+            }
+            _ => {
+                out.to_body.insert(id);
+            }
+        }
+    }
+    for f in &mut out.footnotes {
         f.text = collapse(&f.text);
     }
     out

@@ -25,6 +25,11 @@ pub enum LabelKind {
     SmallRoman(u32),
     /// `73/8.`: a resolution number.
     Resolution,
+    /// `10.1`: a paragraph number with its section's number in front (programme budget
+    /// fascicles: `10.1` … `10.68` in section 10), as `(section, paragraph)`.
+    Section(u32, u32),
+    /// `(1)`: a numbered sub-item.
+    ParenNumber(u32),
 }
 
 /// A label found at the start of a line.
@@ -39,6 +44,10 @@ pub struct Label {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
+static SECTION: LazyLock<Regex> = LazyLock::new(|| re(r#"^(\d{1,3})\.(\d{1,3})\.?\s+[\p{Lu}\p{Han}“"(（]"#));
+static PAREN_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[(（](\d{1,2})[)）]\s*"));
+/// Parenthesized ideographs ㈠–㈩ (U+3220–U+3229), as Chinese sub-items print them.
+static PAREN_IDEOGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^([\x{3220}-\x{3229}])\s*"));
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}/\d{1,4})\.\s+"));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\x00-\x7F])"));
 static ZH_NUMERAL: LazyLock<Regex> =
@@ -113,6 +122,26 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
     if let Some(c) = RESOLUTION.captures(text) {
         let end = c.get(1)?.end() + 1;
         return label(&c, LabelKind::Resolution, end);
+    }
+    if let Some(c) = SECTION.captures(text) {
+        let section: u32 = c.get(1)?.as_str().parse().ok()?;
+        let n: u32 = c.get(2)?.as_str().parse().ok()?;
+        let end = c.get(2)?.end() + usize::from(text.get(c.get(2)?.end()..)?.starts_with('.'));
+        return label(&c, LabelKind::Section(section, n), end).map(|mut l| {
+            l.consumed = end + (text.get(end..)?.len() - text.get(end..)?.trim_start().len());
+            Some(l)
+        })?;
+    }
+    if let Some(c) = PAREN_IDEOGRAPH.captures(text) {
+        let ch = c.get(1)?.as_str().chars().next()?;
+        let v = ch as u32 - 0x3220 + 1;
+        let end = c.get(1)?.end();
+        return label(&c, LabelKind::SmallRoman(v), end);
+    }
+    if let Some(c) = PAREN_NUMBER.captures(text) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(0)?.as_str().trim_end().len();
+        return label(&c, LabelKind::ParenNumber(n), end);
     }
     if let Some(c) = NUMBER.captures(text) {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
@@ -221,6 +250,20 @@ mod tests {
             recognize("(i) Ninth", Some('h')).map(|l| l.kind),
             Some(LabelKind::Letter('i'))
         );
+    }
+
+    /// Issue 10: section-prefixed paragraph numbers and ㈠ sub-items keep their labels.
+    #[test]
+    fn section_numbers_and_parenthesized_ideographs() {
+        let l = recognize("10.1\tThe programme of work", None).unwrap();
+        assert_eq!((l.text.as_str(), l.kind), ("10.1", LabelKind::Section(10, 1)));
+        assert_eq!("10.1\tThe programme of work".get(l.consumed..), Some("The programme of work"));
+        assert_eq!(kind("10.68 The Office"), Some(LabelKind::Section(10, 68)));
+        assert_eq!(kind("3.5 per cent of"), None);
+        assert_eq!(kind("3.5 million"), None);
+        let l = recognize("㈡ 人人有权", None).unwrap();
+        assert_eq!((l.text.as_str(), l.kind), ("㈡", LabelKind::SmallRoman(2)));
+        assert_eq!(kind("(2) Everyone"), Some(LabelKind::ParenNumber(2)));
     }
 
     #[test]

@@ -20,15 +20,24 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod body;
+mod breaks;
+mod diagnostics;
 mod error;
 mod flow;
 mod footnotes;
+mod furniture;
+mod headings;
 mod labels;
 mod language;
+mod markers;
+mod measure;
 mod metadata;
+mod notes;
+mod numbering;
 mod patterns;
+mod tables;
 mod text;
-mod zones;
 
 use std::collections::HashMap;
 
@@ -41,13 +50,19 @@ pub use flow::build_document_from_flow;
 pub use labels::{recognize as recognize_label, Label, LabelKind};
 pub use language::{detect_language, detect_text_language};
 
-use blocks::BodyLine;
-use zones::Zone;
+use body::BodyLine;
+use measure::Measures;
+use notes::Zone;
 
 /// Builds the structured document of a layout.
 ///
-/// `language` overrides detection ([`detect_language`]). The blocks' `sentences` are
-/// left empty for the sentence stage.
+/// The document is measured first (body size, leading, the body frame of each page;
+/// see `measure.rs`), then its running headers and footers are found (`furniture.rs`),
+/// the footnote areas (`notes.rs`), footnote markers and bodies judged together
+/// (`footnotes.rs`), the front page's metadata read, and the body lines cut into blocks
+/// (`breaks.rs`, `blocks.rs`) and classified (`numbering.rs`). `language` overrides
+/// detection ([`detect_language`]). The blocks' `sentences` are left empty for the
+/// sentence stage.
 ///
 /// # Errors
 /// [`StructureError::NoText`] when the layout has no text at all.
@@ -56,6 +71,63 @@ pub fn build_document(
     source: Source,
     language: Option<Lang>,
 ) -> Result<Document, StructureError> {
+    let (body, m, parts) = prepare(layout, source, language)?;
+    Ok(finish(&body, &m, parts))
+}
+
+/// For looking at a layout while working on the rules: one line per draft block, with
+/// the cue that began it, its first line's box (points) and size, and its text. Not a
+/// stable interface.
+#[doc(hidden)]
+pub fn explain(layout: &Layout, language: Option<Lang>) -> Result<Vec<String>, StructureError> {
+    let source = Source {
+        path: String::new(),
+        format: unpara_model::SourceFormat::Pdf,
+        sha256: String::new(),
+        pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
+        producer: None,
+    };
+    let (body, m, parts) = prepare(layout, source, language)?;
+    let mut out = vec![format!(
+        "body {:.1} pt, leading {:.3} em, block gap {:.3} em, left {:.1}",
+        m.body_size, m.leading, m.block_gap, m.body_left
+    )];
+    for (i, f) in m.frames.iter().enumerate() {
+        out.push(format!(
+            "page {}: frame x {:.1}–{:.1}, y {:.1}–{:.1}",
+            i + 1,
+            f.left,
+            f.right,
+            f.bottom,
+            f.top
+        ));
+    }
+    for d in blocks::build(&body, parts.lang, &m) {
+        let l = &d.first;
+        out.push(format!(
+            "p{} {:>6.1}–{:<6.1} y {:>6.1} {:>4.1}pt {}{:<16} {}",
+            l.page,
+            l.x0,
+            l.x1,
+            l.baseline,
+            l.size,
+            if l.bold { "B " } else { "  " },
+            d.cue,
+            d.raw.chars().take(90).collect::<String>()
+        ));
+    }
+    for f in &parts.footnotes {
+        out.push(format!("note {} p{}: {}", f.marker, f.page, f.text.chars().take(80).collect::<String>()));
+    }
+    Ok(out)
+}
+
+/// Everything up to the blocks: the body lines, the measures, and the other parts.
+fn prepare(
+    layout: &Layout,
+    source: Source,
+    language: Option<Lang>,
+) -> Result<(Vec<BodyLine>, Measures, Parts), StructureError> {
     if layout.pages.iter().all(|p| p.lines.is_empty()) {
         return Err(StructureError::NoText {
             pages: layout.pages.len(),
@@ -66,10 +138,26 @@ pub fn build_document(
         symbol: metadata::symbol(layout),
         ..Metadata::default()
     };
-    let furniture = zones::furniture(layout, meta.symbol.as_deref());
-    let m = zones::measures(layout, &furniture);
-    let zones = zones::classify(layout, &furniture, m);
+    let furniture = furniture::furniture(layout, meta.symbol.as_deref());
+    let not_furniture: Vec<Vec<bool>> = furniture
+        .iter()
+        .map(|p| p.iter().map(|f| !f).collect())
+        .collect();
+    let first = measure::measure(layout, &not_furniture);
+    let mut zones = notes::classify(layout, &furniture, &first);
+    let resolved = footnotes::resolve(layout, &zones, lang);
+    for (pi, li) in &resolved.to_body {
+        if let Some(z) = zones.get_mut(*pi).and_then(|z| z.get_mut(*li)) {
+            *z = Zone::Body;
+        }
+    }
+    let body_only: Vec<Vec<bool>> = zones
+        .iter()
+        .map(|p| p.iter().map(|z| *z == Zone::Body).collect())
+        .collect();
+    let m = measure::measure(layout, &body_only);
     let mut warnings = layout.warnings.clone();
+    warnings.extend(resolved.warnings.iter().cloned());
 
     meta.job_number = metadata::job_number(
         layout
@@ -87,17 +175,17 @@ pub fn build_document(
     );
 
     let mut body: Vec<BodyLine> = Vec::new();
-    let mut footnotes: Vec<Footnote> = Vec::new();
-    let mut last_marker = 0u32;
     let mut front_page = true;
     let mut seen_distribution = false;
-    for (page, page_zones) in layout.pages.iter().zip(&zones) {
-        let mut note_lines = Vec::new();
-        for (line, zone) in page.lines.iter().zip(page_zones) {
+    let no_refs = Vec::new();
+    for (pi, (page, page_zones)) in layout.pages.iter().zip(&zones).enumerate() {
+        for (li, (line, zone)) in page.lines.iter().zip(page_zones).enumerate() {
             match zone {
                 Zone::Body => {
-                    let mut bl = BodyLine::new(line, page.number, &layout.fonts);
-                    if front_page && page.number == 1 {
+                    let refs = resolved.refs.get(&(pi, li)).unwrap_or(&no_refs);
+                    let mut bl =
+                        BodyLine::from_line(line, page.number, &layout.fonts, refs, m.frame(pi));
+                    if front_page && pi == 0 {
                         if recognize_label(bl.text.trim_start(), None).is_some_and(|l| {
                             matches!(
                                 l.kind,
@@ -106,6 +194,7 @@ pub fn build_document(
                         }) {
                             front_page = false;
                         } else {
+                            bl.front = true;
                             bl.text =
                                 metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
                             if bl.text.is_empty() {
@@ -115,40 +204,31 @@ pub fn build_document(
                     }
                     body.push(bl);
                 }
-                Zone::Furniture if page.number == 1 => {
+                Zone::Furniture if pi == 0 => {
                     metadata::consume_line(&line.text(), &mut meta, &mut seen_distribution);
                 }
-                Zone::Footnote => note_lines.push(line),
-                Zone::Furniture | Zone::Separator => {}
-            }
-        }
-        for f in footnotes::parse(&note_lines, page.number, lang, &mut last_marker) {
-            match footnotes.last_mut() {
-                // A footnote running over from the previous page.
-                Some(prev) if f.marker.is_empty() => {
-                    text::append_line(&mut prev.text, &f.text, lang);
-                }
-                _ => footnotes.push(f),
+                Zone::Footnote | Zone::Furniture | Zone::Separator => {}
             }
         }
     }
 
-    if body.is_empty() && footnotes.is_empty() {
+    if body.is_empty() && resolved.footnotes.is_empty() {
         let lines: usize = layout.pages.iter().map(|p| p.lines.len()).sum();
         warnings.push(format!(
             "all {lines} lines were taken as running headers, footers or front-page \
              metadata: no body text (pages that repeat one text are read as furniture)"
         ));
     }
+    warnings.extend(diagnostics::frames(&m));
     let parts = Parts {
         source,
         lang,
         meta,
-        footnotes,
+        footnotes: resolved.footnotes,
         warnings,
         undecodable_glyphs: layout.undecodable_glyphs,
     };
-    Ok(finish(&body, m, parts))
+    Ok((body, m, parts))
 }
 
 /// What a document is made of besides its body lines.
@@ -163,9 +243,12 @@ struct Parts {
 
 /// The end shared by laid-out and flowing documents: blocks from the body lines, ids,
 /// footnotes anchored, the title.
-fn finish(body: &[BodyLine], m: zones::Measures, mut p: Parts) -> Document {
-    let built = blocks::build(body, p.lang, m, &mut p.warnings);
+fn finish(body: &[BodyLine], m: &Measures, mut p: Parts) -> Document {
+    let drafts = blocks::build(body, p.lang, m);
+    let built = numbering::classify(&drafts, m, &mut p.warnings);
     let (mut blocks, sizes) = renumber(built);
+    p.warnings
+        .extend(diagnostics::furniture_in_blocks(&blocks, p.source.pages));
     link_footnotes(&mut blocks, &mut p.footnotes, &mut p.warnings);
     p.meta.title = title(&blocks, &sizes);
     Document {

@@ -25,6 +25,9 @@ pub(crate) static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,4}/
 /// Barcode text of the job number: `*1706020*`.
 pub(crate) static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*\d{6,9}\*$"));
 
+/// Barcode text of a job number anywhere in a text.
+pub(crate) static BARCODE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| re(r"\*\d{7,9}\*"));
+
 /// `Distr.: General`.
 pub(crate) static DISTRIBUTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"Distr\.?\s*:?\s*(General|Limited|Restricted)"));

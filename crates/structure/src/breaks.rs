@@ -1,0 +1,268 @@
+//! Where one block of text ends and the next begins, from the layout alone.
+//!
+//! The cues, each measured against the document ([`Measures`]): a gap wider than the
+//! body's leading allows; a change of text size (of the Chinese characters, where the
+//! Latin runs of a Chinese line are set larger) or of weight; a first line indented
+//! against the block's continuation lines, or outdented; and a short previous line —
+//! one that ended although the next line's first word would have fitted before the
+//! frame's right edge. A page break joins the lines around it unless one of these cues
+//! (other than the gap) says otherwise. A line that runs to the right edge in the middle
+//! of a sentence continues on the next line, whatever the gap (a line made taller by a
+//! superscript).
+
+use crate::body::BodyLine;
+use crate::measure::{same_size, Measures};
+
+/// A first line is indented (or outdented) when its left edge is this many ems away
+/// from the block's continuation lines (first-line indents are 1.5–4 em in the layout
+/// matrix; baseline jitter of glyph origins is below 0.1 em).
+const INDENT_EM: f32 = 0.5;
+
+/// A line is short when the room left before the right edge exceeds the next line's
+/// first word and a space by this many ems (ragged text's measured edge lies up to half
+/// an em inside the real one).
+const FIT_SLACK_EM: f32 = 0.5;
+
+/// The width of a word space, in ems, for the fit test.
+const SPACE_EM: f32 = 0.25;
+
+/// Two lines are both centred when each line's midpoint lies within this many ems of
+/// the frame's midpoint and each leaves room on both sides.
+const CENTRED_EM: f32 = 1.0;
+
+/// Words that open a preambular paragraph of a resolution or declaration (UN Editorial
+/// Manual, "Resolutions: preambular paragraphs"; the UDHR's 鉴于 / Whereas): after a
+/// line ending a clause with a comma or semicolon, a line opening with one begins a
+/// new block.
+const PREAMBULAR_WORDS: &[&str] = &[
+    "Whereas",
+    "Recalling",
+    "Reaffirming",
+    "Noting",
+    "Recognizing",
+    "Considering",
+    "Bearing in mind",
+    "Welcoming",
+    "Expressing",
+    "Emphasizing",
+    "Stressing",
+    "Acknowledging",
+    "Convinced",
+    "Concerned",
+    "Deeply concerned",
+    "Mindful",
+    "Taking note",
+    "鉴于",
+    "回顾",
+    "重申",
+    "注意到",
+    "确认",
+    "认识到",
+    "考虑到",
+    "铭记",
+    "欢迎",
+    "强调",
+    "深信",
+    "关切",
+];
+
+/// What the block so far looks like.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockShape {
+    /// Left edge of its continuation lines, once it has any.
+    pub continuation_x0: Option<f32>,
+}
+
+/// The cue by which `line` begins a new block after `prev` (the last line of the block
+/// `shape`), or `None` when it continues the block.
+pub(crate) fn starts_block(
+    prev: &BodyLine,
+    line: &BodyLine,
+    shape: BlockShape,
+    m: &Measures,
+) -> Option<&'static str> {
+    if let Some(cue) = line.flow {
+        return cue.new_block.then_some("paragraph");
+    }
+    let em = line.size.max(prev.size).max(1.0);
+    if resized(prev, line) {
+        return Some("size");
+    }
+    if prev.bold != line.bold {
+        return Some("weight");
+    }
+    let both_centred = centred(prev) && centred(line);
+    let indented = !both_centred
+        && shape
+            .continuation_x0
+            .is_some_and(|x| (line.x0 - x).abs() > INDENT_EM * em);
+    if indented {
+        return Some("indent");
+    }
+    if short(prev, line, m) {
+        return Some("short line");
+    }
+    if preambular(prev, line) {
+        return Some("preambular word");
+    }
+    if prev.page != line.page {
+        return None;
+    }
+    let gap = prev.baseline - line.baseline;
+    if gap <= 0.0 {
+        // The line lies above the previous one: another column or text box.
+        return Some("column");
+    }
+    let mid_sentence = !prev.ends_clause() && !prev.text.trim_end().ends_with(',');
+    (gap > m.block_gap * em && !(mid_sentence && gap < 2.0 * m.leading * em)).then_some("gap")
+}
+
+/// Whether the size of the text changes between two lines: their text sizes differ and
+/// they share no span size (a Chinese line with 12 pt Latin runs beside 10.5 pt Han is
+/// the same text as its all-Han neighbours).
+pub(crate) fn resized(a: &BodyLine, b: &BodyLine) -> bool {
+    !same_size(a.size, b.size) && !a.sizes.iter().any(|s| b.sizes.iter().any(|t| same_size(*s, *t)))
+}
+
+/// Whether a line of running text (body size, not bold: titles and headings have
+/// their own right edges) ended before the right edge with room for the next line's
+/// first word.
+fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
+    if prev.bold || !same_size(prev.size, m.body_size) {
+        return false;
+    }
+    let t = prev.text.trim_end();
+    // A hyphenated word is continued on the next line however much room was left.
+    if t.ends_with('-') || t.ends_with('/') || !prev.frame.right.is_finite() {
+        return false;
+    }
+    let em = prev.size.max(1.0);
+    let room = prev.frame.right - prev.x1;
+    room > next.first_word + (SPACE_EM + FIT_SLACK_EM) * em
+}
+
+/// Whether a line is centred in its page's frame.
+pub(crate) fn centred(l: &BodyLine) -> bool {
+    if l.centered {
+        return true;
+    }
+    let (left, right) = (l.frame.left, l.frame.right);
+    if !right.is_finite() {
+        return false;
+    }
+    let em = l.size.max(1.0);
+    let mid = (l.x0 + l.x1) / 2.0;
+    (mid - (left + right) / 2.0).abs() <= CENTRED_EM * em
+        && l.x0 > left + CENTRED_EM * em
+        && l.x1 < right - CENTRED_EM * em
+}
+
+/// A line opening with a preambular word after a clause ended by a comma or semicolon.
+fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
+    let ends = prev
+        .text
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| ",;，；".contains(c));
+    let t = line.text.trim_start();
+    ends && PREAMBULAR_WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with([' ', ',', '，']) || !w.is_ascii())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::Frame;
+
+    fn l(text: &str, x0: f32, x1: f32, baseline: f32) -> BodyLine {
+        BodyLine {
+            page: 1,
+            text: text.into(),
+            refs: vec![],
+            x0,
+            x1,
+            baseline,
+            size: 10.0,
+            sizes: vec![10.0],
+            bold: false,
+            label_bold: false,
+            italic: false,
+            first_word: 5.0 * text.split_whitespace().next().map_or(0, str::len) as f32,
+            cells: vec![],
+            frame: Frame {
+                left: 72.0,
+                right: 520.0,
+                top: 700.0,
+                bottom: 72.0,
+            },
+            flow: None,
+            heading: None,
+            centered: false,
+            table_row: false,
+            front: false,
+        }
+    }
+
+    fn m() -> Measures {
+        Measures {
+            body_size: 10.0,
+            body_left: 72.0,
+            leading: 1.2,
+            block_gap: 1.5,
+            frames: vec![],
+        }
+    }
+
+    fn shape(x: f32) -> BlockShape {
+        BlockShape {
+            continuation_x0: Some(x),
+        }
+    }
+
+    /// Issue 10: UDHR preamble clauses with even leading and no indent.
+    #[test]
+    fn a_short_last_line_ends_a_clause() {
+        let prev = l("of the world,", 72.0, 140.0, 500.0);
+        let next = l("Whereas disregard and contempt", 72.0, 519.0, 488.0);
+        assert!(starts_block(&prev, &next, shape(72.0), &m()).is_some());
+        let full = l("the inherent dignity and of the equal and", 72.0, 519.5, 500.0);
+        let cont = l("inalienable rights of all members", 72.0, 400.0, 488.0);
+        assert!(starts_block(&full, &cont, shape(72.0), &m()).is_none());
+    }
+
+    /// Issue 10: `Article 9` opening a page after article 8's short last line.
+    #[test]
+    fn a_page_break_after_a_short_line_starts_a_block() {
+        let prev = l("or exile.", 72.0, 120.0, 80.0);
+        let mut next = l("Article 9", 72.0, 120.0, 700.0);
+        next.page = 2;
+        assert!(starts_block(&prev, &next, shape(72.0), &m()).is_some());
+        let full = l("the equal and inalienable rights of all", 72.0, 519.0, 80.0);
+        let mut cont = l("members of the human family", 72.0, 300.0, 700.0);
+        cont.page = 2;
+        assert!(starts_block(&full, &cont, shape(72.0), &m()).is_none());
+    }
+
+    #[test]
+    fn indents_gaps_and_sizes() {
+        let prev = l("a full line of running text in the body", 72.0, 519.0, 500.0);
+        let indented = l("Whereas a new paragraph", 100.0, 519.0, 488.0);
+        assert!(starts_block(&prev, &indented, shape(72.0), &m()).is_some());
+        let far = l("text after a paragraph gap", 72.0, 519.0, 482.0);
+        let mut ended = prev.clone();
+        ended.text.push('.');
+        assert!(starts_block(&ended, &far, shape(72.0), &m()).is_some());
+        // Mid-sentence, a taller line is no gap.
+        assert!(starts_block(&prev, &far, shape(72.0), &m()).is_none());
+        let mut mixed = l("Chinese line with a 12 pt Latin run", 72.0, 519.0, 488.0);
+        mixed.size = 10.5;
+        mixed.sizes = vec![10.5, 12.0];
+        let mut han = prev.clone();
+        han.size = 10.5;
+        han.sizes = vec![10.5];
+        assert!(starts_block(&han, &mixed, shape(72.0), &m()).is_none());
+    }
+}

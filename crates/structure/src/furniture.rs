@@ -1,0 +1,296 @@
+//! Running headers and footers ("furniture"): what repeats across pages at the same
+//! place, or matches a UN furniture pattern, and lies outside the body's text frame.
+//!
+//! No band of the page is assumed: headers and footers were found 3–16 % of the height
+//! from the edge in the layout matrix. A line is a *candidate* when it repeats on
+//! another page at the same distance from the same edge (numbers ignored only where
+//! they count the pages) or holds a job number, a barcode, this page's number or the
+//! document symbol. Candidates are furniture when they lie beyond the body frame —
+//! above the highest or below the lowest body line of the document's pages — and are
+//! not separated from the page edge by body text; whatever lies further out, or on
+//! the same baseline, is furniture too.
+
+use std::collections::HashMap;
+
+use unpara_model::{Layout, Line, Page};
+
+use crate::measure::{self, quantile, text_size, SAME_SIZE_SHARE};
+use crate::patterns::{BARCODE, JOB_NUMBER, PAGE_NUMBER};
+
+/// Lines repeat "at the same place" when their distances from the page edge differ by
+/// at most this many ems of their size: producers put a running header at the same
+/// point on every page; mixed fonts move a baseline by a fraction of an em.
+const REPEAT_TOLERANCE_EM: f32 = 0.5;
+
+/// Furniture lies beyond the body frame by more than this many ems of the body size
+/// (a header sits at least a line above the first body line).
+const OUTSIDE_FRAME_EM: f32 = 0.5;
+
+/// A line on the same baseline as a furniture line (within this many ems of its
+/// size) is part of that header or footer (`2/12` beside `V.17-06020`).
+const SAME_ROW_EM: f32 = 0.5;
+
+/// Which edge of the page a line is measured from.
+fn edge_distance(page: &Page, line: &Line) -> (bool, f32) {
+    let from_top = page.height - line.baseline;
+    if from_top <= line.baseline {
+        (true, from_top)
+    } else {
+        (false, line.baseline)
+    }
+}
+
+/// A line's text with every run of digits replaced by `#`, and the digit runs.
+fn shape(text: &str) -> (String, Vec<i64>) {
+    let mut key = String::new();
+    let mut numbers = Vec::new();
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            key.push('#');
+            numbers.push(digits.parse::<i64>().unwrap_or(i64::MAX));
+            digits.clear();
+        }
+        if !c.is_whitespace() {
+            key.push(c);
+        }
+    }
+    (key, numbers)
+}
+
+/// Whether two lines with the same shape on pages `pa` and `pb` say the same thing:
+/// every number is equal, or counts the pages (its value minus the page number is the
+/// same on both).
+fn same_numbers(a: &[i64], pa: u32, b: &[i64], pb: u32) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x == y || x.saturating_sub(i64::from(pa)) == y.saturating_sub(i64::from(pb))
+        })
+}
+
+/// A line is furniture by its content alone when it is a barcode, holds a job number
+/// or the document symbol, prints this page's number as `page/pages` (`2/8`), or is a
+/// page number alone.
+fn pattern(text: &str, symbol: Option<&str>, page: u32, pages: usize) -> bool {
+    let t = text.trim();
+    let own_number = format!("{page}/{pages}");
+    BARCODE.is_match(t)
+        || JOB_NUMBER.is_match(t)
+        || PAGE_NUMBER.is_match(t)
+        || t == page.to_string()
+        || t.split_whitespace().any(|tok| tok == own_number)
+        || symbol.is_some_and(|s| t.contains(s))
+}
+
+/// Candidates: lines that repeat at the same place on another page, or match a
+/// furniture pattern.
+fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
+    // Lines by shape, with their page, edge and distance.
+    let mut by_shape: HashMap<String, Vec<(u32, bool, f32, f32, Vec<i64>)>> = HashMap::new();
+    for page in &layout.pages {
+        for line in &page.lines {
+            let (key, numbers) = shape(&line.text());
+            if key.is_empty() {
+                continue;
+            }
+            let (top, d) = edge_distance(page, line);
+            by_shape
+                .entry(key)
+                .or_default()
+                .push((page.number, top, d, line.size, numbers));
+        }
+    }
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            page.lines
+                .iter()
+                .map(|line| {
+                    let text = line.text();
+                    if pattern(&text, symbol, page.number, layout.pages.len()) {
+                        return true;
+                    }
+                    let (key, numbers) = shape(&text);
+                    let (top, d) = edge_distance(page, line);
+                    by_shape.get(&key).is_some_and(|others| {
+                        others.iter().any(|(p, t, d2, size, n)| {
+                            *p != page.number
+                                && *t == top
+                                && (d - d2).abs() <= REPEAT_TOLERANCE_EM * size.max(line.size)
+                                && same_numbers(&numbers, page.number, n, *p)
+                        })
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The highest and lowest baselines of body-size text that is not a candidate, over
+/// the document: the median page top (pages start at the top margin; the front page's
+/// masthead may start higher) and the lowest page bottom.
+fn frame_limits(layout: &Layout, cand: &[Vec<bool>], body_size: f32) -> (f32, f32) {
+    let mut tops = Vec::new();
+    let mut bottoms = Vec::new();
+    let keep: Vec<Vec<bool>> = cand
+        .iter()
+        .map(|p| p.iter().map(|c| !c).collect())
+        .collect();
+    for pi in 0..layout.pages.len() {
+        let body: Vec<f32> = measure::page_kept(layout, &keep, pi)
+            .filter(|l| {
+                (text_size(l) - body_size).abs() <= SAME_SIZE_SHARE * body_size && l.rotation == 0
+            })
+            .map(|l| l.baseline)
+            .collect();
+        if let (Some(t), Some(b)) = (
+            body.iter().copied().reduce(f32::max),
+            body.iter().copied().reduce(f32::min),
+        ) {
+            tops.push(t);
+            // The front page's footer area may hold one-off lines; its bottom counts
+            // only when it is all there is.
+            if pi > 0 || layout.pages.len() < 3 {
+                bottoms.push(b);
+            }
+        }
+    }
+    let top = quantile(tops, 0.5).unwrap_or(f32::INFINITY);
+    let bottom = bottoms.into_iter().reduce(f32::min).unwrap_or(f32::NEG_INFINITY);
+    (top, bottom)
+}
+
+/// Marks running headers and footers on every page.
+pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
+    let all: Vec<Vec<bool>> = layout
+        .pages
+        .iter()
+        .map(|p| vec![true; p.lines.len()])
+        .collect();
+    let body_size = measure::body_size(layout, &all);
+    let cand = candidates(layout, symbol);
+    let (top, bottom) = frame_limits(layout, &cand, body_size);
+    let margin = OUTSIDE_FRAME_EM * body_size;
+    layout
+        .pages
+        .iter()
+        .zip(&cand)
+        .map(|(page, cand)| page_furniture(page, cand, top + margin, bottom - margin))
+        .collect()
+}
+
+/// The furniture of one page: the candidates lying beyond the frame, and whatever
+/// lies further out than the innermost of them or on its baseline.
+fn page_furniture(page: &Page, cand: &[bool], above: f32, below: f32) -> Vec<bool> {
+    let outside = |top: bool| {
+        page.lines
+            .iter()
+            .zip(cand)
+            .filter(|(l, c)| **c && l.rotation == 0)
+            .filter(move |(l, _)| if top { l.baseline > above } else { l.baseline < below })
+            .map(|(l, _)| (l.baseline, SAME_ROW_EM * l.size))
+    };
+    let header_floor = outside(true).fold(f32::INFINITY, |m, (y, row)| m.min(y - row));
+    let footer_ceiling = outside(false).fold(f32::NEG_INFINITY, |m, (y, row)| m.max(y + row));
+    page.lines
+        .iter()
+        .map(|l| l.rotation == 0 && (l.baseline >= header_floor || l.baseline <= footer_ceiling))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unpara_model::Span;
+
+    fn line(text: &str, baseline: f32, size: f32) -> Line {
+        Line {
+            spans: vec![Span {
+                text: text.into(),
+                x0: 72.0,
+                x1: 72.0 + 5.0 * text.len() as f32,
+                baseline,
+                size,
+                font: 0,
+            }],
+            x0: 72.0,
+            x1: 72.0 + 5.0 * text.len() as f32,
+            baseline,
+            size,
+            rotation: 0,
+            vertical: false,
+        }
+    }
+
+    fn page(number: u32, lines: Vec<Line>) -> Page {
+        Page {
+            number,
+            width: 420.0,
+            height: 595.0,
+            lines,
+            rules: vec![],
+        }
+    }
+
+    /// Body lines, different on every page (`page` names it).
+    fn body(page: &str, from: f32, n: usize) -> Vec<Line> {
+        (0..n)
+            .map(|i| line(&format!("Body {page} line {i}"), from - 12.0 * i as f32, 10.0))
+            .collect()
+    }
+
+    /// Issue 10: a footer 15 % of the height up, a header 14 % down: no band needed.
+    #[test]
+    fn footers_far_from_the_edge_are_found_by_repetition() {
+        let pages: Vec<Page> = (1..=3)
+            .map(|n| {
+                let mut lines = vec![line("CAC/COSP/WG.4/2017/4", 595.0 * 0.86, 9.0)];
+                lines.extend(body(["a", "b", "c"][n as usize - 1], 480.0, 30));
+                lines.push(line(&format!("V.17-06020 {n}/3"), 595.0 * 0.15, 9.0));
+                page(n, lines)
+            })
+            .collect();
+        let layout = Layout {
+            pages,
+            ..Layout::default()
+        };
+        let f = furniture(&layout, Some("CAC/COSP/WG.4/2017/4"));
+        for p in &f {
+            assert!(p[0] && p[p.len() - 1]);
+            assert_eq!(p.iter().filter(|x| **x).count(), 2);
+        }
+    }
+
+    /// Issue 10: `Article 16` and `Article 27` opening two pages at the same height are
+    /// body text: their numbers do not count the pages, and they lie in the frame.
+    #[test]
+    fn headings_at_the_same_height_are_not_furniture() {
+        let mut p1 = vec![line("Universal Declaration", 560.0, 9.0)];
+        p1.push(line("Article 16", 500.0, 10.0));
+        p1.extend(body("a", 488.0, 30));
+        let mut p2 = vec![line("Universal Declaration", 560.0, 9.0)];
+        p2.push(line("Article 27", 500.0, 10.0));
+        p2.extend(body("b", 488.0, 30));
+        let mut p3 = vec![line("Universal Declaration", 560.0, 9.0)];
+        p3.extend(body("c", 500.0, 30));
+        let layout = Layout {
+            pages: vec![page(4, p1), page(9, p2), page(10, p3)],
+            ..Layout::default()
+        };
+        let f = furniture(&layout, None);
+        assert!(f[0][0] && !f[0][1] && f[1][0] && !f[1][1]);
+    }
+
+    #[test]
+    fn page_numbers_with_an_offset_are_ignored() {
+        assert!(same_numbers(&[5], 3, &[6], 4));
+        assert!(same_numbers(&[2, 11], 2, &[3, 11], 3));
+        assert!(!same_numbers(&[16], 8, &[27], 14));
+        assert_eq!(shape("2/11 V.17-06020").0, "#/#V.#-#");
+    }
+}

@@ -1,0 +1,389 @@
+//! What the document shows, measured before anything is classified: the body's text
+//! size, its leading, and the body's text frame on every page. Every threshold of the
+//! structure stage is relative to these.
+//!
+//! The body is what most characters are set in; its frame is where lines of body size
+//! begin and end on the pages; its leading is the baseline distance of consecutive
+//! lines inside a paragraph — the *lowest* common distance, not the median, since in a
+//! text of one- and two-line paragraphs (the UDHR) most distances are paragraph gaps.
+
+use unpara_model::{is_cjk, Layout, Line};
+
+/// Two sizes are the same when they differ by at most this share of the larger one.
+/// Sizes come from text matrices and are exact to a hundredth of a point; footnotes are
+/// set at 0.75–0.95 of the body (8.5 pt under 9 pt is 5.6 % smaller; layout matrix).
+pub(crate) const SAME_SIZE_SHARE: f32 = 0.03;
+
+/// Baseline distances are compared in bins of this share of an em when the leading is
+/// looked for.
+const LEADING_BIN_EM: f32 = 0.02;
+
+/// The leading is the lowest bin holding at least this share of the fullest bin: the
+/// within-paragraph distance, even where paragraph gaps are the more common ones.
+const LEADING_MIN_SHARE: f32 = 0.25;
+
+/// Distances more than this share above the leading are not line pitch: a paragraph
+/// gap, space around a heading, or a taller line (a superscript, a 12 pt Latin run in
+/// 10.5 pt Chinese: up to 14 % in the layout matrix).
+const LEADING_SPREAD: f32 = 0.16;
+
+/// Without paragraph spacing in the document, a gap this many ems above the leading
+/// still separates blocks (space around headings).
+const FALLBACK_GAP_EM: f32 = 0.5;
+
+/// Fewest body lines on a page for its own frame to be measured; with fewer, the
+/// document's frame is used.
+const MIN_FRAME_LINES: usize = 6;
+
+/// The right edge of a page's frame is the x1 that this share of its body lines do not
+/// pass (ragged text rarely reaches the edge itself).
+const RIGHT_EDGE_QUANTILE: f32 = 0.95;
+
+/// The body's text frame on one page, PDF points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Frame {
+    /// Most common left edge of its body lines.
+    pub left: f32,
+    /// Right edge of its running text.
+    pub right: f32,
+    /// Highest body-line baseline.
+    pub top: f32,
+    /// Lowest body-line baseline.
+    pub bottom: f32,
+}
+
+/// Document-wide measures.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Measures {
+    /// The size most characters are set in, points.
+    pub body_size: f32,
+    /// The body's most common left edge, points.
+    pub body_left: f32,
+    /// Baseline distance inside a paragraph, in ems of the lines' size.
+    pub leading: f32,
+    /// Baseline distance, in ems, beyond which two lines belong to different blocks.
+    pub block_gap: f32,
+    /// The body frame of every page (index = page index).
+    pub frames: Vec<Frame>,
+}
+
+impl Measures {
+    /// Measures that fit a document of body size `size` with no geometry (Word).
+    pub(crate) fn flowing(size: f32, left: f32, pages: usize) -> Measures {
+        Measures {
+            body_size: size,
+            body_left: left,
+            leading: 1.2,
+            block_gap: 1.2 * (1.0 + LEADING_SPREAD),
+            frames: vec![
+                Frame {
+                    left,
+                    right: f32::INFINITY,
+                    top: f32::INFINITY,
+                    bottom: f32::NEG_INFINITY,
+                };
+                pages
+            ],
+        }
+    }
+
+    /// The frame of page index `page`.
+    pub(crate) fn frame(&self, page: usize) -> Frame {
+        self.frames.get(page).copied().unwrap_or(Frame {
+            left: self.body_left,
+            right: f32::INFINITY,
+            top: f32::INFINITY,
+            bottom: f32::NEG_INFINITY,
+        })
+    }
+}
+
+/// Whether two sizes are the same ([`SAME_SIZE_SHARE`]).
+pub(crate) fn same_size(a: f32, b: f32) -> bool {
+    (a - b).abs() <= SAME_SIZE_SHARE * a.max(b)
+}
+
+/// The size of a line's text as a reader sees it: for a line holding CJK characters the
+/// most common size of those characters (LibreOffice sets Latin runs of Chinese text at
+/// 12 pt beside 10.5 pt Han), otherwise the line's dominant size.
+pub(crate) fn text_size(line: &Line) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for s in &line.spans {
+        let n = s.text.chars().filter(|c| is_cjk(*c)).count();
+        if n == 0 {
+            continue;
+        }
+        let key = (s.size * 10.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, m)) => *m += n,
+            None => counts.push((key, n)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(k, n)| (*n, *k))
+        .map_or(line.size, |(k, _)| *k as f32 / 10.0)
+}
+
+/// Characters of a line that are not whitespace.
+pub(crate) fn visible_chars(line: &Line) -> usize {
+    line.spans
+        .iter()
+        .map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+/// The most common value, by weight, of values rounded to `step`; ties go to the
+/// smaller value.
+pub(crate) fn weighted_mode(values: impl Iterator<Item = (f32, usize)>, step: f32) -> Option<f32> {
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for (v, w) in values {
+        if !v.is_finite() {
+            continue;
+        }
+        let key = (v / step).round() as i64;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += w,
+            None => counts.push((key, w)),
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| *k as f32 * step)
+}
+
+/// The `q`-quantile of `values` (0 ≤ q ≤ 1), `None` when empty.
+pub(crate) fn quantile(mut values: Vec<f32>, q: f32) -> Option<f32> {
+    values.retain(|v| v.is_finite());
+    values.sort_by(f32::total_cmp);
+    let last = values.len().checked_sub(1)?;
+    let i = ((last as f32) * q.clamp(0.0, 1.0)).round() as usize;
+    values.get(i.min(last)).copied()
+}
+
+/// The size most characters of the kept lines are set in.
+pub(crate) fn body_size(layout: &Layout, keep: &[Vec<bool>]) -> f32 {
+    weighted_mode(
+        kept_lines(layout, keep).map(|(_, l)| (text_size(l), visible_chars(l))),
+        0.1,
+    )
+    .unwrap_or(10.0)
+}
+
+/// The kept lines of a layout with their page index.
+pub(crate) fn kept_lines<'a>(
+    layout: &'a Layout,
+    keep: &'a [Vec<bool>],
+) -> impl Iterator<Item = (usize, &'a Line)> + 'a {
+    (0..layout.pages.len()).flat_map(move |pi| page_kept(layout, keep, pi).map(move |l| (pi, l)))
+}
+
+/// The kept lines of page index `pi`.
+pub(crate) fn page_kept<'a>(
+    layout: &'a Layout,
+    keep: &'a [Vec<bool>],
+    pi: usize,
+) -> impl Iterator<Item = &'a Line> + 'a {
+    let k = keep.get(pi);
+    layout
+        .pages
+        .get(pi)
+        .into_iter()
+        .flat_map(|p| p.lines.iter().enumerate())
+        .filter(move |(li, _)| k.and_then(|k| k.get(*li)).copied().unwrap_or(true))
+        .map(|(_, l)| l)
+}
+
+/// Measures the kept lines of a layout (those not yet known to be furniture or notes).
+pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
+    let body_size = body_size(layout, keep);
+    let is_body = |l: &Line| l.rotation == 0 && same_size(text_size(l), body_size);
+    let body_left = weighted_mode(
+        kept_lines(layout, keep)
+            .filter(|(_, l)| is_body(l))
+            .map(|(_, l)| (l.x0, 1)),
+        1.0,
+    )
+    .unwrap_or(0.0);
+    let (leading, block_gap) = leading(layout, keep, body_size);
+    let mut frames = Vec::with_capacity(layout.pages.len());
+    let mut all_right = Vec::new();
+    let mut counts = Vec::with_capacity(layout.pages.len());
+    for pi in 0..layout.pages.len() {
+        let lines: Vec<&Line> = page_kept(layout, keep, pi).filter(|l| is_body(l)).collect();
+        all_right.extend(lines.iter().map(|l| l.x1));
+        frames.push(page_frame(&lines, body_left));
+        counts.push(lines.len());
+    }
+    let doc_right = quantile(all_right, RIGHT_EDGE_QUANTILE).unwrap_or(f32::INFINITY);
+    for (frame, lines) in frames.iter_mut().zip(counts) {
+        if lines < MIN_FRAME_LINES {
+            // Mirrored margins move the whole frame: keep its width.
+            frame.right = doc_right + (frame.left - body_left);
+        }
+    }
+    Measures {
+        body_size,
+        body_left,
+        leading,
+        block_gap,
+        frames,
+    }
+}
+
+fn page_frame(lines: &[&Line], body_left: f32) -> Frame {
+    let left = if lines.len() >= MIN_FRAME_LINES {
+        weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(body_left)
+    } else {
+        body_left
+    };
+    Frame {
+        left,
+        right: quantile(lines.iter().map(|l| l.x1).collect(), RIGHT_EDGE_QUANTILE)
+            .unwrap_or(f32::INFINITY),
+        top: lines
+            .iter()
+            .map(|l| l.baseline)
+            .fold(f32::NEG_INFINITY, f32::max),
+        bottom: lines.iter().map(|l| l.baseline).fold(f32::INFINITY, f32::min),
+    }
+}
+
+/// The leading (ems) and the block gap (ems) of the body: baseline distances of
+/// consecutive body-size lines of a page that overlap horizontally.
+fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32) -> (f32, f32) {
+    let mut ratios: Vec<f32> = Vec::new();
+    for pi in 0..layout.pages.len() {
+        let lines: Vec<&Line> = page_kept(layout, keep, pi)
+            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
+            .collect();
+        for w in lines.windows(2) {
+            if let [a, b] = w {
+                let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let gap = a.baseline - b.baseline;
+                if overlap > 0.0 && gap > 0.0 {
+                    ratios.push(gap / body_size);
+                }
+            }
+        }
+    }
+    leading_of(&ratios)
+}
+
+/// The leading and block gap, in ems, from baseline distances in ems.
+pub(crate) fn leading_of(ratios: &[f32]) -> (f32, f32) {
+    let mut bins: Vec<(i64, usize)> = Vec::new();
+    for r in ratios.iter().filter(|r| **r > 0.5 && **r < 4.0) {
+        let key = (r / LEADING_BIN_EM).round() as i64;
+        match bins.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => bins.push((key, 1)),
+        }
+    }
+    bins.sort();
+    let max = bins.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    // Neighbouring bins count together: a distance of 1.15 em may fall either side.
+    let dense = |i: usize| -> usize {
+        let Some((k, n)) = bins.get(i) else { return 0 };
+        let near: usize = bins
+            .iter()
+            .filter(|(k2, _)| (k2 - k).abs() == 1)
+            .map(|(_, n)| *n)
+            .sum();
+        n + near
+    };
+    let Some(first) = (0..bins.len())
+        .find(|i| dense(*i) as f32 >= LEADING_MIN_SHARE * max as f32 && max > 0)
+    else {
+        return (1.2, 1.2 * (1.0 + LEADING_SPREAD) + FALLBACK_GAP_EM);
+    };
+    let centre = bins.get(first).map_or(1.2, |(k, _)| *k as f32 * LEADING_BIN_EM);
+    // The leading: the median of the distances in the lowest dense cluster.
+    let cluster: Vec<f32> = ratios
+        .iter()
+        .copied()
+        .filter(|r| (r - centre).abs() <= 2.0 * LEADING_BIN_EM)
+        .collect();
+    let leading = quantile(cluster, 0.5).unwrap_or(centre);
+    // Paragraph gaps: the next dense cluster above the leading's spread.
+    let above: Vec<f32> = ratios
+        .iter()
+        .copied()
+        .filter(|r| *r > leading * (1.0 + LEADING_SPREAD) && *r < 4.0)
+        .collect();
+    let min_members = (LEADING_MIN_SHARE * max as f32).max(2.0) as usize;
+    let gap = if above.len() >= min_members {
+        let (next, _) = leading_cluster_centre(&above);
+        (leading + next) / 2.0
+    } else {
+        leading + FALLBACK_GAP_EM
+    };
+    (leading, gap.max(leading * (1.0 + LEADING_SPREAD / 2.0)))
+}
+
+/// The centre of the lowest dense cluster of `values` and its size.
+fn leading_cluster_centre(values: &[f32]) -> (f32, usize) {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let max_near = |v: f32| {
+        sorted
+            .iter()
+            .filter(|x| (**x - v).abs() <= 2.0 * LEADING_BIN_EM)
+            .count()
+    };
+    let best = sorted.iter().map(|v| max_near(*v)).max().unwrap_or(0);
+    let first = sorted
+        .iter()
+        .copied()
+        .find(|v| max_near(*v) as f32 >= LEADING_MIN_SHARE * best as f32)
+        .unwrap_or(0.0);
+    let members: Vec<f32> = sorted
+        .iter()
+        .copied()
+        .filter(|x| (*x - first).abs() <= 4.0 * LEADING_BIN_EM)
+        .collect();
+    let n = members.len();
+    (quantile(members, 0.5).unwrap_or(first), n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_is_the_lowest_common_distance_not_the_median() {
+        // UDHR-like: 30 paragraph gaps of 1.8 em, 12 line pitches of 1.2 em.
+        let mut r = vec![1.8; 30];
+        r.extend(vec![1.2; 12]);
+        let (leading, gap) = leading_of(&r);
+        assert!((leading - 1.2).abs() < 0.01, "{leading}");
+        assert!((gap - 1.5).abs() < 0.05, "{gap}");
+    }
+
+    #[test]
+    fn even_leading_has_no_gap_cluster() {
+        let r = vec![1.15; 40];
+        let (leading, gap) = leading_of(&r);
+        assert!((leading - 1.15).abs() < 0.01);
+        assert!((gap - (1.15 + FALLBACK_GAP_EM)).abs() < 0.01, "{gap}");
+    }
+
+    #[test]
+    fn a_few_taller_lines_are_not_paragraph_gaps() {
+        let mut r = vec![1.2; 40];
+        r.extend([1.3, 1.32]);
+        let (_, gap) = leading_of(&r);
+        assert!(gap > 1.6, "{gap}");
+    }
+
+    #[test]
+    fn quantiles_and_modes() {
+        assert_eq!(quantile(vec![3.0, 1.0, 2.0], 0.5), Some(2.0));
+        assert_eq!(quantile(vec![], 0.5), None);
+        assert_eq!(
+            weighted_mode([(10.0, 5), (8.5, 2), (10.02, 1)].into_iter(), 0.1),
+            Some(10.0)
+        );
+    }
+}

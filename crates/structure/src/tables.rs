@@ -1,0 +1,216 @@
+//! Tables and lists of contents: not body flow.
+//!
+//! A table row is a line of two or more cells — spans more than an em apart, a leading
+//! paragraph or heading label not counted — standing among other such lines whose
+//! cells line up (a left or right edge within half an em), or a line of three cells or
+//! more. A one-cell line right under a row, starting at one of its later cells, is that
+//! cell's wrapped text. A list of contents entry runs dot leaders to a page number.
+//! Rows become `table` blocks (cells separated by tabs), entries `text` blocks.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::body::BodyLine;
+use crate::labels::recognize;
+use crate::patterns::re;
+
+/// Cell edges line up when they differ by at most this many ems.
+const ALIGN_EM: f32 = 0.5;
+
+/// Dot leaders (four dots or more, spaced or not) running to a page number.
+static DOT_LEADERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\.\s?){4,}\s*\d{1,4}$"));
+
+/// What a body line is, for the table rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowKind {
+    /// Running text.
+    Text,
+    /// A table row.
+    Table,
+    /// The wrapped text of a cell of the row above.
+    CellContinuation,
+    /// An entry of a list of contents.
+    Contents,
+}
+
+/// Whether a cell's text is a label only (`1.`, `(a)`, `IV.`).
+pub(crate) fn is_label_cell(text: &str) -> bool {
+    let probe = format!("{} X", text.trim());
+    recognize(&probe, None).is_some_and(|l| probe.get(l.consumed..) == Some("X"))
+}
+
+/// The cells of a line that hold data: a leading label cell left out.
+fn data_cells(line: &BodyLine) -> &[(f32, f32, String)] {
+    match line.cells.split_first() {
+        Some((first, rest)) if is_label_cell(&first.2) => rest,
+        _ => &line.cells,
+    }
+}
+
+fn aligned(a: &BodyLine, b: &BodyLine) -> bool {
+    let tol = ALIGN_EM * a.size.max(b.size).max(1.0);
+    let ca = data_cells(a);
+    let cb = data_cells(b);
+    // Edges of cells after the first: the first cell of every row starts at the
+    // table's left edge, which running text shares.
+    ca.iter().skip(1).any(|(x0, x1, _)| {
+        cb.iter()
+            .skip(1)
+            .any(|(y0, y1, _)| (x0 - y0).abs() <= tol || (x1 - y1).abs() <= tol)
+    })
+}
+
+/// The kind of every body line.
+pub(crate) fn row_kinds(lines: &[BodyLine]) -> Vec<RowKind> {
+    let candidate = |l: &BodyLine| !l.front && l.flow.is_none() && data_cells(l).len() >= 2;
+    let mut kinds: Vec<RowKind> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.table_row {
+                return RowKind::Table;
+            }
+            if l.flow.is_none() && DOT_LEADERS.is_match(l.text.trim_end()) {
+                return RowKind::Contents;
+            }
+            if !candidate(l) {
+                return RowKind::Text;
+            }
+            let neighbour = |j: Option<usize>| {
+                j.and_then(|j| lines.get(j))
+                    .is_some_and(|n| n.page == l.page && candidate(n) && aligned(l, n))
+            };
+            if data_cells(l).len() >= 3 || neighbour(i.checked_sub(1)) || neighbour(Some(i + 1)) {
+                RowKind::Table
+            } else {
+                RowKind::Text
+            }
+        })
+        .collect();
+    // Wrapped cell text under a row.
+    for i in 1..lines.len() {
+        let (Some(prev), Some(line)) = (lines.get(i - 1), lines.get(i)) else {
+            continue;
+        };
+        let above = kinds.get(i - 1).copied();
+        if kinds.get(i) != Some(&RowKind::Text)
+            || !matches!(above, Some(RowKind::Table | RowKind::CellContinuation))
+            || prev.page != line.page
+            || line.flow.is_some()
+        {
+            continue;
+        }
+        let tol = ALIGN_EM * line.size.max(1.0);
+        let starts_in_later_cell = row_cells_above(lines, &kinds, i)
+            .iter()
+            .skip(1)
+            .any(|(x0, _, _)| (x0 - line.x0).abs() <= tol);
+        if line.cells.len() == 1 && starts_in_later_cell {
+            if let Some(k) = kinds.get_mut(i) {
+                *k = RowKind::CellContinuation;
+            }
+        }
+    }
+    kinds
+}
+
+/// The cells of the table row a line sits under.
+fn row_cells_above<'a>(
+    lines: &'a [BodyLine],
+    kinds: &[RowKind],
+    i: usize,
+) -> &'a [(f32, f32, String)] {
+    (0..i)
+        .rev()
+        .find(|j| kinds.get(*j) == Some(&RowKind::Table))
+        .and_then(|j| lines.get(j))
+        .map_or(&[], |l| l.cells.as_slice())
+}
+
+/// The text of a contents entry: its title, a tab, its page number (the dot leaders
+/// between them left out).
+pub(crate) fn contents_text(text: &str) -> String {
+    let t = crate::text::collapse(text);
+    match DOT_LEADERS.find(&t) {
+        Some(m) => {
+            let page = m.as_str().trim_start_matches(['.', ' ']).trim();
+            format!("{}\t{page}", t.get(..m.start()).unwrap_or_default().trim_end())
+        }
+        None => t,
+    }
+}
+
+/// Appends a wrapped line to the cell of `cells` it starts in.
+pub(crate) fn continue_cell(cells: &mut [(f32, String)], line: &BodyLine) {
+    let target = cells
+        .iter_mut()
+        .rev()
+        .find(|(x0, _)| *x0 <= line.x0 + ALIGN_EM * line.size.max(1.0));
+    if let Some((_, text)) = target {
+        text.push(' ');
+        text.push_str(line.text.trim());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::Frame;
+
+    fn l(cells: &[(f32, f32, &str)]) -> BodyLine {
+        let text = cells.iter().map(|c| c.2).collect::<Vec<_>>().join(" ");
+        BodyLine {
+            page: 1,
+            text,
+            refs: vec![],
+            x0: cells.first().map_or(0.0, |c| c.0),
+            x1: cells.last().map_or(0.0, |c| c.1),
+            baseline: 500.0,
+            size: 10.0,
+            sizes: vec![10.0],
+            bold: false,
+            label_bold: false,
+            italic: false,
+            first_word: 10.0,
+            cells: cells.iter().map(|(a, b, t)| (*a, *b, t.to_string())).collect(),
+            frame: Frame {
+                left: 72.0,
+                right: 520.0,
+                top: 700.0,
+                bottom: 72.0,
+            },
+            flow: None,
+            heading: None,
+            centered: false,
+            table_row: false,
+            front: false,
+        }
+    }
+
+    /// Issue 10: table rows starting `1.` are not numbered paragraphs; a paragraph
+    /// label and its text are not a table.
+    #[test]
+    fn rows_line_up_and_labels_are_not_cells() {
+        let lines = vec![
+            l(&[(72.0, 90.0, "1."), (108.0, 520.0, "The Working Group met twice in Vienna.")]),
+            l(&[(72.0, 200.0, "Military personnel"), (300.0, 340.0, "37 339.0"), (400.0, 440.0, "48 442.5")]),
+            l(&[(72.0, 200.0, "Civilian personnel"), (300.0, 340.0, "68 552.0")]),
+            l(&[(72.0, 90.0, "1."), (150.0, 200.0, "Austria"), (300.0, 340.0, "12.5")]),
+            l(&[(150.0, 200.0, "and Belgium")]),
+            l(&[(72.0, 300.0, "Introduction . . . . . . . . 6")]),
+        ];
+        let k = row_kinds(&lines);
+        assert_eq!(
+            k,
+            [
+                RowKind::Text,
+                RowKind::Table,
+                RowKind::Table,
+                RowKind::Table,
+                RowKind::CellContinuation,
+                RowKind::Contents
+            ]
+        );
+    }
+}
