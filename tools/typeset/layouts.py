@@ -142,7 +142,7 @@ LAYOUTS = [
          call="sup83", separator="full", udhr_pagenum="N/M",
          notes="HTML sup at 83 %; footnote area with a full-width border-top; masthead in floats"),
     dict(id="wp-letter-fvp-alt", producer="weasyprint", page="Letter", margins_mm=(30, 25, 30, 25),
-         body_pt=11, footnote_pt=9, line_spacing=1.15, header_from_top_pct=12.0, footer_from_bottom_pct=3.0,
+         body_pt=10.5, footnote_pt=9, line_spacing=1.15, header_from_top_pct=12.0, footer_from_bottom_pct=3.0,
          cjk_font="Noto Serif CJK SC", latin_font="Noto Serif", call="sups", separator="full",
          header_alternate=True, footer_alternate=True, article_heading="left", udhr_header=False,
          udhr_breaks=[5, 20], notes="font-variant-position: super (sups glyphs); sides alternate"),

@@ -137,7 +137,7 @@ class LO:
             foot_space = body_bottom - foot_mb - foot_h
             head = ""
             if header_h is not None:
-                ha, hd = asc_desc(g["latin_font"])
+                ha, hd = asc_desc(g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"])
                 hh = (ha + hd) * g["hdr_pt"]
                 head_space = g["mt"] - top - hh
                 head = (f'<style:header-style><style:header-footer-properties fo:min-height="0pt" '
@@ -153,7 +153,9 @@ class LO:
 
         out = [layout("pmFirst", g["first_top"], None, 2 if self.doc.text == "cac" else 1)]
         if g["hdr_base"] is not None:
-            ha, _ = asc_desc(g["latin_font"])
+            # the zh UDHR running title is all Han: its line has the CJK font's ascent
+            hfont = g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"]
+            ha, _ = asc_desc(hfont)
             out.append(layout("pmRest", g["hdr_base"] - ha * g["hdr_pt"], True, 1))
         else:
             out.append(layout("pmRest", g["mt"], None, 1))

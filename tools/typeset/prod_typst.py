@@ -39,7 +39,7 @@ class TY:
         W, H = g["W"], g["H"]
         ml, mr = g["ml"], g["mr"]
         fsz, hsz = g["ftr_pt"], g["hdr_pt"]
-        font = f'"{g["latin_font"]}"'
+        font = f'("{g["latin_font"]}", "{g["cjk_font"]}")'
 
         def at(y_top, align, content, size, bold=True):
             """content with its baseline y_top below the page's top edge."""
@@ -125,7 +125,7 @@ class TY:
         g, f = self.g, self.doc.front
         first_shift = g["first_top"] - g["mt"]  # page 1 starts higher: no running header there
         organ_pt = g.get("organ_pt", 13 if g["masthead"] == "stacked" else 15)
-        out = [f"#v({pt(first_shift)})" if abs(first_shift) > 0.01 else ""]
+        out = [f"#v({pt(first_shift)})" if abs(first_shift) > 0.01 else "", "#[#set par(justify: false, first-line-indent: 0pt)"]
         out.append(f'#block(spacing: 0pt, width: 100%, grid(columns: (1fr, auto), align: (left + bottom, right + bottom),'
                    f' text(size: 12pt, weight: "bold")[{s(f["un"])}], text(size: 16pt, top-edge: "ascender")[{s(f["symbol"])}]))')
         out.append(f"#v(6pt)")
@@ -138,6 +138,7 @@ class TY:
             out.append(f"#grid(columns: (62%, 38%), [{organ}], [{distr}])")
         out.append(f'#block(above: 18pt, below: 14pt, sticky: true, pad(left: {pt(g["ni"])}, '
                    f'par(justify: false, first-line-indent: 0pt, text(size: 13.5pt, weight: "bold")[{s(f["title"])}])))')
+        out.append("]")
         return "\n".join(out)
 
     def body(self) -> str:

@@ -45,14 +45,15 @@ class WP:
         return "".join(out)
 
     # --------------------------------------------------------------- furniture
-    def box(self, name, content, size, base_from_box_top, bold=True, extra=""):
+    def box(self, name, content, size, base_from_box_top, bold=True, extra="", family=None):
         """A margin box whose first line's baseline lies base_from_box_top below the box top."""
         g = self.g
-        a, d = asc_desc(g["latin_font"])
+        family = family or g["latin_font"]
+        a, d = asc_desc(family)
         lh = size * 1.2
         half = (lh - (a + d) * size) / 2
         pad = base_from_box_top - half - a * size
-        return (f"@{name} {{ content: {content}; font-family: {q(g['latin_font'])}; font-size: {pt(size)}; "
+        return (f"@{name} {{ content: {content}; font-family: {q(family)}; font-size: {pt(size)}; "
                 f"font-weight: {'bold' if bold else 'normal'}; line-height: {pt(lh)}; vertical-align: top; "
                 f"padding-top: {pt(pad)}; {extra} }}")
 
@@ -115,7 +116,8 @@ class WP:
                     lst.append(self.box(al, pn, fsz, fb, bold=False))
             if hb is not None and g.get("udhr_header"):
                 for lst in (left, right):
-                    lst.append(self.box("top-center", q(d.front["running"]), hsz, hb, bold=False))
+                    lst.append(self.box("top-center", q(d.front["running"]), hsz, hb, bold=False,
+                                        family=g["cjk_font"] if self.zh else None))
             first = ["@top-center { content: none; }"]
         rules.append("}")
         rules.append("@page :right { " + " ".join(right) + " }")
@@ -133,11 +135,16 @@ class WP:
         indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
         fonts = f"{q(g['latin_font'])}, {q(g['cjk_font'])}"
         hsz = body * g.get("heading_scale", 1.0)
-        call = {
-            "raised-small": "vertical-align: super; font-size: 58%;",
-            "sup83": "vertical-align: super; font-size: 83%;",
-            "sups": "font-variant-position: super;",
-        }[g["call"]]
+        # the call's size is relative to the body text (the ::footnote-call pseudo-element
+        # inherits the note's own size otherwise); `sups`: the OpenType feature itself,
+        # since WeasyPrint synthesizes font-variant-position (smaller and raised)
+        def callcss(size):
+            return {
+                "raised-small": f"vertical-align: super; font-size: {pt(size * 0.58)};",
+                "sup83": f"vertical-align: super; font-size: {pt(size * 0.83)};",
+                "sups": f'font-feature-settings: "sups" 1; vertical-align: baseline; font-size: {pt(size)};',
+            }[g["call"]]
+        call, mark = callcss(body), callcss(fn)
         organ_pt = g.get("organ_pt", 13 if g["masthead"] == "stacked" else 15)
         first_shift = g["first_top"] - g["mt"]
         return self.page_css() + f"""
@@ -158,7 +165,7 @@ p.even {{ margin-bottom: 0; text-indent: 0; }}
 .title {{ font-weight: bold; font-size: {pt(body * 1.5)}; text-align: center; text-indent: 0; margin-bottom: {pt(body * 1.5)}; break-after: avoid; }}
 .fn {{ float: footnote; footnote-policy: line; font-size: {pt(fn)}; line-height: 1.2; text-indent: 0; text-align: {'justify' if g['justified'] else 'left'}; }}
 .fn::footnote-call {{ content: counter(footnote); {call} line-height: 0; }}
-.fn::footnote-marker {{ content: counter(footnote); {call} display: inline-block; width: {pt(ni * 0.6)}; }}
+.fn::footnote-marker {{ content: counter(footnote); {mark} display: inline-block; width: {pt(ni * 0.6)}; }}
 .mast {{ margin-top: {pt(first_shift)}; }}
 .un {{ font-weight: bold; font-size: 12pt; float: left; margin-top: 4pt; line-height: 1.2; }}
 .sym {{ font-size: 16pt; text-align: right; line-height: 1.2; margin-bottom: 6pt; }}
