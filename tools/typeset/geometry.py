@@ -1,0 +1,76 @@
+"""Page sizes, font look-up and font metrics, and the resolved geometry of a layout."""
+from __future__ import annotations
+
+import functools
+import subprocess
+
+PAGES = {  # width, height in PDF points
+    "A4": (595.28, 841.89),
+    "Letter": (612.0, 792.0),
+    "A5": (419.53, 595.28),
+    "Legal": (612.0, 1008.0),
+}
+
+MM = 72 / 25.4
+
+
+class Missing(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=None)
+def font_file(family: str, style: str = "Regular") -> tuple:
+    """(path, index) of an installed font family, or Missing."""
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{family}\t%{file}\t%{index}",
+                              f"{family}:style={style}"], capture_output=True, text=True,
+                             check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        raise Missing(f"fontconfig (fc-match) is needed to find fonts: {e}")
+    fams, path, index = out.split("\t")
+    if family.lower() not in [f.strip().lower() for f in fams.split(",")]:
+        raise Missing(f"font '{family}' is not installed (fc-match gives '{fams}'); "
+                      "see tools/typeset/README.md for the packages")
+    return path, int(index or 0)
+
+
+@functools.lru_cache(maxsize=None)
+def metrics(family: str) -> dict:
+    """Ascent/descent of a family's regular face as fractions of the em (positive numbers):
+    hhea, OS/2 win and typo values."""
+    from fontTools.ttLib import TTFont
+    path, index = font_file(family)
+    f = TTFont(path, fontNumber=index, lazy=True)
+    upm = f["head"].unitsPerEm
+    hhea, os2 = f["hhea"], f["OS/2"]
+    return {
+        "hhea": (hhea.ascent / upm, -hhea.descent / upm, hhea.lineGap / upm),
+        "win": (os2.usWinAscent / upm, os2.usWinDescent / upm, 0.0),
+        "typo": (os2.sTypoAscender / upm, -os2.sTypoDescender / upm, os2.sTypoLineGap / upm),
+        "use_typo": bool(os2.fsSelection & (1 << 7)),
+    }
+
+
+def resolve(layout: dict) -> dict:
+    """Layout as data (layouts.py) -> geometry in points used by every producer."""
+    g = dict(layout)
+    w, h = PAGES[layout["page"]]
+    g["W"], g["H"] = w, h
+    m = layout["margins_mm"]  # top, right, bottom, left of the body frame on later pages
+    g["mt"], g["mr"], g["mb"], g["ml"] = (v * MM for v in m)
+    g["first_top"] = layout.get("first_top_mm", 12) * MM
+    g["hdr_pt"] = layout.get("header_pt", 9.0)
+    g["ftr_pt"] = layout.get("footer_pt", 8.0)
+    # furniture baselines: distance of the baseline from the top edge (header) and from
+    # the bottom edge (footer; on page 1 the barcode line, the job line 1.2 % higher)
+    g["hdr_base"] = h * layout["header_from_top_pct"] / 100 if layout.get("running_header", True) else None
+    g["ftr_base"] = h * layout["footer_from_bottom_pct"] / 100
+    g["job_gap"] = h * 0.012
+    # the body frame must clear the furniture
+    if g["hdr_base"] is not None:
+        g["mt"] = max(g["mt"], g["hdr_base"] + 1.6 * g["hdr_pt"])
+    g["mb"] = max(g["mb"], g["ftr_base"] + g["job_gap"] + 1.6 * g["ftr_pt"])
+    g["first_top"] = min(g["first_top"], g["mt"]) if g["hdr_base"] is None else g["first_top"]
+    g["ni"] = layout.get("num_indent_mm", 10) * MM  # paragraph-number tab / text indent
+    g["text_w"] = w - g["ml"] - g["mr"]
+    return g

@@ -1,0 +1,412 @@
+"""LibreOffice producer: writes a flat ODT (.fodt) per document and converts them all in
+one headless soffice run. Real footnotes (text:note), page styles with header/footer
+(first page its own master page), paragraph styles, page-number/page-count fields."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from xml.sax.saxutils import escape
+
+from geometry import Missing, metrics
+from texts import Note
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+      'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+
+
+def pt(v: float) -> str:
+    return f"{v:.3f}pt"
+
+
+def esc(s: str) -> str:
+    s = escape(s)
+    return re.sub(r"  +", lambda m: " " + f'<text:s text:c="{len(m.group()) - 1}"/>', s)
+
+
+def asc_desc(family: str) -> tuple:
+    """What LibreOffice uses for a line's ascent/descent (fraction of the em): on Linux
+    the OS/2 win metrics, or hhea (its line gap added above) when larger."""
+    m = metrics(family)
+    a = max(m["win"][0], m["hhea"][0] + m["hhea"][2])
+    d = max(m["win"][1], m["hhea"][1])
+    return a, d
+
+
+class LO:
+    def __init__(self, g: dict, doc):
+        self.g, self.doc = g, doc
+        self.zh = doc.lang == "zh"
+        self.auto = []  # automatic paragraph styles
+        self.nstyle = 0
+
+    # ----------------------------------------------------------------- styles
+    def pstyle(self, parent="Body", para="", txt="", master=None, tabs=None) -> str:
+        self.nstyle += 1
+        name = f"P{self.nstyle}"
+        mp = f' style:master-page-name="{master}"' if master else ""
+        tab = ""
+        if tabs:
+            tab = "<style:tab-stops>" + "".join(
+                f'<style:tab-stop style:position="{pt(p)}" style:type="{t}"/>' for p, t in tabs) + "</style:tab-stops>"
+        self.auto.append(f'<style:style style:name="{name}" style:family="paragraph" '
+                         f'style:parent-style-name="{parent}"{mp}>'
+                         f'<style:paragraph-properties {para}>{tab}</style:paragraph-properties>'
+                         f'<style:text-properties {txt}/></style:style>')
+        return name
+
+    def text_props(self, size, bold=False, cjk_size=None):
+        g = self.g
+        cs = cjk_size or size
+        b = ' fo:font-weight="bold" style:font-weight-asian="bold"' if bold else ""
+        return (f'fo:font-size="{pt(size)}" style:font-size-asian="{pt(cs)}" '
+                f'style:font-size-complex="{pt(size)}"{b}')
+
+    def styles(self) -> str:
+        g = self.g
+        body, fn = g["body_pt"], g["footnote_pt"]
+        cjk_body = g.get("cjk_body_pt") if self.zh else None
+        ls = g["line_spacing"]
+        sep = g["para_sep"]
+        after = g.get("space_pt", 6) if sep in ("space", "both") else 0
+        indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
+        align = "justify" if g["justified"] else "start"
+        ni = g["ni"]
+        call = {"raised-small": "super 58%", "sup83": "super 83%", "sups": "0% 100%"}[g["call"]]
+        fonts = "".join(
+            f'<style:font-face style:name="{f}" svg:font-family="&apos;{f}&apos;" '
+            f'style:font-pitch="variable"/>' for f in {g["latin_font"], g["cjk_font"]})
+        lang = ('fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"')
+        return f"""<office:font-face-decls>{fonts}</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties style:writing-mode="lr-tb" fo:orphans="2" fo:widows="2" style:line-break="strict"/>
+  <style:text-properties style:font-name="{g['latin_font']}" style:font-name-asian="{g['cjk_font']}"
+   style:font-name-complex="{g['latin_font']}" {self.text_props(body, cjk_size=cjk_body)} {lang}
+   fo:hyphenate="false"/>
+ </style:default-style>
+ <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+ <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-top="0pt" fo:margin-bottom="{pt(after)}" fo:line-height="{ls * 100:.0f}%"
+   fo:text-align="{align}" style:justify-single-word="false" fo:text-indent="0pt" fo:margin-left="0pt"/>
+ </style:style>
+ <style:style style:name="Furniture" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-top="0pt" fo:margin-bottom="0pt" fo:line-height="100%"/>
+  <style:text-properties {self.text_props(g['ftr_pt'], bold=True)}/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">
+  <style:paragraph-properties fo:margin-left="{pt(ni * 0.6)}" fo:text-indent="{pt(-ni * 0.6)}" fo:margin-top="0pt"
+   fo:margin-bottom="{pt(fn * 0.2)}" fo:line-height="100%" fo:text-align="{align}"/>
+  <style:text-properties {self.text_props(fn)}/>
+ </style:style>
+ <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
+  <style:text-properties style:text-position="{call}"/>
+ </style:style>
+ <style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol" style:family="text"/>
+ <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol"
+  text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0"
+  text:footnotes-position="page" text:start-numbering-at="document"/>
+</office:styles>"""
+
+    # ----------------------------------------------------------------- pages
+    def page_layouts(self) -> str:
+        g = self.g
+        W, H = g["W"], g["H"]
+        fa, fd = asc_desc(g["latin_font"])
+        fsz = g["ftr_pt"]
+        # footer: page margin-bottom = distance from the edge to the footer's last line bottom
+        foot_mb = g["ftr_base"] - fd * fsz
+        line_h = (fa + fd) * fsz
+        sep = "100%" if g["separator"] == "full" else "25%"
+        fsep = (f'<style:footnote-sep style:width="0.5pt" style:distance-before-sep="{pt(g["body_pt"])}" '
+                f'style:distance-after-sep="{pt(g["footnote_pt"] * 0.5)}" style:line-style="solid" '
+                f'style:adjustment="left" style:rel-width="{sep}" style:color="#000000"/>')
+
+        def layout(name, top, header_h, footer_lines):
+            foot_h = line_h if footer_lines == 1 else line_h * 0 + g["job_gap"] + fd * fsz + (fa) * fsz
+            foot_space = g["H"] - 0  # placeholder
+            body_bottom = g["mb"]
+            foot_space = body_bottom - foot_mb - foot_h
+            head = ""
+            if header_h is not None:
+                ha, hd = asc_desc(g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"])
+                hh = (ha + hd) * g["hdr_pt"]
+                head_space = g["mt"] - top - hh
+                head = (f'<style:header-style><style:header-footer-properties fo:min-height="0pt" '
+                        f'fo:margin-bottom="{pt(head_space)}" style:dynamic-spacing="false"/></style:header-style>')
+            return (f'<style:page-layout style:name="{name}"><style:page-layout-properties '
+                    f'fo:page-width="{pt(W)}" fo:page-height="{pt(H)}" fo:margin-top="{pt(top)}" '
+                    f'fo:margin-bottom="{pt(foot_mb)}" fo:margin-left="{pt(g["ml"])}" '
+                    f'fo:margin-right="{pt(g["mr"])}" style:print-orientation="portrait">{fsep}'
+                    f'</style:page-layout-properties>{head}'
+                    f'<style:footer-style><style:header-footer-properties fo:min-height="0pt" '
+                    f'fo:margin-top="{pt(foot_space)}" style:dynamic-spacing="false"/></style:footer-style>'
+                    f'</style:page-layout>')
+
+        out = [layout("pmFirst", g["first_top"], None, 2 if self.doc.text == "cac" else 1)]
+        if g["hdr_base"] is not None:
+            # the zh UDHR running title is all Han: its line has the CJK font's ascent
+            hfont = g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"]
+            ha, _ = asc_desc(hfont)
+            out.append(layout("pmRest", g["hdr_base"] - ha * g["hdr_pt"], True, 1))
+        else:
+            out.append(layout("pmRest", g["mt"], None, 1))
+        return "".join(out)
+
+    def furniture_p(self, align, content, tabs=None, line_h=None, bold=True):
+        props = f'fo:text-align="{align}"'
+        if line_h:
+            props += f' fo:line-height="{pt(line_h)}"'
+        tab = ""
+        if tabs:
+            tab = "<style:tab-stops>" + "".join(
+                f'<style:tab-stop style:position="{pt(p)}" style:type="{t}"/>' for p, t in tabs) + "</style:tab-stops>"
+        self.nstyle += 1
+        name = f"F{self.nstyle}"
+        self.auto.append(f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="Furniture">'
+                         f'<style:paragraph-properties {props}>{tab}</style:paragraph-properties>'
+                         f'<style:text-properties {self.text_props(self.g["hdr_pt"] if False else self.g["ftr_pt"], bold=bold)}/></style:style>')
+        return f'<text:p text:style-name="{name}">{content}</text:p>'
+
+    def master_pages(self) -> str:
+        g, d = self.g, self.doc
+        tw = g["text_w"]
+        pnum = '<text:page-number text:select-page="current">1</text:page-number>'
+        pcount = '<text:page-count>1</text:page-count>'
+        if d.text == "cac":
+            f = d.front
+            # one paragraph, two lines of the same fixed height: the job-number line
+            # exactly job_gap above the barcode line
+            first_footer = self.furniture_p("start", esc(f["job_line"]) + "<text:line-break/>" + esc(f["barcode"]),
+                                            line_h=g["job_gap"])
+            page = f"{pnum}/{pcount}"
+            job = esc(f["job_number"])
+            gap = '<text:s text:c="6"/>'
+            if g.get("footer_alternate"):
+                odd = self.furniture_p("end", f"{job}{gap}{page}")
+                even = self.furniture_p("start", f"{page}{gap}{job}")
+            else:
+                odd = even = self.furniture_p("start", f"{job}<text:tab/>{page}", tabs=[(tw, "right")])
+            sym = esc(f["symbol"])
+            if g.get("header_title"):
+                hodd = self.hdr_p("start", f'{esc(f["short_title"])}<text:tab/>{sym}', tabs=[(tw, "right")])
+                heven = self.hdr_p("start", f'{sym}<text:tab/>{esc(f["short_title"])}', tabs=[(tw, "right")])
+            else:
+                hodd = self.hdr_p("end", sym)
+                heven = self.hdr_p("start", sym) if g.get("header_alternate") else hodd
+        else:
+            page = pnum + ("/" + pcount if g.get("udhr_pagenum") == "N/M" else "")
+            al = g.get("udhr_footer_align", "center")
+            if g.get("footer_alternate"):
+                odd, even = self.furniture_p("end", page), self.furniture_p("start", page)
+            else:
+                odd = even = self.furniture_p(al, page)
+            first_footer = odd
+            run = esc(d.front["running"])
+            hodd = self.hdr_p("center", run, bold=False)
+            heven = hodd
+            if not g.get("udhr_header"):
+                hodd = heven = None
+        head = ""
+        if g["hdr_base"] is not None and hodd is not None:
+            head = f"<style:header>{hodd}</style:header><style:header-left>{heven}</style:header-left>"
+        if g["hdr_base"] is None or hodd is None:
+            head = ""
+        return (f'<office:master-styles>'
+                f'<style:master-page style:name="First" style:page-layout-name="pmFirst" style:next-style-name="Rest">'
+                f'<style:footer>{first_footer}</style:footer></style:master-page>'
+                f'<style:master-page style:name="Rest" style:page-layout-name="pmRest">{head}'
+                f'<style:footer>{odd}</style:footer><style:footer-left>{even}</style:footer-left>'
+                f'</style:master-page></office:master-styles>')
+
+    def hdr_p(self, align, content, tabs=None, bold=True):
+        tab = ""
+        if tabs:
+            tab = "<style:tab-stops>" + "".join(
+                f'<style:tab-stop style:position="{pt(p)}" style:type="{t}"/>' for p, t in tabs) + "</style:tab-stops>"
+        self.nstyle += 1
+        name = f"H{self.nstyle}"
+        self.auto.append(f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="Furniture">'
+                         f'<style:paragraph-properties fo:text-align="{align}">{tab}</style:paragraph-properties>'
+                         f'<style:text-properties {self.text_props(self.g["hdr_pt"], bold=bold)}/></style:style>')
+        return f'<text:p text:style-name="{name}">{content}</text:p>'
+
+    # ----------------------------------------------------------------- body
+    def runs(self, block) -> str:
+        out = []
+        for s in block.segments:
+            if isinstance(s, Note):
+                out.append(f'<text:note text:id="ftn{s.marker}" text:note-class="footnote">'
+                           f'<text:note-citation>{s.marker}</text:note-citation><text:note-body>'
+                           f'<text:p text:style-name="Footnote">{esc(s.text)}</text:p></text:note-body></text:note>')
+            else:
+                out.append(esc(s))
+        return "".join(out)
+
+    def masthead(self, first_style) -> list:
+        g, f = self.g, self.doc.front
+        tw = g["text_w"]
+        out = []
+        ni = g["ni"]
+        s_un = self.pstyle("Standard", 'fo:margin-bottom="0pt" fo:line-height="100%"',
+                           self.text_props(12, bold=True), master="First")
+        out.append(f'<text:p text:style-name="{s_un}">{esc(f["un"])}</text:p>')
+        s_sym = self.pstyle("Standard", 'fo:text-align="end" fo:margin-bottom="6pt" fo:line-height="100%"',
+                            self.text_props(16))
+        out.append(f'<text:p text:style-name="{s_sym}">{esc(f["symbol"])}</text:p>')
+        organ_pt = g.get("organ_pt", 13 if g["masthead"] == "stacked" else 15)
+        s_org = self.pstyle("Standard", 'fo:margin-bottom="0pt" fo:line-height="100%" fo:text-align="start"',
+                            self.text_props(organ_pt, bold=True))
+        s_dis = self.pstyle("Standard", f'fo:margin-bottom="0pt" fo:line-height="100%" fo:text-align="start"'
+                            + (f' fo:margin-left="{pt(tw * 0.62)}"' if g["masthead"] == "stacked" else ""),
+                            self.text_props(9.5))
+        organ = [f'<text:p text:style-name="{s_org}">{esc(o)}</text:p>' for o in f["organ"]]
+        distr = [f'<text:p text:style-name="{s_dis}">{esc(x)}</text:p>' for x in f["distr"]]
+        if g["masthead"] == "stacked":
+            out += organ
+            out += distr
+        else:
+            lw = tw * 0.62
+            out.append(f'<table:table table:name="Masthead" table:style-name="MT">'
+                       f'<table:table-column table:style-name="MTA"/><table:table-column table:style-name="MTB"/>'
+                       f'<table:table-row><table:table-cell table:style-name="MTC" office:value-type="string">{"".join(organ)}</table:table-cell>'
+                       f'<table:table-cell table:style-name="MTC" office:value-type="string">{"".join(distr)}</table:table-cell>'
+                       f'</table:table-row></table:table>')
+            self.auto.append(f'<style:style style:name="MT" style:family="table"><style:table-properties '
+                             f'style:width="{pt(tw)}" table:align="left" fo:margin-bottom="6pt"/></style:style>'
+                             f'<style:style style:name="MTA" style:family="table-column"><style:table-column-properties style:column-width="{pt(lw)}"/></style:style>'
+                             f'<style:style style:name="MTB" style:family="table-column"><style:table-column-properties style:column-width="{pt(tw - lw)}"/></style:style>'
+                             f'<style:style style:name="MTC" style:family="table-cell"><style:table-cell-properties fo:padding="0pt" fo:border="none"/></style:style>')
+        s_title = self.pstyle("Standard", f'fo:margin-left="{pt(ni)}" fo:margin-top="18pt" fo:margin-bottom="14pt" '
+                              f'fo:line-height="100%" fo:keep-with-next="always"', self.text_props(13.5, bold=True))
+        out.append(f'<text:p text:style-name="{s_title}">{esc(f["title"])}</text:p>')
+        return out
+
+    def body(self) -> str:
+        g, d = self.g, self.doc
+        ni = g["ni"]
+        sep = g["para_sep"]
+        indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
+        hsz = g["body_pt"] * g.get("heading_scale", 1.0)
+        hcjk = (g.get("cjk_body_pt") or g["body_pt"]) * g.get("heading_scale", 1.0) if self.zh else None
+        hstyle = g.get("heading_style", "hanging")
+        out = []
+        master = "First"
+        if d.text == "cac":
+            out += self.masthead(None)
+            master = None
+        cache = {}
+
+        def st(key, para, txt="", parent="Body", brk=False, tabs=None):
+            nonlocal master
+            k = (key, master, brk)
+            if k not in cache or master:
+                p = para + (' fo:break-before="page"' if brk else "")
+                cache[k] = self.pstyle(parent, p, txt, master=master, tabs=tabs)
+            name = cache[k]
+            master = None
+            return name
+
+        for b in d.blocks:
+            body = self.runs(b)
+            lab = esc(b.label or "")
+            if b.kind == "heading" and d.text == "cac":
+                kw = 'fo:keep-with-next="always" fo:margin-top="{}" fo:margin-bottom="{}"'.format(
+                    pt(g["body_pt"] * 1.2), pt(g["body_pt"] * 0.6))
+                tp = self.text_props(hsz, bold=True, cjk_size=hcjk)
+                if hstyle == "centred":
+                    s = st(("hc", b.level), f'{kw} fo:text-align="center" fo:text-indent="0pt"', tp)
+                    out.append(f'<text:p text:style-name="{s}">{lab} {body}</text:p>')
+                else:  # label hanging in the left margin, text at the body's left edge
+                    hang = ni if b.level == 1 else ni * 0.0 + ni
+                    s = st(("hh", b.level), f'{kw} fo:text-align="start" fo:margin-left="0pt" fo:text-indent="{pt(-hang)}"', tp)
+                    out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')
+            elif b.kind == "heading":  # udhr
+                ah = g.get("article_heading", "centred")
+                kw = f'fo:keep-with-next="always" fo:margin-top="{pt(g["body_pt"] * 1.3)}" fo:margin-bottom="{pt(g["body_pt"] * 0.5)}"'
+                brk = b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", [])
+                if ah == "plain":
+                    s = st(("uh", ah), kw + ' fo:text-align="start" fo:text-indent="0pt"', "", brk=brk)
+                else:
+                    s = st(("uh", ah), kw + f' fo:text-align="{"center" if ah == "centred" else "start"}" fo:text-indent="0pt"',
+                           self.text_props(hsz, bold=True, cjk_size=hcjk), brk=brk)
+                out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
+            elif b.kind == "paragraph":
+                if g.get("num_style", "tab") == "hanging":
+                    s = st("ph", f'fo:margin-left="{pt(ni)}" fo:text-indent="{pt(-ni)}"')
+                else:
+                    s = st("pt", f'fo:text-indent="{pt(indent)}"', tabs=[(indent + ni, "left")])
+                out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')
+            elif b.kind == "item" and d.text == "cac":
+                s = st("it", f'fo:margin-left="{pt(2 * ni)}" fo:text-indent="{pt(-ni)}"')
+                out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')
+            elif b.kind == "item":  # udhr list item
+                s = st("ui", f'fo:margin-left="{pt(ni)}" fo:text-indent="{pt(-ni)}"')
+                out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')
+            elif b.kind == "line":
+                lv = b.level or 1
+                s = st(("ln", lv), f'fo:margin-left="{pt((lv + 1) * ni)}" fo:text-indent="{pt(-ni)}" fo:margin-bottom="{pt(g["body_pt"] * 0.25)}" fo:text-align="start"')
+                out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')
+            elif b.role == "title":
+                s = st("ut", f'fo:text-align="center" fo:margin-bottom="{pt(g["body_pt"] * 1.5)}" fo:keep-with-next="always"',
+                       self.text_props(g["body_pt"] * 1.5, bold=True, cjk_size=(hcjk or hsz) * 1.5 / g.get("heading_scale", 1.0)))
+                out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
+            elif b.role == "preamble" and g.get("preamble_even"):
+                s = st("pe", 'fo:text-indent="0pt" fo:margin-bottom="0pt"')
+                out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
+            else:
+                s = st("tx", f'fo:text-indent="{pt(indent)}"')
+                out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
+        return "\n".join(out)
+
+    def fodt(self) -> str:
+        body = self.body()
+        pls = self.page_layouts()
+        masters = self.master_pages()
+        styles = self.styles()
+        meta = '<office:meta><meta:generator>unpara typeset</meta:generator></office:meta>'
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.3" '
+                f'office:mimetype="application/vnd.oasis.opendocument.text">{meta}{styles}'
+                f'<office:automatic-styles>{pls}{"".join(self.auto)}</office:automatic-styles>{masters}'
+                f'<office:body><office:text>{body}</office:text></office:body></office:document>')
+
+
+def check():
+    if not shutil.which("soffice"):
+        raise Missing("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+
+
+def render(jobs: list):
+    """jobs: [(geometry, doc, out_pdf)] -> PDFs, one soffice run for all."""
+    check()
+    tmp = tempfile.mkdtemp(prefix="typeset-lo-")
+    try:
+        srcs = []
+        for i, (g, doc, out) in enumerate(jobs):
+            src = os.path.join(tmp, f"d{i}.fodt")
+            with open(src, "w", encoding="utf-8") as fh:
+                fh.write(LO(g, doc).fodt())
+            srcs.append((src, out))
+        profile = os.path.join(tmp, "profile")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1504051200")
+        cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp] + [s for s, _ in srcs]
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+        for src, out in srcs:
+            pdf = src[:-5] + ".pdf"
+            if not os.path.exists(pdf):
+                raise RuntimeError(f"LibreOffice did not convert {src}: {r.stderr[-2000:]}")
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            shutil.move(pdf, out)
+            if os.environ.get("TYPESET_KEEP_SOURCES"):
+                shutil.copy(src, out[:-4] + ".fodt")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

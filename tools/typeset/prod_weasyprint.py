@@ -1,0 +1,260 @@
+"""WeasyPrint producer: HTML + CSS Paged Media (margin boxes for the furniture,
+`float: footnote` for footnotes, `@footnote` area with a full-width border-top)."""
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import tempfile
+
+from geometry import Missing, metrics
+from texts import Note
+
+
+def e(t: str) -> str:
+    return html.escape(t, quote=False)
+
+
+def q(t: str) -> str:
+    """A CSS string literal."""
+    return '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def pt(v: float) -> str:
+    return f"{v:.3f}pt"
+
+
+def asc_desc(family: str) -> tuple:
+    """Ascent/descent as Pango/HarfBuzz take them: OS/2 typo with USE_TYPO_METRICS, else hhea."""
+    m = metrics(family)
+    return m["typo"][:2] if m["use_typo"] else m["hhea"][:2]
+
+
+class WP:
+    def __init__(self, g, doc):
+        self.g, self.doc = g, doc
+        self.zh = doc.lang == "zh"
+
+    def runs(self, block) -> str:
+        out = []
+        for seg in block.segments:
+            if isinstance(seg, Note):
+                out.append(f'<span class="fn">{e(seg.text)}</span>')
+            else:
+                out.append(e(seg))
+        return "".join(out)
+
+    # --------------------------------------------------------------- furniture
+    def box(self, name, content, size, base_from_box_top, bold=True, extra="", family=None):
+        """A margin box whose first line's baseline lies base_from_box_top below the box top."""
+        g = self.g
+        family = family or g["latin_font"]
+        a, d = asc_desc(family)
+        lh = size * 1.2
+        half = (lh - (a + d) * size) / 2
+        pad = base_from_box_top - half - a * size
+        return (f"@{name} {{ content: {content}; font-family: {q(family)}; font-size: {pt(size)}; "
+                f"font-weight: {'bold' if bold else 'normal'}; line-height: {pt(lh)}; vertical-align: top; "
+                f"padding-top: {pt(pad)}; {extra} }}")
+
+    def page_css(self) -> str:
+        g, d = self.g, self.doc
+        W, H = g["W"], g["H"]
+        fsz, hsz = g["ftr_pt"], g["hdr_pt"]
+        mt, mb = g["mt"], g["mb"]
+        # bottom boxes start at H - mb; a baseline ftr_base above the edge is mb - ftr_base below that
+        fb = mb - g["ftr_base"]
+        hb = g["hdr_base"]
+        page = "counter(page)"
+        pn = page + (' "/" counter(pages)' if d.text == "cac" or g.get("udhr_pagenum") == "N/M" else "")
+        rules = [f"@page {{ size: {pt(W)} {pt(H)}; margin: {pt(mt)} {pt(g['mr'])} {pt(mb)} {pt(g['ml'])};"]
+        sep_gap = g["body_pt"]
+        rules.append(f"  @footnote {{ border-top: 0.5pt solid black; padding-top: {pt(g['footnote_pt'] * 0.5)}; "
+                     f"margin-top: {pt(sep_gap)}; }}")
+        left, right = [], []  # boxes for :left / :right pages (all but the first)
+        if d.text == "cac":
+            f = d.front
+            job = q(f["job_number"])
+            if g.get("footer_alternate"):
+                right.append(self.box("bottom-right", f'{job} "\\2003\\2003" {pn}', fsz, fb))
+                left.append(self.box("bottom-left", f'{pn} "\\2003\\2003" {job}', fsz, fb))
+            else:
+                for lst in (left, right):
+                    lst.append(self.box("bottom-left", job, fsz, fb))
+                    lst.append(self.box("bottom-right", pn, fsz, fb))
+            if hb is not None:
+                sym = q(f["symbol"])
+                if g.get("header_title"):
+                    st = q(f["short_title"])
+                    right += [self.box("top-left", st, hsz, hb), self.box("top-right", sym, hsz, hb)]
+                    left += [self.box("top-left", sym, hsz, hb), self.box("top-right", st, hsz, hb)]
+                elif g.get("header_alternate"):
+                    right.append(self.box("top-right", sym, hsz, hb))
+                    left.append(self.box("top-left", sym, hsz, hb))
+                else:
+                    for lst in (left, right):
+                        lst.append(self.box("top-right", sym, hsz, hb))
+            first = [self.box("bottom-left", f'{q(f["job_line"])} "\\A" {q(f["barcode"])}', fsz,
+                              fb - g["job_gap"], extra=f"white-space: pre; line-height: {pt(g['job_gap'])};")]
+            # the job line box uses line-height job_gap: recompute its padding for that line height
+            a, dd = asc_desc(g["latin_font"])
+            half = (g["job_gap"] - (a + dd) * fsz) / 2
+            pad = fb - g["job_gap"] - half - a * fsz
+            first = [f"@bottom-left {{ content: {q(f['job_line'])} \"\\A\" {q(f['barcode'])}; white-space: pre; "
+                     f"font-family: {q(g['latin_font'])}; font-size: {pt(fsz)}; font-weight: bold; "
+                     f"line-height: {pt(g['job_gap'])}; vertical-align: top; padding-top: {pt(pad)}; }}",
+                     "@bottom-right { content: none; }", "@top-left { content: none; }",
+                     "@top-right { content: none; }", "@top-center { content: none; }"]
+        else:
+            if g.get("footer_alternate"):
+                right.append(self.box("bottom-right", pn, fsz, fb, bold=False))
+                left.append(self.box("bottom-left", pn, fsz, fb, bold=False))
+            else:
+                al = {"center": "bottom-center", "right": "bottom-right", "left": "bottom-left"}[
+                    g.get("udhr_footer_align", "center")]
+                for lst in (left, right):
+                    lst.append(self.box(al, pn, fsz, fb, bold=False))
+            if hb is not None and g.get("udhr_header"):
+                for lst in (left, right):
+                    lst.append(self.box("top-center", q(d.front["running"]), hsz, hb, bold=False,
+                                        family=g["cjk_font"] if self.zh else None))
+            first = ["@top-center { content: none; }"]
+        rules.append("}")
+        rules.append("@page :right { " + " ".join(right) + " }")
+        rules.append("@page :left { " + " ".join(left) + " }")
+        rules.append("@page :first { " + " ".join(first) + " }")
+        return "\n".join(rules)
+
+    def css(self) -> str:
+        g = self.g
+        body, fn = g["body_pt"], g["footnote_pt"]
+        ni = g["ni"]
+        ls = g["line_spacing"]
+        sep = g["para_sep"]
+        after = g.get("space_pt", 6) if sep in ("space", "both") else 0
+        indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
+        fonts = f"{q(g['latin_font'])}, {q(g['cjk_font'])}"
+        hsz = body * g.get("heading_scale", 1.0)
+        # the call's size is relative to the body text (the ::footnote-call pseudo-element
+        # inherits the note's own size otherwise); `sups`: the OpenType feature itself,
+        # since WeasyPrint synthesizes font-variant-position (smaller and raised)
+        def callcss(size):
+            return {
+                "raised-small": f"vertical-align: super; font-size: {pt(size * 0.58)};",
+                "sup83": f"vertical-align: super; font-size: {pt(size * 0.83)};",
+                "sups": f'font-feature-settings: "sups" 1; vertical-align: baseline; font-size: {pt(size)};',
+            }[g["call"]]
+        call, mark = callcss(body), callcss(fn)
+        organ_pt = g.get("organ_pt", 13 if g["masthead"] == "stacked" else 15)
+        first_shift = g["first_top"] - g["mt"]
+        return self.page_css() + f"""
+html {{ font-family: {fonts}; font-size: {pt(body)}; line-height: {1.2 * ls:.4f}; }}
+body {{ margin: 0; }}
+p {{ margin: 0 0 {pt(after)} 0; text-indent: {pt(indent)}; text-align: {'justify' if g['justified'] else 'left'}; orphans: 2; widows: 1; }}
+.lab {{ display: inline-block; width: {pt(ni)}; text-indent: 0; }}
+p.hang {{ padding-left: {pt(ni)}; text-indent: {pt(-ni)}; }}
+p.item {{ padding-left: {pt(2 * ni)}; text-indent: {pt(-ni)}; }}
+p.uitem {{ padding-left: {pt(ni)}; text-indent: {pt(-ni)}; }}
+p.even {{ margin-bottom: 0; text-indent: 0; }}
+{''.join(f'p.line{lv} {{ padding-left: {pt((lv + 1) * ni)}; text-indent: {pt(-ni)}; text-align: left; margin-bottom: {pt(body * 0.25)}; }} ' for lv in (1, 2, 3))}
+.h {{ font-weight: bold; font-size: {pt(hsz)}; text-indent: 0; text-align: left; margin: {pt(body * 1.4)} 0 {pt(body * 0.7)} 0; break-after: avoid; }}
+.h.hang {{ margin-left: {pt(-ni)}; padding-left: 0; }}
+.h.centred {{ text-align: center; }}
+.h.plain {{ font-weight: normal; font-size: {pt(body)}; }}
+.h.brk {{ break-before: page; }}
+.title {{ font-weight: bold; font-size: {pt(body * 1.5)}; text-align: center; text-indent: 0; margin-bottom: {pt(body * 1.5)}; break-after: avoid; }}
+.fn {{ float: footnote; footnote-policy: line; font-size: {pt(fn)}; line-height: 1.2; text-indent: 0; text-align: {'justify' if g['justified'] else 'left'}; }}
+.fn::footnote-call {{ content: counter(footnote); {call} line-height: 0; }}
+.fn::footnote-marker {{ content: counter(footnote); {mark} display: inline-block; width: {pt(ni * 0.6)}; }}
+.mast {{ margin-top: {pt(first_shift)}; }}
+.un {{ font-weight: bold; font-size: 12pt; float: left; margin-top: 4pt; line-height: 1.2; }}
+.sym {{ font-size: 16pt; text-align: right; line-height: 1.2; margin-bottom: 6pt; }}
+.organ {{ font-weight: bold; font-size: {pt(organ_pt)}; line-height: 1.2; text-align: left; text-indent: 0; margin: 0; }}
+.distr {{ font-size: 9.5pt; line-height: 1.25; text-align: left; text-indent: 0; margin: 0; }}
+.col-l {{ float: left; width: 60%; }}
+.col-r {{ float: right; width: 36%; }}
+.stack-r {{ margin-left: 62%; }}
+.clear {{ clear: both; }}
+.doctitle {{ font-weight: bold; font-size: 13.5pt; line-height: 1.25; margin: 18pt 0 14pt {pt(ni)}; text-indent: 0; text-align: left; }}
+"""
+
+    def masthead(self) -> str:
+        g, f = self.g, self.doc.front
+        organ = "".join(f'<p class="organ">{e(o)}</p>' for o in f["organ"])
+        distr = "".join(f'<p class="distr">{e(x)}</p>' for x in f["distr"])
+        top = f'<div class="mast"><div class="un">{e(f["un"])}</div><div class="sym">{e(f["symbol"])}</div></div>'
+        if g["masthead"] == "stacked":
+            mid = organ + f'<div class="stack-r">{distr}</div>'
+        else:
+            mid = f'<div class="col-l">{organ}</div><div class="col-r">{distr}</div><div class="clear"></div>'
+        return top + mid + f'<p class="doctitle">{e(f["title"])}</p>'
+
+    def body(self) -> str:
+        g, d = self.g, self.doc
+        out = []
+        if d.text == "cac":
+            out.append(self.masthead())
+        hstyle = g.get("heading_style", "hanging")
+        for b in d.blocks:
+            body = self.runs(b)
+            lab = f'<span class="lab">{e(b.label or "")}</span>'
+            if b.kind == "heading" and d.text == "cac":
+                if hstyle == "centred":
+                    out.append(f'<p class="h centred">{e(b.label)} {body}</p>')
+                else:
+                    out.append(f'<p class="h hang">{lab}{body}</p>')
+            elif b.kind == "heading":
+                ah = g.get("article_heading", "centred")
+                brk = " brk" if b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", []) else ""
+                cls = {"centred": "centred", "left": "", "plain": "plain"}[ah]
+                out.append(f'<p class="h {cls}{brk}">{body}</p>')
+            elif b.kind == "paragraph":
+                cls = ' class="hang"' if g.get("num_style", "tab") == "hanging" else ""
+                out.append(f"<p{cls}>{lab}{body}</p>")
+            elif b.kind == "item":
+                cls = "item" if d.text == "cac" else "uitem"
+                out.append(f'<p class="{cls}">{lab}{body}</p>')
+            elif b.kind == "line":
+                out.append(f'<p class="line{b.level or 1}">{lab}{body}</p>')
+            elif b.role == "title":
+                out.append(f'<p class="title">{body}</p>')
+            elif b.role == "preamble" and g.get("preamble_even"):
+                out.append(f'<p class="even">{body}</p>')
+            else:
+                out.append(f"<p>{body}</p>")
+        return "\n".join(out)
+
+    def html(self) -> str:
+        lang = "zh-CN" if self.zh else "en"
+        return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title></title>'
+                f'<style>{self.css()}</style></head><body>{self.body()}</body></html>')
+
+
+def check():
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        raise Missing("WeasyPrint is not installed: pip install weasyprint")
+
+
+def _one(args):
+    g, doc, out = args
+    import weasyprint
+    src = WP(g, doc).html()
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    weasyprint.HTML(string=src).write_pdf(out)
+    if os.environ.get("TYPESET_KEEP_SOURCES"):
+        with open(out[:-4] + ".html", "w", encoding="utf-8") as fh:
+            fh.write(src)
+    return out
+
+
+def render(jobs: list, workers: int = 2):
+    check()
+    if workers > 1 and len(jobs) > 1:
+        import multiprocessing as mp
+        with mp.get_context("fork").Pool(workers) as pool:
+            list(pool.imap_unordered(_one, jobs))
+    else:
+        for j in jobs:
+            _one(j)

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Layout-matrix generator: typeset the same texts many ways, with a truth.json per layout.
+
+  python3 tools/typeset/typeset.py --text cac --out fixtures/layouts [--only ID ...]
+  python3 tools/typeset/typeset.py --text udhr --udhr-dir ../shared/corpus/udhr-xml \\
+          --out target/layouts-udhr [--only ID ...]
+
+Writes <out>/<id>/{zh.pdf,en.pdf,truth.json}. See README.md beside this file.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import geometry  # noqa: E402
+import layouts  # noqa: E402
+import texts  # noqa: E402
+from geometry import Missing  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+GOLD = os.path.join(REPO, "fixtures", "CAC_COSP_WG.4_2017_4", "gold.json")
+LANGS = ("zh", "en")
+CALL_NAMES = {"raised-small": "raised-small", "sup83": "super-83", "sups": "sups-glyph"}
+
+
+def producers():
+    import prod_libreoffice
+    import prod_typst
+    import prod_weasyprint
+    return {"libreoffice": prod_libreoffice, "typst": prod_typst, "weasyprint": prod_weasyprint}
+
+
+def check_tools(lays):
+    prods = producers()
+    for name in sorted({lay["producer"] for lay in lays}):
+        prods[name].check()
+    for tool in ("pdfinfo",):
+        if subprocess.run(["sh", "-c", f"command -v {tool}"], capture_output=True).returncode:
+            raise Missing(f"{tool} is not installed: apt-get install poppler-utils")
+    for lay in lays:
+        for fam in (lay["latin_font"], lay["cjk_font"]):
+            geometry.font_file(fam)
+        geometry.metrics(lay["latin_font"])
+
+
+def normalise_pdf(path: str):
+    """Make a PDF's bytes depend on its content only: fixed dates, /ID from a hash
+    (same lengths, so the cross-reference offsets stay right)."""
+    data = open(path, "rb").read()
+
+    def date(m):
+        s = m.group(0)
+        inner = b"D:20170829000000Z"
+        body = m.group(2)
+        fixed = (inner + b"'" * len(body))[: len(body)] if len(body) >= len(inner) else body
+        return m.group(1) + fixed + b")"
+
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\()([^)]*)\)", date, data)
+    data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]+", lambda m: re.sub(rb"[0-9A-Fa-f](?=[0-9A-Fa-f]*$)", b"0", m.group(0)), data)
+    digest = hashlib.md5(re.sub(rb"/ID\s*\[[^\]]*\]", b"", data)).hexdigest().upper().encode()
+
+    def ident(m):
+        return re.sub(rb"<[0-9A-Fa-f]+>", lambda h: b"<" + (digest * 4)[: len(h.group(0)) - 2] + b">", m.group(0))
+
+    data = re.sub(rb"/ID\s*\[[^\]]*\]", ident, data)
+    open(path, "wb").write(data)
+
+
+def page_count(path: str) -> int:
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def load(text: str, lang: str, lay: dict, udhr_dir: str):
+    if text == "cac":
+        return texts.load_cac(GOLD, lang, lay["extra_notes"])
+    return texts.load_udhr(os.path.join(udhr_dir, f"{lang}.xml"), lang)
+
+
+def furniture(text: str, lay: dict, doc, pages: int) -> list:
+    g = lay
+    out = []
+    if text == "cac":
+        f = doc.front
+        if g["running_header"] and pages > 1:
+            out.append(f["symbol"])
+            if g.get("header_title"):
+                out.append(f["short_title"])
+        out += [f["job_line"], f["barcode"]]
+        if pages > 1:
+            out.append(f["job_number"])
+        out += [f"{n}/{pages}" for n in range(2, pages + 1)]
+    else:
+        if g["running_header"] and g["udhr_header"] and pages > 1:
+            out.append(doc.front["running"])
+        if g["udhr_pagenum"] == "N/M":
+            out += [f"{n}/{pages}" for n in range(1, pages + 1)]
+        else:
+            out += [str(n) for n in range(1, pages + 1)]
+    return out
+
+
+def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict) -> dict:
+    pages = {lang: page_count(pdfs[lang]) for lang in LANGS}
+    udhr = text == "udhr"
+    running = bool(lay["running_header"]) and (not udhr or bool(lay["udhr_header"]))
+    params = {
+        "page": lay["page"],
+        "width_pt": round(g["W"], 1),
+        "height_pt": round(g["H"], 1),
+        "body_pt": lay["body_pt"],
+        "footnote_pt": lay["footnote_pt"],
+        "line_spacing": lay["line_spacing"],
+        "header_from_top_pct": lay["header_from_top_pct"] if running else None,
+        "footer_from_bottom_pct": lay["footer_from_bottom_pct"],
+        "running_header": running,
+        "footnote_call": CALL_NAMES[lay["call"]],
+        "separator": lay["separator"],
+        "cjk_font": lay["cjk_font"],
+        "latin_font": lay["latin_font"],
+        "justified": lay["justified"],
+        "masthead": "none" if udhr else lay["masthead"],
+        "extra_footnotes": 0 if udhr else len(lay["extra_notes"]),
+        "notes": describe(text, lay),
+    }
+    if udhr:
+        meta = {"symbol": None, "job_number": None, "distribution": None, "date": None,
+                "original_language": None}
+        notes = []
+    else:
+        meta = {"symbol": texts.SYMBOL,
+                "job_number": {lang: docs[lang].front["job_number"] for lang in LANGS},
+                "distribution": "General", "date": "2017-08-29", "original_language": "en"}
+        notes = texts.cac_truth_notes(GOLD, lay["extra_notes"])
+    return {
+        "id": lay["id"],
+        "text": text,
+        "producer": lay["producer"],
+        "params": params,
+        "pages": pages,
+        "furniture": {lang: furniture(text, lay, docs[lang], pages[lang]) for lang in LANGS},
+        "metadata": meta,
+        "footnotes": notes,
+    }
+
+
+def describe(text: str, lay: dict) -> str:
+    bits = [lay.get("notes", "")]
+    sep = {"space": f"{lay['space_pt']} pt after, no indent", "indent": f"first-line indent {lay['indent_pt']} pt, no space",
+           "both": f"{lay['space_pt']} pt after and first-line indent {lay['indent_pt']} pt"}[lay["para_sep"]]
+    bits.append(f"paragraphs: {sep}")
+    bits.append("paragraph numbers: " + ("continuation lines under the text" if lay["num_style"] == "hanging"
+                                         else "continuation lines at the left edge"))
+    if lay.get("cjk_body_pt"):
+        bits.append(f"zh: CJK runs {lay['cjk_body_pt']} pt, Latin runs {lay['body_pt']} pt")
+    if text == "cac":
+        bits.append(f"headings: {lay['heading_style']}" + (f" x{lay['heading_scale']}" if lay["heading_scale"] != 1 else ""))
+        if lay.get("header_alternate") or lay.get("header_title"):
+            bits.append("running header alternates sides on even/odd pages")
+        if lay.get("footer_alternate"):
+            bits.append("footer alternates sides")
+    else:
+        bits.append(f"Article headings: {lay['article_heading']}")
+        if lay["preamble_even"]:
+            bits.append("preamble clauses: no indent, no space between them")
+        if lay["udhr_breaks"]:
+            bits.append("new page before Article " + ", ".join(map(str, lay["udhr_breaks"])))
+        bits.append(f"page numbers {lay['udhr_pagenum']}")
+    if lay["line_spacing"] and lay["producer"] != "libreoffice":
+        bits.append(f"baseline distance {1.2 * lay['line_spacing']:.2f} x body size")
+    return "; ".join(b for b in bits if b)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--text", choices=["cac", "udhr"], required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--udhr-dir", help="folder with the udhr-in-unicode zh.xml and en.xml (--text udhr)")
+    ap.add_argument("--only", nargs="+", metavar="ID")
+    ap.add_argument("--list", action="store_true", help="print the layout ids and exit")
+    ap.add_argument("--workers", type=int, default=2, help="WeasyPrint processes (default 2)")
+    a = ap.parse_args(argv)
+
+    lays = layouts.all_layouts()
+    if a.list:
+        print("\n".join(x["id"] for x in lays))
+        return 0
+    if a.only:
+        unknown = set(a.only) - {x["id"] for x in lays}
+        if unknown:
+            ap.error("unknown layout id(s): " + ", ".join(sorted(unknown)))
+        lays = [x for x in lays if x["id"] in a.only]
+    if a.text == "udhr":
+        if not a.udhr_dir:
+            ap.error("--text udhr needs --udhr-dir")
+        for lang in LANGS:
+            p = os.path.join(a.udhr_dir, f"{lang}.xml")
+            if not os.path.isfile(p):
+                ap.error(f"{p}: not found")
+    try:
+        check_tools(lays)
+    except Missing as e:
+        print(f"typeset: {e}", file=sys.stderr)
+        return 2
+
+    t0 = time.time()
+    prods = producers()
+    jobs = {}  # producer -> [(g, doc, pdf)]
+    plan = []
+    for lay in lays:
+        g = geometry.resolve(lay)
+        docs, pdfs = {}, {}
+        for lang in LANGS:
+            docs[lang] = load(a.text, lang, lay, a.udhr_dir)
+            pdfs[lang] = os.path.join(a.out, lay["id"], f"{lang}.pdf")
+            jobs.setdefault(lay["producer"], []).append((g, docs[lang], pdfs[lang]))
+        plan.append((lay, g, docs, pdfs))
+
+    errors = []
+
+    def run(name):
+        try:
+            t = time.time()
+            prods[name].render(jobs[name]) if name != "weasyprint" else prods[name].render(jobs[name], a.workers)
+            print(f"typeset: {name}: {len(jobs[name])} PDFs in {time.time() - t:.1f} s", file=sys.stderr)
+        except Exception as e:  # reported below, non-zero exit
+            import traceback
+            traceback.print_exc()
+            errors.append(f"{name}: {e!r}")
+
+    threads = []
+    if "libreoffice" in jobs:  # soffice runs in its own process: overlap it with the others
+        th = threading.Thread(target=run, args=("libreoffice",))
+        th.start()
+        threads.append(th)
+    for name in ("typst", "weasyprint"):
+        if name in jobs:
+            run(name)
+    for th in threads:
+        th.join()
+    if errors:
+        for e in errors:
+            print(f"typeset: {e}", file=sys.stderr)
+        return 1
+
+    for lay, g, docs, pdfs in plan:
+        for lang in LANGS:
+            normalise_pdf(pdfs[lang])
+        tr = truth(a.text, lay, g, docs, pdfs)
+        with open(os.path.join(a.out, lay["id"], "truth.json"), "w", encoding="utf-8") as fh:
+            json.dump(tr, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        print(f"{lay['id']}: zh {tr['pages']['zh']} pages, en {tr['pages']['en']} pages", file=sys.stderr)
+    print(f"typeset: {len(plan)} layouts, {2 * len(plan)} PDFs in {time.time() - t0:.1f} s -> {a.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
