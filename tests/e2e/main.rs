@@ -7,6 +7,7 @@ mod cli;
 mod docx;
 mod docx_built;
 mod helpers;
+mod layout_matrix;
 mod robustness;
 mod schema;
 mod sentences;

@@ -213,6 +213,7 @@ mod tests {
             leading: 1.2,
             block_gap: 1.5,
             frames: vec![],
+            page_edges: vec![],
         }
     }
 

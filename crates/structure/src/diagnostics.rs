@@ -4,7 +4,7 @@
 
 use unpara_model::Block;
 
-use crate::measure::{weighted_mode, Measures};
+use crate::measure::Measures;
 use crate::patterns::{BARCODE_IN_TEXT, JOB_NUMBER};
 
 /// A page's frame differs from the document's when an edge is further than this many
@@ -14,40 +14,30 @@ const FRAME_DIFFERS_EM: f32 = 2.0;
 /// Fewest pages for a frame comparison to mean anything.
 const MIN_PAGES: usize = 3;
 
-/// Pages whose body frame differs from the one most pages of the same parity have.
+/// Pages whose own body lines begin or end elsewhere than the frame the pages of their
+/// size and parity share.
 pub(crate) fn frames(m: &Measures) -> Vec<String> {
     let tol = FRAME_DIFFERS_EM * m.body_size;
-    let mut out = Vec::new();
     if m.frames.len() < MIN_PAGES {
-        return out;
+        return Vec::new();
     }
-    for parity in [0, 1] {
-        let pages = || {
-            m.frames
-                .iter()
-                .enumerate()
-                .filter(move |(i, f)| i % 2 == parity && f.right.is_finite() && f.top.is_finite())
-        };
-        let Some(left) = weighted_mode(pages().map(|(_, f)| (f.left, 1)), 1.0) else {
-            continue;
-        };
-        let Some(right) = weighted_mode(pages().map(|(_, f)| (f.right, 1)), 1.0) else {
-            continue;
-        };
-        for (i, f) in pages() {
-            if (f.left - left).abs() > tol || (f.right - right).abs() > tol {
-                out.push(format!(
-                    "page {}: the body runs from x {:.0} to {:.0} pt, the document's other \
-                     pages from {left:.0} to {right:.0}: check this page's blocks",
+    m.frames
+        .iter()
+        .zip(&m.page_edges)
+        .enumerate()
+        .filter_map(|(i, (f, edges))| {
+            let (left, right) = (*edges)?;
+            ((left - f.left).abs() > tol || (right - f.right).abs() > tol).then(|| {
+                format!(
+                    "page {}: the body runs from x {left:.0} to {right:.0} pt, the document's \
+                     other pages from {:.0} to {:.0}: check this page's blocks",
                     i + 1,
                     f.left,
                     f.right
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
+                )
+            })
+        })
+        .collect()
 }
 
 /// Blocks holding a job number, a barcode or a page number of the document's own

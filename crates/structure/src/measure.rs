@@ -63,8 +63,11 @@ pub(crate) struct Measures {
     pub leading: f32,
     /// Baseline distance, in ems, beyond which two lines belong to different blocks.
     pub block_gap: f32,
-    /// The body frame of every page (index = page index).
+    /// The body frame of every page (index = page index): the frame shared by the
+    /// pages of its size and parity, its own top and bottom.
     pub frames: Vec<Frame>,
+    /// The left and right edges each page's own body lines show, where it has enough.
+    pub page_edges: Vec<Option<(f32, f32)>>,
 }
 
 impl Measures {
@@ -84,6 +87,7 @@ impl Measures {
                 };
                 pages
             ],
+            page_edges: vec![None; pages],
         }
     }
 
@@ -207,21 +211,79 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
     )
     .unwrap_or(0.0);
     let (leading, block_gap) = leading(layout, keep, body_size);
+    // Pages of one size and parity share a frame (mirrored margins alternate); a page's
+    // own lines would let a wide table or a short page move it.
+    let group = |pi: usize| {
+        let p = layout.pages.get(pi);
+        (
+            p.map_or(0, |p| p.width.round() as i64),
+            p.map_or(0, |p| p.height.round() as i64),
+            pi % 2,
+        )
+    };
+    let mut groups: Vec<((i64, i64, usize), Frame)> = Vec::new();
+    for pi in 0..layout.pages.len() {
+        let key = group(pi);
+        if groups.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        let lines: Vec<&Line> = (0..layout.pages.len())
+            .filter(|p| group(*p) == key)
+            .flat_map(|p| page_kept(layout, keep, p))
+            .filter(|l| is_body(l))
+            .collect();
+        let left = if lines.len() >= MIN_FRAME_LINES {
+            weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(body_left)
+        } else {
+            body_left
+        };
+        // Running text starts at the left edge or inside it; lines starting further
+        // left (a table wider than the text) do not say where the text ends.
+        let right = quantile(
+            lines
+                .iter()
+                .filter(|l| l.x0 >= left - body_size)
+                .map(|l| l.x1)
+                .collect(),
+            RIGHT_EDGE_QUANTILE,
+        )
+        .unwrap_or(f32::INFINITY);
+        groups.push((
+            key,
+            Frame {
+                left,
+                right,
+                top: f32::INFINITY,
+                bottom: f32::NEG_INFINITY,
+            },
+        ));
+    }
     let mut frames = Vec::with_capacity(layout.pages.len());
-    let mut all_right = Vec::new();
-    let mut counts = Vec::with_capacity(layout.pages.len());
+    let mut edges = Vec::with_capacity(layout.pages.len());
     for pi in 0..layout.pages.len() {
         let lines: Vec<&Line> = page_kept(layout, keep, pi).filter(|l| is_body(l)).collect();
-        all_right.extend(lines.iter().map(|l| l.x1));
-        frames.push(page_frame(&lines, body_left));
-        counts.push(lines.len());
-    }
-    let doc_right = quantile(all_right, RIGHT_EDGE_QUANTILE).unwrap_or(f32::INFINITY);
-    for (frame, lines) in frames.iter_mut().zip(counts) {
-        if lines < MIN_FRAME_LINES {
-            // Mirrored margins move the whole frame: keep its width.
-            frame.right = doc_right + (frame.left - body_left);
-        }
+        let shared = groups
+            .iter()
+            .find(|(k, _)| *k == group(pi))
+            .map(|(_, f)| *f)
+            .unwrap_or(Frame {
+                left: body_left,
+                right: f32::INFINITY,
+                top: f32::INFINITY,
+                bottom: f32::NEG_INFINITY,
+            });
+        frames.push(Frame {
+            top: lines.iter().map(|l| l.baseline).fold(f32::NEG_INFINITY, f32::max),
+            bottom: lines.iter().map(|l| l.baseline).fold(f32::INFINITY, f32::min),
+            ..shared
+        });
+        edges.push((lines.len() >= MIN_FRAME_LINES).then(|| {
+            (
+                weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(shared.left),
+                quantile(lines.iter().map(|l| l.x1).collect(), RIGHT_EDGE_QUANTILE)
+                    .unwrap_or(shared.right),
+            )
+        }));
     }
     Measures {
         body_size,
@@ -229,24 +291,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         leading,
         block_gap,
         frames,
-    }
-}
-
-fn page_frame(lines: &[&Line], body_left: f32) -> Frame {
-    let left = if lines.len() >= MIN_FRAME_LINES {
-        weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(body_left)
-    } else {
-        body_left
-    };
-    Frame {
-        left,
-        right: quantile(lines.iter().map(|l| l.x1).collect(), RIGHT_EDGE_QUANTILE)
-            .unwrap_or(f32::INFINITY),
-        top: lines
-            .iter()
-            .map(|l| l.baseline)
-            .fold(f32::NEG_INFINITY, f32::max),
-        bottom: lines.iter().map(|l| l.baseline).fold(f32::INFINITY, f32::min),
+        page_edges: edges,
     }
 }
 
