@@ -6,7 +6,8 @@
 //!    become rows, right to left becomes top to bottom), including vertical writing
 //!    set glyph by glyph with a horizontal font ([`stacked`]).
 //! 1. Glyphs are clustered into rows by baseline ([`rows`]).
-//! 2. Rows of small glyphs just above a row (superscripts: footnote markers) join it.
+//! 2. Rows of small glyphs just above a row (superscripts: footnote markers) join it;
+//!    a row that holds lines set beside each other is split into them ([`strands`]).
 //! 3. Each row becomes a [`Line`] of spans, with word spaces resolved ([`spans`]).
 //! 4. Lines are put in reading order, side-by-side blocks one after the other ([`order`]).
 
@@ -15,6 +16,7 @@ mod order;
 mod rows;
 mod spans;
 mod stacked;
+mod strands;
 
 use unpara_model::{Line, Page, Rule};
 
