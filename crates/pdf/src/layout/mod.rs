@@ -23,13 +23,44 @@ use unpara_model::{Line, Page, Rule};
 use crate::sink::{Glyph, PageSink};
 use frame::Frame;
 
-/// The media box and `/Rotate` of a page.
+/// The visible box and `/Rotate` of a page.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PageBox {
-    /// Media box `[x0 y0 x1 y1]`, points.
-    pub media: [f32; 4],
+    /// What a viewer shows: the crop box reduced to the media box, `[x0 y0 x1 y1]` with
+    /// `x0 ≤ x1`, `y0 ≤ y1`, points of default user space (PDF 32000-1 §14.11.2).
+    pub visible: [f32; 4],
     /// `/Rotate`, degrees clockwise (a multiple of 90; others are ignored).
     pub rotate: i64,
+}
+
+impl PageBox {
+    /// Whether a point of default user space lies in the visible box, edges included.
+    fn shows(&self, x: f32, y: f32) -> bool {
+        let [x0, y0, x1, y1] = self.visible;
+        (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
+    }
+}
+
+/// Keeps what lies in the page's visible box, as pdftotext does: glyphs whose origin is
+/// outside it (printer's marks, slug text) are dropped, and rules are cut to it (crop
+/// marks drawn beyond it vanish). Returns how many visible glyphs were dropped (space
+/// glyphs are not counted).
+pub(crate) fn clip(sink: &mut PageSink, page_box: &PageBox) -> usize {
+    let mut dropped = 0;
+    sink.glyphs.retain(|g| {
+        let keep = page_box.shows(g.x, g.y);
+        if !keep && !g.text.trim().is_empty() {
+            dropped += 1;
+        }
+        keep
+    });
+    let [x0, y0, x1, y1] = page_box.visible;
+    sink.rules.retain_mut(|r| {
+        r.x0 = r.x0.max(x0);
+        r.x1 = r.x1.min(x1);
+        r.x0 < r.x1 && (y0..=y1).contains(&r.y)
+    });
+    dropped
 }
 
 /// Builds a page from what its content streams drew.

@@ -355,7 +355,7 @@ mod tests {
             rules: Vec::new(),
         };
         let page_box = PageBox {
-            media: [0.0, 0.0, 612.0, 792.0],
+            visible: [0.0, 0.0, 612.0, 792.0],
             rotate: 0,
         };
         build_page(1, page_box, sink).lines
