@@ -9,13 +9,12 @@ use std::sync::Arc;
 use lopdf::content::Content;
 
 use crate::content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
-use unpara_model::Rule;
-
 use crate::font::widths::{deref, number};
 use crate::font::{Decoded, Font, FontCache};
+use crate::rules::{self, FillRule, Rect};
 use crate::sink::{Glyph, GlyphSink};
 use crate::state::{GraphicsState, Matrix, TextState};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// Deepest nesting of Form XObjects followed; deeper ones are skipped with a warning.
 const MAX_FORM_DEPTH: usize = 12;
@@ -27,11 +26,6 @@ const MAX_GLYPHS: usize = 1_000_000;
 /// Most operations interpreted on one page (content streams plus forms): a guard against
 /// hostile inputs, far above any real page (the corpus' densest has ~40,000).
 const MAX_OPERATIONS: usize = 5_000_000;
-/// A stroked segment or filled rectangle counts as a horizontal rule when its height is
-/// at most this, in points (footnote separators are 0.5–1 pt).
-const RULE_MAX_THICKNESS: f32 = 2.0;
-/// … and its length at least this, in points.
-const RULE_MIN_LENGTH: f32 = 10.0;
 
 /// Resource dictionaries searched in order (the nearest first).
 #[derive(Clone)]
@@ -61,8 +55,8 @@ pub(crate) struct Interpreter<'a, S: GlyphSink> {
     tlm: Matrix,
     /// Current path as line segments in user space.
     segments: Vec<(f32, f32, f32, f32)>,
-    /// Thin rectangles of the current path in user space: `(x0, y0, x1, y1)`.
-    rects: Vec<(f32, f32, f32, f32)>,
+    /// Rectangles of the current path in user space.
+    rects: Vec<Rect>,
     current: (f32, f32),
     subpath_start: (f32, f32),
     scratch: Vec<Decoded>,
@@ -246,18 +240,29 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             }
             "re" => {
                 if let Some([x, y, w, h]) = operands::<4>(ops) {
-                    let (x0, y0) = self.gs.ctm.apply(x, y);
-                    let (x1, y1) = self.gs.ctm.apply(x + w, y + h);
-                    self.rects
-                        .push((x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)));
+                    let m = &self.gs.ctm;
+                    let (x0, y0) = m.apply(x, y);
+                    let (x1, y1) = m.apply(x + w, y + h);
+                    // Counterclockwise for w, h > 0 (§8.5.2.1), turned by a negative
+                    // side or a mirroring matrix.
+                    let turned = ((w < 0.0) ^ (h < 0.0)) ^ (m.a * m.d - m.b * m.c < 0.0);
+                    self.rects.push(Rect {
+                        x0: x0.min(x1),
+                        y0: y0.min(y1),
+                        x1: x0.max(x1),
+                        y1: y0.max(y1),
+                        winding: if turned { -1 } else { 1 },
+                    });
                     self.current = (x0, y0);
                     self.subpath_start = self.current;
                 }
             }
-            "S" | "s" => self.paint(true, false),
-            "f" | "F" | "f*" => self.paint(false, true),
-            "B" | "B*" | "b" | "b*" => self.paint(true, true),
-            "n" => self.paint(false, false),
+            "S" | "s" => self.paint(true, None),
+            "f" | "F" => self.paint(false, Some(FillRule::NonZero)),
+            "f*" => self.paint(false, Some(FillRule::EvenOdd)),
+            "B" | "b" => self.paint(true, Some(FillRule::NonZero)),
+            "B*" | "b*" => self.paint(true, Some(FillRule::EvenOdd)),
+            "n" => self.paint(false, None),
             _ => {}
         }
     }
@@ -371,31 +376,11 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         };
     }
 
-    /// Paints the current path: horizontal strokes and thin filled rectangles become
-    /// rules; then the path is cleared.
-    fn paint(&mut self, stroke: bool, fill: bool) {
-        if stroke {
-            for &(x0, y0, x1, y1) in &self.segments {
-                if (y0 - y1).abs() <= RULE_MAX_THICKNESS / 2.0 && (x1 - x0).abs() >= RULE_MIN_LENGTH
-                {
-                    self.sink.rule(Rule {
-                        x0: x0.min(x1),
-                        x1: x0.max(x1),
-                        y: (y0 + y1) / 2.0,
-                    });
-                }
-            }
-        }
-        if stroke || fill {
-            for &(x0, y0, x1, y1) in &self.rects {
-                if y1 - y0 <= RULE_MAX_THICKNESS && x1 - x0 >= RULE_MIN_LENGTH {
-                    self.sink.rule(Rule {
-                        x0,
-                        x1,
-                        y: (y0 + y1) / 2.0,
-                    });
-                }
-            }
+    /// Paints the current path: what it shows as horizontal rules goes to the sink
+    /// ([`rules::of_path`]); then the path is cleared.
+    fn paint(&mut self, stroke: bool, fill: Option<FillRule>) {
+        for rule in rules::of_path(&self.segments, &self.rects, stroke, fill) {
+            self.sink.rule(rule);
         }
         self.segments.clear();
         self.rects.clear();

@@ -21,6 +21,7 @@ mod interpreter;
 mod layout;
 mod load;
 mod reader;
+mod rules;
 mod sink;
 mod state;
 

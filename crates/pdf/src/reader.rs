@@ -189,24 +189,42 @@ fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8]) -> Option<&'a
     None
 }
 
-/// The page's media box `[x0 y0 x1 y1]` and `/Rotate`, both inherited.
+/// A rectangle of the page (`/MediaBox`, `/CropBox`), inherited, with its corners put in
+/// order (any two opposite corners may be given, PDF 32000-1 §7.9.5); `None` when absent,
+/// malformed or less than a point wide or high.
+fn page_rect(doc: &Document, page_id: ObjectId, key: &[u8]) -> Option<[f32; 4]> {
+    let Some(Object::Array(a)) = inherited(doc, page_id, key) else {
+        return None;
+    };
+    let v: Vec<f32> = a.iter().filter_map(|o| number(deref(doc, o))).collect();
+    let [ax, ay, bx, by] = <[f32; 4]>::try_from(v).ok()?;
+    let (x0, y0, x1, y1) = (ax.min(bx), ay.min(by), ax.max(bx), ay.max(by));
+    (x1 - x0 >= 1.0
+        && y1 - y0 >= 1.0
+        && x1.is_finite()
+        && y1.is_finite()
+        && x0.is_finite()
+        && y0.is_finite())
+    .then_some([x0, y0, x1, y1])
+}
+
+/// The page's visible box and `/Rotate`, all inherited (§7.7.3.4). The crop box
+/// defaults to the media box and is reduced to it where it reaches beyond (§14.11.2,
+/// Table 30); a crop box that misses the media box is ignored.
 fn page_box(doc: &Document, page_id: ObjectId) -> PageBox {
-    let media = match inherited(doc, page_id, b"MediaBox") {
-        Some(Object::Array(a)) => {
-            let v: Vec<f32> = a.iter().filter_map(|o| number(deref(doc, o))).collect();
-            <[f32; 4]>::try_from(v).ok()
-        }
-        _ => None,
-    }
-    .filter(|[x0, y0, x1, y1]| (x1 - x0).abs() >= 1.0 && (y1 - y0).abs() >= 1.0)
     // US Letter, the default of most producers.
-    .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let media = page_rect(doc, page_id, b"MediaBox").unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let [mx0, my0, mx1, my1] = media;
+    let visible = page_rect(doc, page_id, b"CropBox")
+        .map(|[x0, y0, x1, y1]| [x0.max(mx0), y0.max(my0), x1.min(mx1), y1.min(my1)])
+        .filter(|[x0, y0, x1, y1]| x1 - x0 >= 1.0 && y1 - y0 >= 1.0)
+        .unwrap_or(media);
     let rotate = match inherited(doc, page_id, b"Rotate") {
         Some(Object::Integer(r)) => *r,
         Some(o) => number(o).map_or(0, |r| r as i64),
         None => 0,
     };
-    PageBox { media, rotate }
+    PageBox { visible, rotate }
 }
 
 fn read_page(doc: &Document, page_id: ObjectId, number: u32, fonts: &FontCache) -> PageRead {
@@ -229,6 +247,11 @@ fn read_page(doc: &Document, page_id: ObjectId, number: u32, fonts: &FontCache) 
     let undecodable = std::mem::take(&mut interp.undecodable_by_font);
     let interp_total = interp.undecodable;
     warnings.append(&mut interp.warnings);
+    match layout::clip(&mut sink, &page_box) {
+        0 => {}
+        1 => warnings.push("1 glyph outside the crop box not read".into()),
+        n => warnings.push(format!("{n} glyphs outside the crop box not read")),
+    }
     PageRead {
         page: layout::build_page(number, page_box, sink),
         undecodable,

@@ -107,6 +107,18 @@ impl CMap {
         Some(String::from_utf16_lossy(&units))
     }
 
+    /// The Unicode text a code maps to when this CMap is a font's `/ToUnicode`: its
+    /// bfchar/bfrange entries, else its cidchar/cidrange entries with the CID read as a
+    /// Unicode code point. PDF 32000-1 §9.10.3 allows only the bf operators there, but
+    /// some producers write code-to-CID CMaps as ToUnicode (a contract's 宋体 font came
+    /// out as U+FFFD); poppler reads them so (`CharCodeToUnicode::parseCMap1`).
+    pub fn to_unicode(&self, code: u32) -> Option<String> {
+        self.unicode(code).or_else(|| {
+            let value = self.cid(code).filter(|&v| v != 0)?;
+            char::from_u32(value).map(String::from)
+        })
+    }
+
     /// The CID a code maps to through cidchar/cidrange entries.
     pub fn cid(&self, code: u32) -> Option<u32> {
         self.own_cid(code)
@@ -479,6 +491,24 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(c.cid(0x8141), Some(634));
         assert_eq!(c.cid(0x41), Some(34));
         assert_eq!(c.cid(0x42), None);
+    }
+
+    #[test]
+    fn issue_10_cidrange_in_a_to_unicode_cmap_gives_code_points() {
+        let c = parse(
+            b"2 begincidrange
+              <0001> <0002> 23435 <0003> <0003> 0
+              endcidrange 1 begincidchar <0010> 20307 endcidchar",
+        );
+        // 23435 = U+5B8B 宋, 20307 = U+4F53 体; CID 0 (.notdef) is no text.
+        assert_eq!(c.to_unicode(1).as_deref(), Some("宋"));
+        assert_eq!(c.to_unicode(2).as_deref(), Some("完"));
+        assert_eq!(c.to_unicode(0x10).as_deref(), Some("体"));
+        assert_eq!(c.to_unicode(3), None);
+        assert_eq!(c.to_unicode(4), None);
+        // bf entries come first.
+        let both = parse(b"1 beginbfchar <01> <0041> endbfchar 1 begincidchar <01> 66 endcidchar");
+        assert_eq!(both.to_unicode(1).as_deref(), Some("A"));
     }
 
     #[test]

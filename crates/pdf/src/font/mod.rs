@@ -5,12 +5,15 @@
 //! §9.10.2: the `/ToUnicode` CMap first, then the font's encoding (simple fonts:
 //! base encoding + `/Differences` through the glyph list; composite fonts: the
 //! encoding CMap's own Unicode meaning for `Uni*` CMaps). A code nothing maps is
-//! undecodable: it is emitted as U+FFFD and counted by the caller.
+//! undecodable: it is emitted as U+FFFD and counted by the caller. Whatever the source,
+//! compatibility characters in the text are then folded ([`compat`]).
 
 mod builtin;
 mod cache;
 pub(crate) use cache::FontCache;
 pub(crate) mod cmap;
+mod compat;
+mod compat_table;
 mod composite;
 mod embedded;
 mod predefined;
@@ -239,13 +242,23 @@ impl Font {
             return None;
         };
         (0u32..=0x3ff)
-            .find(|&c| tu.unicode(c).as_deref() == Some(" "))
+            .find(|&c| tu.to_unicode(c).as_deref() == Some(" "))
             .map(|c| widths.get(c))
             .filter(|w| *w > 0.0)
     }
 
     /// Decodes a string operand into codes, appending at most `limit` of them to `out`.
     pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>, limit: usize) {
+        let start = out.len();
+        self.decode_codes(bytes, out, limit);
+        for d in out.get_mut(start..).unwrap_or_default() {
+            if let Some(folded) = d.text.as_deref().and_then(compat::fold) {
+                d.text = Some(folded);
+            }
+        }
+    }
+
+    fn decode_codes(&self, bytes: &[u8], out: &mut Vec<Decoded>, limit: usize) {
         let end = out.len().saturating_add(limit);
         match &self.kind {
             Kind::Simple {
@@ -258,7 +271,7 @@ impl Font {
                     let text = self
                         .to_unicode
                         .as_ref()
-                        .and_then(|t| t.unicode(code))
+                        .and_then(|t| t.to_unicode(code))
                         .or_else(|| {
                             table
                                 .get(usize::from(b))
@@ -301,7 +314,7 @@ impl Font {
                     let text = self
                         .to_unicode
                         .as_ref()
-                        .and_then(|t| t.unicode(code))
+                        .and_then(|t| t.to_unicode(code))
                         .or_else(|| unicode_codes.then(|| composite::utf16_code(code)).flatten())
                         .or_else(|| {
                             identity_to_unicode
@@ -325,6 +338,48 @@ impl Font {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::dictionary;
+
+    /// A TrueType font whose `/ToUnicode` stream is `cmap`, decoding `bytes`.
+    fn decode_with_to_unicode(cmap: &[u8], bytes: &[u8]) -> Vec<Option<String>> {
+        let mut doc = Document::with_version("1.4");
+        let stream = doc.add_object(lopdf::Stream::new(dictionary! {}, cmap.to_vec()));
+        let dict = dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "NotoSansCJK",
+            "ToUnicode" => stream,
+        };
+        let (font, _) = Font::load(&dict, &doc, 0, &mut Vec::new());
+        let mut out = Vec::new();
+        font.decode(bytes, &mut out, usize::MAX);
+        out.into_iter().map(|d| d.text).collect()
+    }
+
+    #[test]
+    fn issue_10_compatibility_characters_from_to_unicode_are_folded() {
+        // Chromium + Noto CJK: Kangxi radicals for 非 and 一; DejaVu's fi ligature; a
+        // full-width comma, which stays.
+        let texts = decode_with_to_unicode(
+            b"4 beginbfchar <41> <2FAE> <42> <2F00> <43> <FB01> <44> <FF0C> endbfchar
+              1 beginbfchar <45> <2F9A> endbfchar",
+            b"ABCDE",
+        );
+        let texts: Vec<&str> = texts.iter().map(|t| t.as_deref().unwrap_or("?")).collect();
+        assert_eq!(texts, ["非", "一", "fi", "，", "赤"]);
+    }
+
+    #[test]
+    fn issue_10_a_to_unicode_cmap_written_with_cidrange_is_read() {
+        // A contract's 宋体 font: its ToUnicode CMap maps codes to "CIDs" that are the
+        // characters' code points (23435 = U+5B8B 宋, 20307 = U+4F53 体).
+        let texts = decode_with_to_unicode(
+            b"1 begincidrange\n<41> <42> 23435\nendcidrange 1 begincidchar <43> 20307 endcidchar",
+            b"ABC",
+        );
+        assert_eq!(
+            texts,
+            [Some("宋".into()), Some("完".into()), Some("体".into())]
+        );
+    }
 
     #[test]
     fn uni_glyph_names() {

@@ -3,8 +3,8 @@
 
 use super::PageBox;
 
-/// The transform from user space into the displayed page: media box origin moved to
-/// (0, 0), then turned clockwise by `/Rotate`.
+/// The transform from user space into the displayed page: the origin of the visible
+/// box (crop box within media box) moved to (0, 0), then turned clockwise by `/Rotate`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Frame {
     x0: f32,
@@ -17,7 +17,7 @@ pub(crate) struct Frame {
 
 impl Frame {
     pub(crate) fn display(b: PageBox) -> Frame {
-        let [x0, y0, x1, y1] = b.media;
+        let [x0, y0, x1, y1] = b.visible;
         let turns = if b.rotate % 90 == 0 {
             (b.rotate / 90).rem_euclid(4) as u8
         } else {
@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn rotate_90_turns_upward_text_into_ordinary_text() {
         let f = Frame::display(PageBox {
-            media: [0.0, 0.0, 595.0, 842.0],
+            visible: [0.0, 0.0, 595.0, 842.0],
             rotate: 90,
         });
         assert_eq!(f.size(), (842.0, 595.0));

@@ -6,7 +6,8 @@
 //!    become rows, right to left becomes top to bottom), including vertical writing
 //!    set glyph by glyph with a horizontal font ([`stacked`]).
 //! 1. Glyphs are clustered into rows by baseline ([`rows`]).
-//! 2. Rows of small glyphs just above a row (superscripts: footnote markers) join it.
+//! 2. Rows of small glyphs just above a row (superscripts: footnote markers) join it;
+//!    a row that holds lines set beside each other is split into them ([`strands`]).
 //! 3. Each row becomes a [`Line`] of spans, with word spaces resolved ([`spans`]).
 //! 4. Lines are put in reading order, side-by-side blocks one after the other ([`order`]).
 
@@ -15,19 +16,51 @@ mod order;
 mod rows;
 mod spans;
 mod stacked;
+mod strands;
 
 use unpara_model::{Line, Page, Rule};
 
 use crate::sink::{Glyph, PageSink};
 use frame::Frame;
 
-/// The media box and `/Rotate` of a page.
+/// The visible box and `/Rotate` of a page.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PageBox {
-    /// Media box `[x0 y0 x1 y1]`, points.
-    pub media: [f32; 4],
+    /// What a viewer shows: the crop box reduced to the media box, `[x0 y0 x1 y1]` with
+    /// `x0 ≤ x1`, `y0 ≤ y1`, points of default user space (PDF 32000-1 §14.11.2).
+    pub visible: [f32; 4],
     /// `/Rotate`, degrees clockwise (a multiple of 90; others are ignored).
     pub rotate: i64,
+}
+
+impl PageBox {
+    /// Whether a point of default user space lies in the visible box, edges included.
+    fn shows(&self, x: f32, y: f32) -> bool {
+        let [x0, y0, x1, y1] = self.visible;
+        (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
+    }
+}
+
+/// Keeps what lies in the page's visible box, as pdftotext does: glyphs whose origin is
+/// outside it (printer's marks, slug text) are dropped, and rules are cut to it (crop
+/// marks drawn beyond it vanish). Returns how many visible glyphs were dropped (space
+/// glyphs are not counted).
+pub(crate) fn clip(sink: &mut PageSink, page_box: &PageBox) -> usize {
+    let mut dropped = 0;
+    sink.glyphs.retain(|g| {
+        let keep = page_box.shows(g.x, g.y);
+        if !keep && !g.text.trim().is_empty() {
+            dropped += 1;
+        }
+        keep
+    });
+    let [x0, y0, x1, y1] = page_box.visible;
+    sink.rules.retain_mut(|r| {
+        r.x0 = r.x0.max(x0);
+        r.x1 = r.x1.min(x1);
+        r.x0 < r.x1 && (y0..=y1).contains(&r.y)
+    });
+    dropped
 }
 
 /// Builds a page from what its content streams drew.

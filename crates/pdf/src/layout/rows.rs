@@ -1,11 +1,12 @@
 //! Baseline clustering of glyphs into rows.
 
+use super::strands;
 use crate::sink::Glyph;
 
 /// Two glyphs share a row when their baselines differ by at most this fraction of the
 /// larger font size. Chinese and Latin fonts on one line sit up to ~0.15 em apart
 /// (CAC/COSP/WG.4/2017/4 zh); consecutive lines are ≥ 1 em apart.
-const BASELINE_TOLERANCE: f32 = 0.3;
+pub(super) const BASELINE_TOLERANCE: f32 = 0.3;
 /// The same for columns of vertical writing: punctuation and small kana sit up to half
 /// an em off the column's axis (to the right of it), and columns are at least 1 em apart.
 const VERTICAL_AXIS_TOLERANCE: f32 = 0.6;
@@ -38,20 +39,28 @@ impl Row {
 }
 
 /// Clusters glyphs into rows, top to bottom, merging superscript rows into the row
-/// they are raised from. For vertical writing the rows are columns (in the upright
-/// frame): see [`columns`].
+/// they are raised from, and splitting rows that hold lines set beside each other
+/// ([`strands`]). For vertical writing the rows are columns (in the upright frame):
+/// see [`columns`].
 pub(crate) fn cluster(mut glyphs: Vec<Glyph>, vertical: bool) -> Vec<Row> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
     if vertical {
         return columns(glyphs);
     }
-    let rows = by_baseline(glyphs, BASELINE_TOLERANCE);
-    merge_superscripts(rows)
+    let rows = apart(by_baseline(glyphs, BASELINE_TOLERANCE));
+    apart(merge_superscripts(rows))
+}
+
+/// Each row split into the lines it holds, top to bottom.
+fn apart(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = rows.into_iter().flat_map(strands::split).collect();
+    out.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+    out
 }
 
 /// One pass over the glyphs sorted by baseline, top first: a glyph joins the row above
 /// when its baseline is within `tolerance` ems of the row's.
-fn by_baseline(mut glyphs: Vec<Glyph>, tolerance: f32) -> Vec<Row> {
+pub(super) fn by_baseline(mut glyphs: Vec<Glyph>, tolerance: f32) -> Vec<Row> {
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<Row> = Vec::new();
     for g in glyphs {
