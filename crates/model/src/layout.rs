@@ -30,6 +30,11 @@ pub struct Span {
     pub size: f32,
     /// Index into [`Layout::fonts`].
     pub font: usize,
+    /// Advance width from the span's left edge to its first line-break opportunity
+    /// (Unicode Standard Annex #14), trailing spaces left out, points: the least a
+    /// typesetter must fit on a line to start this text there (a word, or a Chinese
+    /// character with the closing punctuation that may not begin a line).
+    pub lead: f32,
 }
 
 /// One text line: spans sharing a baseline (within tolerance), left to right.

@@ -154,18 +154,17 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
             _ => Some("no block to continue"),
         };
         let layout_break = cue.is_some();
-        // A label begins a block where the layout breaks, on a new page, or after a
-        // clause when a tab sets it apart (`(a)<tab>…`, not `… of: (a) reduced …` run
-        // on in a line).
+        // A label begins a block where the layout breaks, on a new page, or where a tab
+        // sets it apart from its text (`(a)<tab>…`); a label-like start run on in a
+        // paragraph's line (`… net impact of: (a) reduced …`) is text.
         let label_cell = line.cells.len() > 1
             && line
                 .cells
                 .first()
                 .is_some_and(|c| crate::tables::is_label_cell(&c.2));
         let may_label = layout_break
-            || prev.is_none_or(|p| {
-                p.page != line.page || p.flow.is_some() || (p.ends_clause() && label_cell)
-            });
+            || label_cell
+            || prev.is_none_or(|p| p.page != line.page || p.flow.is_some());
         let trimmed = line.text.trim_start();
         let label = if may_label {
             recognize(trimmed, previous_letter)

@@ -197,18 +197,21 @@ impl BodyLine {
     }
 }
 
-/// Width of a line's first word, estimated from its first span's average advance: the
-/// characters up to the first space, or two characters of CJK text (a line of Chinese
-/// may not begin with closing punctuation, so the break moves two characters).
+/// Width of a line's first word: what a typesetter must fit on the line before to
+/// have set it there ([`unpara_model::Span::lead`]), or, for readers that cannot
+/// measure it, an estimate from the first span's average advance.
 fn first_word_width(line: &Line) -> f32 {
     let Some(span) = line.spans.first() else {
         return 0.0;
     };
+    if span.lead > 0.0 {
+        return span.lead;
+    }
     let t = span.text.trim_start();
     let total = span.text.chars().count().max(1);
     let per_char = (span.x1 - span.x0) / total as f32;
     let n = if t.chars().next().is_some_and(is_cjk) {
-        t.chars().take(2).count()
+        1
     } else {
         t.chars().take_while(|c| !c.is_whitespace()).count()
     };

@@ -217,6 +217,7 @@ mod tests {
                 baseline,
                 size,
                 font: 0,
+                lead: 0.0,
             }],
             x0: 72.0,
             x1: 72.0 + 5.0 * text.len() as f32,

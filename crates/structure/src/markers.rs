@@ -159,6 +159,7 @@ mod tests {
                     baseline: 100.0 + rise,
                     size: *size,
                     font: 0,
+                    lead: 0.0,
                 };
                 x += w;
                 s

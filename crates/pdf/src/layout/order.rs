@@ -287,6 +287,7 @@ mod tests {
                 baseline,
                 size: 10.0,
                 font: 0,
+                lead: 0.0,
             })
             .collect();
         Line {

@@ -15,8 +15,12 @@ const VERTICAL_AXIS_TOLERANCE: f32 = 0.6;
 const COLUMN_NEIGHBOUR_EM: f32 = 1.6;
 /// A row is a superscript row when its largest glyph is smaller than this fraction of
 /// the row below it (footnote markers are set at 58–67 % of the text size in the
-/// fixtures and the un-en resolutions)…
-pub(crate) const SUPERSCRIPT_SIZE_RATIO: f32 = 0.8;
+/// fixtures and the un-en resolutions, at 83 % by HTML's `<sup>` and WeasyPrint: the
+/// layout matrix; lines of text are never this close to a line 10 % larger)…
+pub(crate) const SUPERSCRIPT_SIZE_RATIO: f32 = 0.9;
+/// A superscript row may begin this many ems of the row's size before it: a footnote's
+/// marker hangs before the note's text (WeasyPrint sets it 1.7 em out; layout matrix).
+const SUPERSCRIPT_HANG_EM: f32 = 2.5;
 /// … and its baseline is above that row's baseline by less than this fraction of the
 /// row's size (markers are raised 0.33–0.45 em).
 const SUPERSCRIPT_MAX_RISE: f32 = 0.75;
@@ -188,7 +192,7 @@ fn is_superscript_of(sup: &Row, row: &Row) -> bool {
     sup.size < SUPERSCRIPT_SIZE_RATIO * row.size
         && rise > 0.0
         && rise < SUPERSCRIPT_MAX_RISE * row.size
-        && sx0 >= rx0 - row.size
+        && sx0 >= rx0 - SUPERSCRIPT_HANG_EM * row.size
         && sx1 <= rx1 + 2.0 * row.size
 }
 

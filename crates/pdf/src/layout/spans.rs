@@ -21,6 +21,29 @@ const DUPLICATE_DISTANCE: f32 = 0.1;
 struct Builder {
     span: Span,
     raised: bool,
+    /// Byte end in the span's text and right edge of each glyph.
+    ends: Vec<(usize, f32)>,
+}
+
+impl Builder {
+    /// The span, with its [`Span::lead`]: the right edge of the last glyph before the
+    /// text's first line-break opportunity (UAX #14), trailing spaces left out.
+    fn finish(mut self) -> Span {
+        let text = &self.span.text;
+        let first_break = unicode_linebreak::linebreaks(text)
+            .map(|(i, _)| i)
+            .find(|i| *i > 0)
+            .unwrap_or(text.len());
+        let word_end = text.get(..first_break).map_or(0, |t| t.trim_end().len());
+        let edge = self
+            .ends
+            .iter()
+            .take_while(|(end, _)| *end <= word_end)
+            .map(|(_, x)| *x)
+            .fold(self.span.x0, f32::max);
+        self.span.lead = (edge - self.span.x0).max(0.0);
+        self.span
+    }
 }
 
 /// The most common size (to 0.1 pt) among the row's visible characters, weighted by
@@ -108,7 +131,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         };
         if new_span {
             if let Some(b) = cur.take() {
-                spans.push(b.span);
+                spans.push(b.finish());
             }
             cur = Some(Builder {
                 span: Span {
@@ -118,19 +141,22 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
                     baseline: g.y,
                     size: g.size,
                     font: g.font,
+                    lead: 0.0,
                 },
                 raised,
+                ends: Vec::new(),
             });
         }
         if let Some(b) = cur.as_mut() {
             b.span.text.push_str(&g.text);
             b.span.x1 = b.span.x1.max(g.x + g.advance);
+            b.ends.push((b.span.text.len(), g.x + g.advance));
         }
         prev = Some((g.x + g.advance, last, g.space_width));
         visible_end = g.x + g.advance;
     }
     if let Some(b) = cur.take() {
-        spans.push(b.span);
+        spans.push(b.finish());
     }
     if let Some(last) = spans.last_mut() {
         let trimmed = last.text.trim_end().len();

@@ -37,6 +37,12 @@ const STRETCH_GAP_EM: f32 = 1.0;
 /// footnotes: 0.3 em); the masthead's `Distr.: General` starts 8–10 ems after the organ
 /// name.
 const APART_EM: f32 = 1.0;
+/// A run of at most this many glyphs before the row's text is a footnote marker (`1`,
+/// `12`, `***`) …
+const MARKER_GLYPHS: usize = 3;
+/// … and may hang this many ems before the note's text (WeasyPrint: 1.7 em; layout
+/// matrix); a masthead line beside an organ name is a longer run, and after it.
+const MARKER_HANG_EM: f32 = 3.0;
 /// Two sizes differ when the smaller is below this fraction of the larger: the
 /// masthead's 10 pt beside a 14–17 pt organ name (0.59–0.71), an 8 pt label beside a
 /// 12 pt address (pdfminer-issue-1062). Cells of a table in one size stay one row
@@ -117,6 +123,8 @@ struct Run {
     size: f32,
     /// It holds a letter or a digit.
     alnum: bool,
+    /// Visible glyphs in it.
+    glyphs: usize,
     /// End of the row's own text before the run, start of it after the run.
     before: Option<f32>,
     after: Option<f32>,
@@ -245,6 +253,7 @@ fn runs(
                 r.x1 = r.x1.max(end);
                 r.size = r.size.max(g.size);
                 r.alnum |= alnum;
+                r.glyphs += usize::from(!g.text.trim().is_empty());
             }
             _ => runs.push(Run {
                 strand: s,
@@ -252,6 +261,7 @@ fn runs(
                 x1: end,
                 size: g.size,
                 alnum,
+                glyphs: usize::from(!g.text.trim().is_empty()),
                 before: base_end,
                 after: None,
             }),
@@ -291,7 +301,10 @@ fn stands_apart(r: &Run, base_size: f32) -> bool {
         .fold(f32::MAX, f32::min);
     let (small, large) = (r.size.min(base_size), r.size.max(base_size));
     let other_size = small < OTHER_SIZE * large;
-    overlaps || (other_size && gap > APART_EM * large.max(1.0))
+    // A footnote's marker (a few glyphs) opening the row may hang further out.
+    let hanging_marker = r.before.is_none() && r.glyphs <= MARKER_GLYPHS;
+    let apart = if hanging_marker { MARKER_HANG_EM } else { APART_EM };
+    overlaps || (other_size && gap > apart * large.max(1.0))
 }
 
 /// Space glyphs go where the visible glyph nearest to them goes: the one nearest in x
