@@ -33,7 +33,9 @@ pub struct Span {
     /// Advance width from the span's left edge to its first line-break opportunity
     /// (Unicode Standard Annex #14), trailing spaces left out, points: the least a
     /// typesetter must fit on a line to start this text there (a word, or a Chinese
-    /// character with the closing punctuation that may not begin a line).
+    /// character with the closing punctuation that may not begin a line). The span's
+    /// whole width when it holds no opportunity (the word goes on in the next span);
+    /// 0 when the reader did not measure it.
     pub lead: f32,
 }
 

@@ -197,15 +197,33 @@ impl BodyLine {
     }
 }
 
+/// A span's lead this close to its width (ems) is its whole width.
+const LEAD_SLACK: f32 = 0.05;
+
 /// Width of a line's first word: what a typesetter must fit on the line before to
-/// have set it there ([`unpara_model::Span::lead`]), or, for readers that cannot
-/// measure it, an estimate from the first span's average advance.
+/// have set it there ([`unpara_model::Span::lead`], followed into the next spans while
+/// the word goes on without a space), or, for readers that cannot measure it, an
+/// estimate from the first span's average advance.
 fn first_word_width(line: &Line) -> f32 {
     let Some(span) = line.spans.first() else {
         return 0.0;
     };
     if span.lead > 0.0 {
-        return span.lead;
+        let mut width = 0.0;
+        for (i, s) in line.spans.iter().enumerate() {
+            let whole = s.x1 - s.x0;
+            if s.lead < whole - LEAD_SLACK * s.size {
+                return s.x0 - span.x0 + s.lead;
+            }
+            width = s.x1 - span.x0;
+            let joined = line.spans.get(i + 1).is_some_and(|n| {
+                !s.text.ends_with(char::is_whitespace) && n.x0 - s.x1 < LEAD_SLACK * s.size
+            });
+            if !joined {
+                break;
+            }
+        }
+        return width;
     }
     let t = span.text.trim_start();
     let total = span.text.chars().count().max(1);
