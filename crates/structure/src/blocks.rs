@@ -113,6 +113,7 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
     let rows = tables::row_kinds(lines);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut previous_letter: Option<char> = None;
+    let mut last_number = 0u32;
     let mut prev: Option<&BodyLine> = None;
     for (line, row) in lines.iter().zip(rows) {
         match row {
@@ -155,8 +156,10 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
         };
         let layout_break = cue.is_some();
         // A label begins a block where the layout breaks, on a new page, or where a tab
-        // sets it apart from its text (`(a)<tab>…`); a label-like start run on in a
-        // paragraph's line (`… net impact of: (a) reduced …`) is text.
+        // sets it apart from its text (`(a)<tab>…`); after a line ending a sentence, the
+        // next paragraph number begins one too (even leading, no indent, a full last
+        // line). Any other label-like start run on in a paragraph's line (`… net impact
+        // of: (a) reduced …`) is text.
         let label_cell = line.cells.len() > 1
             && line
                 .cells
@@ -168,9 +171,15 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
         let trimmed = line.text.trim_start();
         let label = if may_label {
             recognize(trimmed, previous_letter)
+        } else if prev.is_some_and(BodyLine::ends_clause) {
+            recognize(trimmed, previous_letter)
+                .filter(|l| l.kind == LabelKind::Number(last_number + 1))
         } else {
             None
         };
+        if let Some(LabelKind::Number(n)) = label.as_ref().map(|l| &l.kind) {
+            last_number = last_number.max(*n);
+        }
         if let Some(label) = label {
             if let LabelKind::Letter(c) = label.kind {
                 previous_letter = Some(c);

@@ -88,10 +88,18 @@ pub fn explain(layout: &Layout, language: Option<Lang>) -> Result<Vec<String>, S
         producer: None,
     };
     let (body, m, parts) = prepare(layout, source, language)?;
-    let mut out = vec![format!(
+    let symbol = metadata::symbol(layout);
+    let furniture = furniture::furniture(layout, symbol.as_deref());
+    let mut out = Vec::new();
+    for (page, marks) in layout.pages.iter().zip(&furniture) {
+        for (l, _) in page.lines.iter().zip(marks).filter(|(_, f)| **f) {
+            out.push(format!("furniture p{} y {:.1}: {}", page.number, l.baseline, l.text()));
+        }
+    }
+    out.push(format!(
         "body {:.1} pt, leading {:.3} em, block gap {:.3} em, left {:.1}",
         m.body_size, m.leading, m.block_gap, m.body_left
-    )];
+    ));
     for (i, f) in m.frames.iter().enumerate() {
         out.push(format!(
             "page {}: frame x {:.1}–{:.1}, y {:.1}–{:.1}",
