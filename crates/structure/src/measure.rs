@@ -317,23 +317,72 @@ fn right_edge(ends: Vec<f32>) -> f32 {
 
 /// The leading (ems) and the block gap (ems) of the body: baseline distances of
 /// consecutive body-size lines of a page that overlap horizontally.
+///
+/// Two kinds of distance say the most: from a line that stops mid-sentence to the
+/// next (surely one paragraph: the leading, and how much taller lines make it — fonts
+/// of other scripts, superscripts), and from a line ending a sentence to one opening
+/// with a paragraph number (a paragraph gap). The block gap lies between the tallest
+/// common line pitch and the paragraph gap; without such evidence, the distances are
+/// clustered as they come ([`leading_of`]).
 fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32) -> (f32, f32) {
-    let mut ratios: Vec<f32> = Vec::new();
+    let mut all: Vec<f32> = Vec::new();
+    let mut within: Vec<f32> = Vec::new();
+    let mut before_number: Vec<f32> = Vec::new();
     for pi in 0..layout.pages.len() {
         let lines: Vec<&Line> = page_kept(layout, keep, pi)
             .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
             .collect();
         for w in lines.windows(2) {
-            if let [a, b] = w {
-                let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
-                let gap = a.baseline - b.baseline;
-                if overlap > 0.0 && gap > 0.0 {
-                    ratios.push(gap / body_size);
-                }
+            let [a, b] = w else { continue };
+            let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+            let gap = a.baseline - b.baseline;
+            if overlap <= 0.0 || gap <= 0.0 {
+                continue;
+            }
+            let r = gap / body_size;
+            all.push(r);
+            let (ta, tb) = (a.text(), b.text());
+            let numbered = matches!(
+                crate::labels::recognize(tb.trim_start(), None).map(|l| l.kind),
+                Some(crate::labels::LabelKind::Number(_))
+            );
+            match (ends_sentence(&ta), numbered) {
+                (false, false) if !ta.trim_end().is_empty() => within.push(r),
+                (true, true) => before_number.push(r),
+                _ => {}
             }
         }
     }
-    leading_of(&ratios)
+    let (clustered_leading, clustered_gap) = leading_of(&all);
+    if within.len() < MIN_EVIDENCE {
+        return (clustered_leading, clustered_gap);
+    }
+    let (leading, _) = leading_of(&within);
+    let tallest = quantile(within, TALL_LINE_QUANTILE).unwrap_or(leading);
+    let gap = match quantile(before_number.clone(), 0.5) {
+        Some(p) if before_number.len() >= MIN_EVIDENCE && p > tallest * (1.0 + LEADING_SPREAD / 2.0) => {
+            (tallest + p) / 2.0
+        }
+        _ => tallest + FALLBACK_GAP_EM,
+    };
+    (leading, gap.max(leading * (1.0 + LEADING_SPREAD / 2.0)))
+}
+
+/// Fewest distances of a kind for them to be evidence.
+const MIN_EVIDENCE: usize = 3;
+
+/// The tallest common line pitch is this quantile of the mid-sentence distances (a
+/// few lines stretched by a formula or an inline image stay out of it).
+const TALL_LINE_QUANTILE: f32 = 0.95;
+
+/// Whether a line's text ends a sentence or clause (`.`, `;`, `:` and their Chinese
+/// forms, or a closing quote or bracket after one).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['”', '’', '"', '\'', ')', '）', '」', '》'])
+        .chars()
+        .last()
+        .is_some_and(|c| ".;:!?。；：！？".contains(c))
 }
 
 /// The leading and block gap, in ems, from baseline distances in ems.
