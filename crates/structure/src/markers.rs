@@ -56,7 +56,7 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
     let mut before = String::new();
     for (i, span) in line.spans.iter().enumerate() {
         let t = span.text.trim();
-        if is_raised(line, i) && MARKER.is_match(t) && i > 0 {
+        if is_raised(line, i) && MARKER.is_match(t) {
             let exponent = matches!(t, "2" | "3") && is_unit_before(before.trim_end());
             if !exponent {
                 let start = span.text.find(t).unwrap_or(0);
