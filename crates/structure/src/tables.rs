@@ -50,14 +50,22 @@ fn data_cells(line: &BodyLine) -> &[(f32, f32, String)] {
 
 fn aligned(a: &BodyLine, b: &BodyLine) -> bool {
     let tol = ALIGN_EM * a.size.max(b.size).max(1.0);
-    let ca = data_cells(a);
-    let cb = data_cells(b);
     // Edges of cells after the first: the first cell of every row starts at the
-    // table's left edge, which running text shares.
-    ca.iter().skip(1).any(|(x0, x1, _)| {
-        cb.iter()
+    // table's left edge, which running text shares; and the right edge of a justified
+    // line is every justified line's.
+    let edges = |l: &BodyLine| -> Vec<(f32, Option<f32>)> {
+        let right = l.frame.right;
+        data_cells(l)
+            .iter()
             .skip(1)
-            .any(|(y0, y1, _)| (x0 - y0).abs() <= tol || (x1 - y1).abs() <= tol)
+            .map(|(x0, x1, _)| (*x0, ((right - x1).abs() > tol).then_some(*x1)))
+            .collect()
+    };
+    let (ea, eb) = (edges(a), edges(b));
+    ea.iter().any(|(x0, x1)| {
+        eb.iter().any(|(y0, y1)| {
+            (x0 - y0).abs() <= tol || matches!((x1, y1), (Some(p), Some(q)) if (p - q).abs() <= tol)
+        })
     })
 }
 

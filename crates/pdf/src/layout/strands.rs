@@ -55,6 +55,17 @@ const OTHER_SIZE: f32 = 0.9;
 /// it back by far less). Accents set over a capital on a raised baseline (TeX) have no
 /// letter and stay.
 const OVERLAP_EM: f32 = 0.2;
+/// The blank part of a full-width CJK punctuation mark's advance, in ems of its size:
+/// the mark sits in one half (Typst sets a footnote call 0.29 em into it; layout
+/// matrix).
+const WIDE_PUNCT_BLANK: f32 = 0.5;
+
+/// Full-width CJK punctuation (CJK Symbols and Punctuation U+3001–U+3011, full-width
+/// forms U+FF01–U+FF0F, U+FF1A–U+FF1F).
+fn is_wide_punct(c: char) -> bool {
+    matches!(c as u32, 0x3001..=0x3011 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F)
+}
+
 /// Deepest splitting of what was split off (real rows need one level).
 const MAX_DEPTH: usize = 8;
 
@@ -125,6 +136,9 @@ struct Run {
     alnum: bool,
     /// Visible glyphs in it.
     glyphs: usize,
+    /// The row's glyph before it is full-width CJK punctuation, whose advance is half
+    /// blank (`。`, `，`): typesetters that compress it set a call into that half.
+    after_wide_punct: bool,
     /// End of the row's own text before the run, start of it after the run.
     before: Option<f32>,
     after: Option<f32>,
@@ -228,6 +242,7 @@ fn runs(
     let mut runs: Vec<Run> = Vec::new();
     let mut run_of = vec![usize::MAX; glyphs.len()];
     let mut base_end: Option<f32> = None;
+    let mut base_punct = false;
     let mut waiting = 0; // runs from here on wait for the row's text after them
     let mut open = false;
     for i in by_x {
@@ -245,6 +260,7 @@ fn runs(
             }
             waiting = runs.len();
             base_end = Some(base_end.map_or(end, |e| e.max(end)));
+            base_punct = g.text.chars().last().is_some_and(is_wide_punct);
             open = false;
             continue;
         }
@@ -262,6 +278,7 @@ fn runs(
                 size: g.size,
                 alnum,
                 glyphs: usize::from(!g.text.trim().is_empty()),
+                after_wide_punct: base_punct,
                 before: base_end,
                 after: None,
             }),
@@ -292,8 +309,13 @@ fn mark_stretch(
 /// A run that overlaps the row's text beside it, or stands apart from it in another size.
 fn stands_apart(r: &Run, base_size: f32) -> bool {
     let slack = OVERLAP_EM * r.size;
+    let before_slack = if r.after_wide_punct {
+        WIDE_PUNCT_BLANK * base_size
+    } else {
+        slack
+    };
     let overlaps = r.alnum
-        && (r.before.is_some_and(|e| r.x0 < e - slack)
+        && (r.before.is_some_and(|e| r.x0 < e - before_slack)
             || r.after.is_some_and(|s| r.x1 > s + slack));
     let gap = [r.before.map(|e| r.x0 - e), r.after.map(|s| s - r.x1)]
         .into_iter()
