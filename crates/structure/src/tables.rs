@@ -1,9 +1,10 @@
 //! Tables and lists of contents: not body flow.
 //!
 //! A table row is a line of two or more cells — spans more than an em apart, a leading
-//! paragraph or heading label not counted — standing among other such lines whose
-//! cells line up (a left or right edge within half an em), or a line of three cells or
-//! more. A one-cell line right under a row, starting at one of its later cells, is that
+//! paragraph or heading label not counted — standing beside another such line whose
+//! cells line up (a left edge, or a right edge inside the frame, within half an em). A
+//! justified line whose few spaces are stretched wide has cells too, but nothing lines
+//! up with them. A one-cell line right under a row, starting at one of its later cells, is that
 //! cell's wrapped text. A list of contents entry runs dot leaders to a page number.
 //! Rows become `table` blocks (cells separated by tabs), entries `text` blocks.
 
@@ -89,7 +90,7 @@ pub(crate) fn row_kinds(lines: &[BodyLine]) -> Vec<RowKind> {
                 j.and_then(|j| lines.get(j))
                     .is_some_and(|n| n.page == l.page && candidate(n) && aligned(l, n))
             };
-            if data_cells(l).len() >= 3 || neighbour(i.checked_sub(1)) || neighbour(Some(i + 1)) {
+            if neighbour(i.checked_sub(1)) || neighbour(Some(i + 1)) {
                 RowKind::Table
             } else {
                 RowKind::Text
