@@ -114,6 +114,7 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
     let mut drafts: Vec<Draft> = Vec::new();
     let mut previous_letter: Option<char> = None;
     let mut last_number = 0u32;
+    let mut last_small_roman = 0u32;
     let mut prev: Option<&BodyLine> = None;
     for (line, row) in lines.iter().zip(rows) {
         match row {
@@ -171,12 +172,23 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
         let trimmed = line.text.trim_start();
         let label = if may_label {
             recognize(trimmed, previous_letter)
-        } else if prev.is_some_and(BodyLine::ends_clause) {
-            recognize(trimmed, previous_letter)
-                .filter(|l| l.kind == LabelKind::Number(last_number + 1))
         } else {
-            None
+            // Without a cue from the layout, a label opens an item only where it is the
+            // next in its sequence and a capitalized word follows it (`(a) Good
+            // practices`, not `paragraph 1 (c), of the Convention`).
+            recognize(trimmed, previous_letter).filter(|l| {
+                let next_number = l.kind == LabelKind::Number(last_number + 1)
+                    && prev.is_some_and(BodyLine::ends_clause);
+                let opens = trimmed
+                    .get(l.consumed..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_uppercase() || unpara_model::is_cjk(c));
+                next_number || (opens && next_in_sequence(&l.kind, previous_letter, last_small_roman))
+            })
         };
+        if let Some(LabelKind::SmallRoman(n)) = label.as_ref().map(|l| &l.kind) {
+            last_small_roman = *n;
+        }
         if let Some(LabelKind::Number(n)) = label.as_ref().map(|l| &l.kind) {
             last_number = last_number.max(*n);
         }
@@ -206,6 +218,19 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
         prev = Some(line);
     }
     drafts
+}
+
+/// Whether a label continues the sequence of sub-labels: a first item `(a)`, `(i)`,
+/// `(1)`, or the letter or numeral after the last one.
+fn next_in_sequence(kind: &LabelKind, previous_letter: Option<char>, last_roman: u32) -> bool {
+    match kind {
+        LabelKind::Letter(c) => {
+            *c == 'a' || previous_letter.and_then(|p| char::from_u32(p as u32 + 1)) == Some(*c)
+        }
+        LabelKind::SmallRoman(n) => *n == 1 || *n == last_roman + 1,
+        LabelKind::ParenNumber(n) => *n == 1,
+        _ => false,
+    }
 }
 
 fn table_row(line: &BodyLine, lang: Lang) -> Draft {

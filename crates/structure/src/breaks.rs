@@ -91,7 +91,7 @@ pub(crate) fn starts_block(
     if prev.bold != line.bold {
         return Some("weight");
     }
-    let both_centred = centred(prev) && centred(line);
+    let both_centred = (centred(prev) && centred(line)) || co_centred(prev, line);
     let indented = !both_centred
         && shape
             .continuation_x0
@@ -139,6 +139,13 @@ fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
     let em = prev.size.max(1.0);
     let room = prev.frame.right - prev.x1;
     room > next.first_word + (SPACE_EM + FIT_SLACK_EM) * em
+}
+
+/// Whether two lines share a midpoint (within [`CENTRED_EM`]): lines of one centred
+/// block, whatever frame they are centred in (a heading may reach into the margins).
+fn co_centred(a: &BodyLine, b: &BodyLine) -> bool {
+    let em = a.size.max(b.size).max(1.0);
+    ((a.x0 + a.x1) / 2.0 - (b.x0 + b.x1) / 2.0).abs() <= CENTRED_EM * em
 }
 
 /// Whether a line is centred in its page's frame.
