@@ -8,7 +8,7 @@
 use unpara_model::Lang;
 
 use crate::body::BodyLine;
-use crate::breaks::{starts_block, BlockShape};
+use crate::breaks::{centred, starts_block, BlockShape};
 use crate::headings::pattern_heading;
 use crate::labels::{recognize, Label, LabelKind};
 use crate::measure::Measures;
@@ -91,6 +91,7 @@ impl Draft {
     fn shape(&self) -> BlockShape {
         BlockShape {
             continuation_x0: self.continuation_x0,
+            preambular: crate::breaks::opens_preambular(&self.raw),
         }
     }
 
@@ -183,7 +184,12 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
                     .get(l.consumed..)
                     .and_then(|t| t.chars().next())
                     .is_some_and(|c| c.is_uppercase() || unpara_model::is_cjk(c));
-                next_number || (opens && next_in_sequence(&l.kind, previous_letter, last_small_roman))
+                let after_heading_line = prev.is_some_and(|p| p.bold || centred(p));
+                let heading_label = matches!(l.kind, LabelKind::Roman(_) | LabelKind::Capital(_));
+                next_number
+                    || (opens
+                        && (next_in_sequence(&l.kind, previous_letter, last_small_roman)
+                            || (heading_label && after_heading_line)))
             })
         };
         if let Some(LabelKind::SmallRoman(n)) = label.as_ref().map(|l| &l.kind) {

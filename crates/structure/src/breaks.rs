@@ -31,9 +31,10 @@ const SPACE_EM: f32 = 0.25;
 const CENTRED_EM: f32 = 1.0;
 
 /// Words that open a preambular paragraph of a resolution or declaration (UN Editorial
-/// Manual, "Resolutions: preambular paragraphs"; the UDHR's 鉴于 / Whereas): after a
-/// line ending a clause with a comma or semicolon, a line opening with one begins a
-/// new block.
+/// Manual, "Resolutions: preambular paragraphs"; the UDHR's 鉴于 / Whereas): in a block
+/// that opened with one, a line opening with one after a clause ended by a comma or a
+/// semicolon begins the next clause. (Alone, the Chinese words are common verbs: 强调
+/// "stressed" opens many a line of running text.)
 const PREAMBULAR_WORDS: &[&str] = &[
     "Whereas",
     "Recalling",
@@ -71,6 +72,8 @@ const PREAMBULAR_WORDS: &[&str] = &[
 pub(crate) struct BlockShape {
     /// Left edge of its continuation lines, once it has any.
     pub continuation_x0: Option<f32>,
+    /// It opened with a preambular word.
+    pub preambular: bool,
 }
 
 /// The cue by which `line` begins a new block after `prev` (the last line of the block
@@ -102,7 +105,7 @@ pub(crate) fn starts_block(
     if short(prev, line, m) {
         return Some("short line");
     }
-    if preambular(prev, line) {
+    if shape.preambular && preambular(prev, line) {
         return Some("preambular word");
     }
     if prev.page != line.page {
@@ -172,8 +175,13 @@ fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
         .chars()
         .last()
         .is_some_and(|c| ",;，；".contains(c));
-    let t = line.text.trim_start();
-    ends && PREAMBULAR_WORDS.iter().any(|w| {
+    ends && opens_preambular(&line.text)
+}
+
+/// Whether a text opens with a preambular word.
+pub(crate) fn opens_preambular(text: &str) -> bool {
+    let t = text.trim_start();
+    PREAMBULAR_WORDS.iter().any(|w| {
         t.strip_prefix(w)
             .is_some_and(|rest| rest.starts_with([' ', ',', '，']) || !w.is_ascii())
     })
@@ -227,6 +235,7 @@ mod tests {
     fn shape(x: f32) -> BlockShape {
         BlockShape {
             continuation_x0: Some(x),
+            preambular: true,
         }
     }
 
