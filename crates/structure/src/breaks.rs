@@ -104,7 +104,15 @@ pub(crate) fn starts_block(
         && shape
             .continuation_x0
             .is_some_and(|x| (line.x0 - x).abs() > INDENT_EM * em);
-    if indented {
+    // A block of one line so far, indented as the document indents first lines, and
+    // a line at that same indent: two paragraphs (a full first line leaves no other
+    // cue).
+    let second_first_line = shape.continuation_x0.is_none()
+        && m.first_line_indent.is_some_and(|d| {
+            let at = line.frame.left + d;
+            (line.x0 - at).abs() <= INDENT_EM * em && (prev.x0 - at).abs() <= INDENT_EM * em
+        });
+    if indented || (second_first_line && !both_centred) {
         return Some("indent");
     }
     if short(prev, line, m) {
@@ -141,7 +149,7 @@ fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
     }
     let t = prev.text.trim_end();
     // A hyphenated word is continued on the next line however much room was left.
-    if t.ends_with('-') || t.ends_with('/') || !prev.frame.right.is_finite() {
+    if t.ends_with(['-', '\u{2010}', '\u{2011}', '/']) || !prev.frame.right.is_finite() {
         return false;
     }
     let em = prev.size.max(1.0);
@@ -158,11 +166,13 @@ fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
     room > next.first_word + slack * em
 }
 
-/// Whether two lines share a midpoint (within [`CENTRED_EM`]): lines of one centred
-/// block, whatever frame they are centred in (a heading may reach into the margins).
+/// Whether two lines of different left edges share a midpoint (within
+/// [`CENTRED_EM`]): lines of one centred block, whatever frame they are centred in (a
+/// heading may reach into the margins).
 fn co_centred(a: &BodyLine, b: &BodyLine) -> bool {
     let em = a.size.max(b.size).max(1.0);
-    ((a.x0 + a.x1) / 2.0 - (b.x0 + b.x1) / 2.0).abs() <= CENTRED_EM * em
+    (a.x0 - b.x0).abs() > INDENT_EM * em
+        && ((a.x0 + a.x1) / 2.0 - (b.x0 + b.x1) / 2.0).abs() <= CENTRED_EM * em
 }
 
 /// Whether a line is centred in its page's frame.
@@ -243,6 +253,7 @@ mod tests {
             block_gap: 1.5,
             frames: vec![],
             page_edges: vec![],
+            first_line_indent: None,
         }
     }
 

@@ -74,6 +74,10 @@ pub(crate) struct Measures {
     pub frames: Vec<Frame>,
     /// The left and right edges each page's own body lines show, where it has enough.
     pub page_edges: Vec<Option<(f32, f32)>>,
+    /// The first-line indent of the document's paragraphs, points, when it indents
+    /// them: how far a line stands right of the frame's left edge when the line after
+    /// it starts at that edge.
+    pub first_line_indent: Option<f32>,
 }
 
 impl Measures {
@@ -94,6 +98,7 @@ impl Measures {
                 pages
             ],
             page_edges: vec![None; pages],
+            first_line_indent: None,
         }
     }
 
@@ -287,6 +292,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
             )
         }));
     }
+    let first_line_indent = first_line_indent(layout, keep, &frames, body_size);
     Measures {
         body_size,
         body_left,
@@ -294,7 +300,36 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         block_gap,
         frames,
         page_edges: edges,
+        first_line_indent,
     }
+}
+
+/// The document's first-line indent: the most common distance by which a line stands
+/// right of its frame's left edge while the next line starts at that edge, when seen
+/// at least [`MIN_EVIDENCE`] times (paragraphs indented 1.5–4 em in the layout matrix).
+fn first_line_indent(
+    layout: &Layout,
+    keep: &[Vec<bool>],
+    frames: &[Frame],
+    body_size: f32,
+) -> Option<f32> {
+    let tol = 0.5 * body_size;
+    let mut indents = Vec::new();
+    for pi in 0..layout.pages.len() {
+        let left = frames.get(pi).map_or(0.0, |f| f.left);
+        let lines: Vec<&Line> = page_kept(layout, keep, pi)
+            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
+            .collect();
+        for w in lines.windows(2) {
+            let [a, b] = w else { continue };
+            if (b.x0 - left).abs() <= tol && a.x0 > left + tol {
+                indents.push((a.x0 - left, 1));
+            }
+        }
+    }
+    let mode = weighted_mode(indents.iter().copied(), 1.0)?;
+    let seen = indents.iter().filter(|(d, _)| (d - mode).abs() <= 1.0).count();
+    (seen >= MIN_EVIDENCE).then_some(mode)
 }
 
 /// The right edge lines end at: where most end, when many end at one x (justified

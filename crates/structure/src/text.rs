@@ -22,6 +22,8 @@ pub(crate) fn append_line(text: &mut String, next: &str, lang: Lang) {
     let no_space = is_cjk(a)
         || is_cjk(b)
         || a == '-'
+        || a == '\u{2010}'
+        || a == '\u{2011}'
         || a == '/'
         || (lang == Lang::Zh && a.is_ascii_digit() && b.is_ascii_digit());
     if !no_space {
