@@ -42,6 +42,9 @@ pub(crate) struct Draft {
     continuation_x0: Option<f32>,
     /// Nothing more joins it (a heading told by its words stands alone).
     closed: bool,
+    /// Its last line runs to the right edge; how many lines before it all did.
+    last_full: bool,
+    full_before_last: usize,
     /// What began it: a label, a layout cue ([`starts_block`]), a table row.
     pub cue: &'static str,
 }
@@ -70,6 +73,8 @@ impl Draft {
             contents: false,
             continuation_x0: None,
             closed: false,
+            last_full: crate::breaks::full(line),
+            full_before_last: 0,
             cue: "first",
         }
     }
@@ -83,6 +88,8 @@ impl Draft {
         self.refs.extend(line.refs.iter().cloned());
         self.lines += 1;
         self.bold &= line.bold;
+        self.full_before_last += usize::from(self.last_full);
+        self.last_full = crate::breaks::full(line);
         if self.continuation_x0.is_none() {
             self.continuation_x0 = Some(line.x0);
         }
@@ -92,6 +99,7 @@ impl Draft {
         BlockShape {
             continuation_x0: self.continuation_x0,
             preambular: crate::breaks::opens_preambular(&self.raw),
+            justified: self.lines >= 2 && self.full_before_last + 1 == self.lines,
         }
     }
 

@@ -28,6 +28,11 @@ const FIT_SLACK_EM: f32 = 0.5;
 /// 1.5 em where the next character would have fitted).
 const CJK_FIT_SLACK_EM: f32 = 0.25;
 
+/// A line of a justified block of Latin text ending more than this many ems before the
+/// right edge ends its paragraph (justification leaves at most a fraction of an em
+/// where a line has spaces to stretch). A line is full when it ends within this of it.
+const JUSTIFIED_SHORT_EM: f32 = 1.0;
+
 /// The width of a word space, in ems, for the fit test.
 const SPACE_EM: f32 = 0.25;
 
@@ -79,6 +84,9 @@ pub(crate) struct BlockShape {
     pub continuation_x0: Option<f32>,
     /// It opened with a preambular word.
     pub preambular: bool,
+    /// Its lines before the last all ran to the right edge, and there is one at least:
+    /// it is justified, and a line ending short of the edge ends it.
+    pub justified: bool,
 }
 
 /// The cue by which `line` begins a new block after `prev` (the last line of the block
@@ -115,7 +123,7 @@ pub(crate) fn starts_block(
     if indented || (second_first_line && !both_centred) {
         return Some("indent");
     }
-    if short(prev, line, m) {
+    if short(prev, line, shape, m) {
         return Some("short line");
     }
     if shape.preambular && preambular(prev, line) {
@@ -143,7 +151,7 @@ pub(crate) fn resized(a: &BodyLine, b: &BodyLine) -> bool {
 /// Whether a line of running text (body size, not bold: titles and headings have
 /// their own right edges) ended before the right edge with room for the next line's
 /// first word.
-fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
+fn short(prev: &BodyLine, next: &BodyLine, shape: BlockShape, m: &Measures) -> bool {
     if prev.bold || !same_size(prev.size, m.body_size) {
         return false;
     }
@@ -163,7 +171,18 @@ fn short(prev: &BodyLine, next: &BodyLine, m: &Measures) -> bool {
         .next()
         .is_some_and(unpara_model::is_cjk);
     let slack = if cjk { CJK_FIT_SLACK_EM } else { SPACE_EM + FIT_SLACK_EM };
+    // Justified Latin text fills every line but a paragraph's last; Chinese lines may
+    // end a character short inside a paragraph (punctuation kept off a line's start).
+    let latin = !cjk && !t.chars().any(unpara_model::is_cjk);
+    if prev.frame.justified && shape.justified && latin && room > JUSTIFIED_SHORT_EM * em {
+        return true;
+    }
     room > next.first_word + slack * em
+}
+
+/// Whether a line runs to its frame's right edge ([`JUSTIFIED_SHORT_EM`]).
+pub(crate) fn full(l: &BodyLine) -> bool {
+    l.frame.right - l.x1 <= JUSTIFIED_SHORT_EM * l.size.max(1.0)
 }
 
 /// Whether two lines of different left edges share a midpoint (within
@@ -236,6 +255,7 @@ mod tests {
                 right: 520.0,
                 top: 700.0,
                 bottom: 72.0,
+                justified: false,
             },
             flow: None,
             heading: None,
@@ -261,6 +281,7 @@ mod tests {
         BlockShape {
             continuation_x0: Some(x),
             preambular: true,
+            justified: false,
         }
     }
 

@@ -56,6 +56,9 @@ pub(crate) struct Frame {
     pub top: f32,
     /// Lowest body-line baseline.
     pub bottom: f32,
+    /// Lines of running text end at the right edge (justified): one that ends short of
+    /// it ends its paragraph.
+    pub justified: bool,
 }
 
 /// Document-wide measures.
@@ -94,6 +97,7 @@ impl Measures {
                     right: f32::INFINITY,
                     top: f32::INFINITY,
                     bottom: f32::NEG_INFINITY,
+                    justified: false,
                 };
                 pages
             ],
@@ -109,6 +113,7 @@ impl Measures {
             right: f32::INFINITY,
             top: f32::INFINITY,
             bottom: f32::NEG_INFINITY,
+            justified: false,
         })
     }
 }
@@ -221,7 +226,6 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         1.0,
     )
     .unwrap_or(0.0);
-    let (leading, block_gap) = leading(layout, keep, body_size);
     // Pages of one size and parity share a frame (mirrored margins alternate); a page's
     // own lines would let a wide table or a short page move it.
     let group = |pi: usize| {
@@ -255,7 +259,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
             .filter(|l| l.x0 >= left - body_size)
             .map(|l| l.x1)
             .collect();
-        let right = right_edge(ends);
+        let (right, justified) = right_edge(ends);
         groups.push((
             key,
             Frame {
@@ -263,6 +267,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
                 right,
                 top: f32::INFINITY,
                 bottom: f32::NEG_INFINITY,
+                justified,
             },
         ));
     }
@@ -279,6 +284,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
                 right: f32::INFINITY,
                 top: f32::INFINITY,
                 bottom: f32::NEG_INFINITY,
+                justified: false,
             });
         frames.push(Frame {
             top: lines.iter().map(|l| l.baseline).fold(f32::NEG_INFINITY, f32::max),
@@ -288,11 +294,12 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         edges.push((lines.len() >= MIN_FRAME_LINES).then(|| {
             (
                 weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(shared.left),
-                right_edge(lines.iter().map(|l| l.x1).collect()),
+                right_edge(lines.iter().map(|l| l.x1).collect()).0,
             )
         }));
     }
     let first_line_indent = first_line_indent(layout, keep, &frames, body_size);
+    let (leading, block_gap) = leading(layout, keep, body_size, &frames);
     Measures {
         body_size,
         body_left,
@@ -334,41 +341,49 @@ fn first_line_indent(
 
 /// The right edge lines end at: where most end, when many end at one x (justified
 /// text, Chinese), else a high quantile ([`RIGHT_EDGE_QUANTILE`]).
-fn right_edge(ends: Vec<f32>) -> f32 {
+/// Also says whether the lines are justified (many end at one x).
+fn right_edge(ends: Vec<f32>) -> (f32, bool) {
     let n = ends.len();
     let mode = weighted_mode(ends.iter().map(|x| (*x, 1)), 1.0);
     if let Some(m) = mode {
         let at = ends.iter().filter(|x| (**x - m).abs() <= 1.0).count();
         if n > 0 && at as f32 >= EDGE_MODE_SHARE * n as f32 {
-            return ends
+            let edge = ends
                 .iter()
                 .copied()
                 .filter(|x| (*x - m).abs() <= 1.0)
                 .fold(m, f32::max);
+            return (edge, true);
         }
     }
-    quantile(ends, RIGHT_EDGE_QUANTILE).unwrap_or(f32::INFINITY)
+    (
+        quantile(ends, RIGHT_EDGE_QUANTILE).unwrap_or(f32::INFINITY),
+        false,
+    )
 }
 
 /// The leading (ems) and the block gap (ems) of the body: baseline distances of
 /// consecutive body-size lines of a page that overlap horizontally.
 ///
-/// Two kinds of distance say the most: from a line that stops mid-sentence to the
+/// Two kinds of distance say the most: from a full line that stops mid-sentence to the
 /// next (surely one paragraph: the leading, and how much taller lines make it — fonts
 /// of other scripts, superscripts), and from a line ending a sentence to one opening
 /// with a paragraph number (a paragraph gap). The block gap lies between the tallest
 /// common line pitch and the paragraph gap; without such evidence, the distances are
 /// clustered as they come ([`leading_of`]).
-fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32) -> (f32, f32) {
+fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]) -> (f32, f32) {
     let mut all: Vec<f32> = Vec::new();
     let mut within: Vec<f32> = Vec::new();
     let mut before_number: Vec<f32> = Vec::new();
     for pi in 0..layout.pages.len() {
+        let right = frames.get(pi).map_or(f32::INFINITY, |f| f.right);
         let lines: Vec<&Line> = page_kept(layout, keep, pi)
             .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
             .collect();
         for w in lines.windows(2) {
             let [a, b] = w else { continue };
+            // A line that runs to the right edge mid-sentence goes on in the next.
+            let full = a.x1 >= right - FULL_LINE_EM * body_size;
             let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
             let gap = a.baseline - b.baseline;
             if overlap <= 0.0 || gap <= 0.0 {
@@ -381,9 +396,10 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32) -> (f32, f32) {
                 crate::labels::recognize(tb.trim_start(), None).map(|l| l.kind),
                 Some(crate::labels::LabelKind::Number(_))
             );
-            match (ends_sentence(&ta), numbered) {
-                (false, false) if !ta.trim_end().is_empty() => within.push(r),
-                (true, true) => before_number.push(r),
+            let mid_sentence = !ends_sentence(&ta) && !ta.trim_end().ends_with([',', '，']);
+            match (mid_sentence, numbered) {
+                (true, false) if full => within.push(r),
+                (false, true) => before_number.push(r),
                 _ => {}
             }
         }
@@ -402,6 +418,9 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32) -> (f32, f32) {
     };
     (leading, gap.max(leading * (1.0 + LEADING_SPREAD / 2.0)))
 }
+
+/// A line ending within this many ems of the right edge is full.
+const FULL_LINE_EM: f32 = 2.0;
 
 /// Fewest distances of a kind for them to be evidence.
 const MIN_EVIDENCE: usize = 3;

@@ -188,6 +188,7 @@ mod tests {
                 right: 520.0,
                 top: 700.0,
                 bottom: 72.0,
+                justified: false,
             },
             flow: None,
             heading: None,
