@@ -30,7 +30,7 @@ const CJK_FIT_SLACK_EM: f32 = 0.25;
 
 /// A line of a justified block of Latin text ending more than this many ems before the
 /// right edge ends its paragraph (justification leaves at most a fraction of an em
-/// where a line has spaces to stretch). A line is full when it ends within this of it.
+/// where a line has spaces to stretch).
 const JUSTIFIED_SHORT_EM: f32 = 1.0;
 
 /// The width of a word space, in ems, for the fit test.
@@ -180,9 +180,14 @@ fn short(prev: &BodyLine, next: &BodyLine, shape: BlockShape, m: &Measures) -> b
     room > next.first_word + slack * em
 }
 
-/// Whether a line runs to its frame's right edge ([`JUSTIFIED_SHORT_EM`]).
+/// A justified line ends at the right edge to within this many ems (its glyph origins
+/// are exact; a ragged line ends there only by chance).
+const JUSTIFIED_EDGE_EM: f32 = 0.15;
+
+/// Whether a line ends at its frame's right edge, as justified lines do
+/// ([`JUSTIFIED_EDGE_EM`]).
 pub(crate) fn full(l: &BodyLine) -> bool {
-    l.frame.right - l.x1 <= JUSTIFIED_SHORT_EM * l.size.max(1.0)
+    (l.frame.right - l.x1).abs() <= JUSTIFIED_EDGE_EM * l.size.max(1.0)
 }
 
 /// Whether two lines of different left edges share a midpoint (within
