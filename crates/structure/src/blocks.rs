@@ -15,6 +15,10 @@ use crate::measure::Measures;
 use crate::tables::{self, RowKind};
 use crate::text::append_line;
 
+/// A block shows it is justified when at least this many lines before its last end at
+/// the right edge (one may end there by chance in ragged text: layout matrix).
+const MIN_JUSTIFIED_LINES: usize = 2;
+
 /// A block being built.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
@@ -99,7 +103,8 @@ impl Draft {
         BlockShape {
             continuation_x0: self.continuation_x0,
             preambular: crate::breaks::opens_preambular(&self.raw),
-            justified: self.lines >= 2 && self.full_before_last + 1 == self.lines,
+            justified: self.lines > MIN_JUSTIFIED_LINES
+                && self.full_before_last + 1 == self.lines,
         }
     }
 

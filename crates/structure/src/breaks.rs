@@ -11,7 +11,7 @@
 //! superscript).
 
 use crate::body::BodyLine;
-use crate::measure::{same_size, Measures};
+use crate::measure::{same_size, Measures, JUSTIFIED_EDGE_EM};
 
 /// A first line is indented (or outdented) when its left edge is this many ems away
 /// from the block's continuation lines (first-line indents are 1.5–4 em in the layout
@@ -84,8 +84,8 @@ pub(crate) struct BlockShape {
     pub continuation_x0: Option<f32>,
     /// It opened with a preambular word.
     pub preambular: bool,
-    /// Its lines before the last all ran to the right edge, and there is one at least:
-    /// it is justified, and a line ending short of the edge ends it.
+    /// Its lines before the last all ran to the right edge, and there are enough of
+    /// them: it is justified, and a line ending short of the edge ends it.
     pub justified: bool,
 }
 
@@ -174,15 +174,12 @@ fn short(prev: &BodyLine, next: &BodyLine, shape: BlockShape, m: &Measures) -> b
     // Justified Latin text fills every line but a paragraph's last; Chinese lines may
     // end a character short inside a paragraph (punctuation kept off a line's start).
     let latin = !cjk && !t.chars().any(unpara_model::is_cjk);
-    if prev.frame.justified && shape.justified && latin && room > JUSTIFIED_SHORT_EM * em {
+    let justified = m.justified_at(prev.x0).unwrap_or(shape.justified);
+    if justified && latin && room > JUSTIFIED_SHORT_EM * em {
         return true;
     }
     room > next.first_word + slack * em
 }
-
-/// A justified line ends at the right edge to within this many ems (its glyph origins
-/// are exact; a ragged line ends there only by chance).
-const JUSTIFIED_EDGE_EM: f32 = 0.15;
 
 /// Whether a line ends at its frame's right edge, as justified lines do
 /// ([`JUSTIFIED_EDGE_EM`]).
@@ -279,6 +276,7 @@ mod tests {
             frames: vec![],
             page_edges: vec![],
             first_line_indent: None,
+            justified_at: vec![],
         }
     }
 

@@ -81,6 +81,9 @@ pub(crate) struct Measures {
     /// them: how far a line stands right of the frame's left edge when the line after
     /// it starts at that edge.
     pub first_line_indent: Option<f32>,
+    /// For each left edge (to a point) with enough body lines: whether they are
+    /// justified (most of them end exactly at the right edge).
+    pub justified_at: Vec<(i32, bool)>,
 }
 
 impl Measures {
@@ -103,7 +106,17 @@ impl Measures {
             ],
             page_edges: vec![None; pages],
             first_line_indent: None,
+            justified_at: Vec::new(),
         }
+    }
+
+    /// Whether the lines starting at `x0` are justified, where the document says.
+    pub(crate) fn justified_at(&self, x0: f32) -> Option<bool> {
+        let key = x0.round() as i32;
+        self.justified_at
+            .iter()
+            .find(|(k, _)| (k - key).abs() <= 1)
+            .map(|(_, j)| *j)
     }
 
     /// The frame of page index `page`.
@@ -300,6 +313,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
     }
     let first_line_indent = first_line_indent(layout, keep, &frames, body_size);
     let (leading, block_gap) = leading(layout, keep, body_size, &frames);
+    let justified_at = justification(layout, keep, &frames, body_size);
     Measures {
         body_size,
         body_left,
@@ -308,7 +322,50 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         frames,
         page_edges: edges,
         first_line_indent,
+        justified_at,
     }
+}
+
+/// A justified line ends at the right edge to within this many ems (glyph origins are
+/// exact; a ragged line ends there only by chance).
+pub(crate) const JUSTIFIED_EDGE_EM: f32 = 0.15;
+
+/// Lines starting at one left edge are justified when more than this share of them end
+/// at the right edge: in justified text all but the paragraphs' last lines do (70–90 %
+/// in the layout matrix), in ragged text a few by chance (under 10 %).
+const JUSTIFIED_SHARE: f32 = 0.5;
+
+/// Which left edges start justified lines: by left edge (to a point), the share of
+/// body lines ending at their frame's right edge, where at least
+/// 2 × [`MIN_EVIDENCE`] lines start.
+fn justification(
+    layout: &Layout,
+    keep: &[Vec<bool>],
+    frames: &[Frame],
+    body_size: f32,
+) -> Vec<(i32, bool)> {
+    let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+    for pi in 0..layout.pages.len() {
+        let right = frames.get(pi).map_or(f32::INFINITY, |f| f.right);
+        for l in page_kept(layout, keep, pi)
+            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
+        {
+            let key = l.x0.round() as i32;
+            let full = usize::from((right - l.x1).abs() <= JUSTIFIED_EDGE_EM * body_size);
+            match counts.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, n, f)) => {
+                    *n += 1;
+                    *f += full;
+                }
+                None => counts.push((key, 1, full)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n, _)| *n >= 2 * MIN_EVIDENCE)
+        .map(|(k, n, f)| (k, f as f32 > JUSTIFIED_SHARE * n as f32))
+        .collect()
 }
 
 /// The document's first-line indent: the most common distance by which a line stands
