@@ -16,8 +16,8 @@ use crate::tables::{self, RowKind};
 use crate::text::append_line;
 
 /// A block shows it is justified when at least this many lines before its last end at
-/// the right edge (one may end there by chance in ragged text: layout matrix).
-const MIN_JUSTIFIED_LINES: usize = 2;
+/// the right edge.
+const MIN_JUSTIFIED_LINES: usize = 1;
 
 /// A block being built.
 #[derive(Debug, Clone)]

@@ -174,7 +174,10 @@ fn short(prev: &BodyLine, next: &BodyLine, shape: BlockShape, m: &Measures) -> b
     // Justified Latin text fills every line but a paragraph's last; Chinese lines may
     // end a character short inside a paragraph (punctuation kept off a line's start).
     let latin = !cjk && !t.chars().any(unpara_model::is_cjk);
-    let justified = m.justified_at(prev.x0).unwrap_or(shape.justified);
+    // Justified: lines starting where this one does are, across the document, and
+    // this block's lines before it ran to the edge (a ragged list in a justified
+    // report shares the report's left edge).
+    let justified = m.justified_at(prev.x0) == Some(true) && shape.justified;
     if justified && latin && room > JUSTIFIED_SHORT_EM * em {
         return true;
     }
