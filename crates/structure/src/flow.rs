@@ -80,7 +80,7 @@ pub fn build_document_from_flow(
     let start = masthead.map_or(0, |i| i + 1);
     for p in flow.paragraphs.iter().take(start.saturating_sub(1)) {
         warnings.push(format!(
-            "front page: {:?} above the document symbol taken as the masthead, not as text",
+            "front page: {:?} beside or above the document symbol taken as the masthead, not as text",
             p.text.trim()
         ));
     }

@@ -186,6 +186,17 @@ fn prepare(
     let mut front_page = true;
     let mut seen_distribution = false;
     let no_refs = Vec::new();
+    // The masthead: on the front page, the symbol's line and whatever stands above it
+    // or beside it (the emblem's `United Nations`), as the Word reader takes the
+    // paragraphs up to the symbol.
+    let masthead_floor = meta.symbol.as_deref().and_then(|sym| {
+        layout.pages.first().and_then(|p| {
+            p.lines
+                .iter()
+                .find(|l| l.text().contains(sym))
+                .map(|l| l.baseline - MASTHEAD_ROW_EM * l.size)
+        })
+    });
     for (pi, (page, page_zones)) in layout.pages.iter().zip(&zones).enumerate() {
         for (li, (line, zone)) in page.lines.iter().zip(page_zones).enumerate() {
             match zone {
@@ -206,6 +217,14 @@ fn prepare(
                             bl.text =
                                 metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
                             if bl.text.is_empty() {
+                                continue;
+                            }
+                            if masthead_floor.is_some_and(|f| line.baseline >= f) {
+                                warnings.push(format!(
+                                    "front page: {:?} beside or above the document symbol taken \
+                                     as the masthead, not as text",
+                                    bl.text.trim()
+                                ));
                                 continue;
                             }
                         }
@@ -238,6 +257,10 @@ fn prepare(
     };
     Ok((body, m, parts))
 }
+
+/// A front-page line within this many ems of its size below the symbol's baseline
+/// shares the symbol's row of the masthead.
+const MASTHEAD_ROW_EM: f32 = 0.5;
 
 /// What a document is made of besides its body lines.
 struct Parts {
