@@ -17,6 +17,25 @@ pub fn is_cjk(c: char) -> bool {
             | 0x2E80..=0x2FDF | 0x31C0..=0x31EF)
 }
 
+/// A digit as its superscript character (`3` → `³`, Unicode's Superscripts and
+/// Latin-1 forms); anything else unchanged. Readers write a raised number that is no
+/// footnote marker this way (`km²`, `m³`).
+pub fn superscript_digit(c: char) -> char {
+    match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use unpara_model::{is_cjk, FlowParagraph, FontInfo, Line};
 
-use crate::markers::{superscript, RefCandidate};
+use crate::markers::RefCandidate;
 use crate::measure::{text_size, Frame};
 
 /// A line is bold when at least this share of its characters are in a bold font (a
@@ -92,7 +92,7 @@ impl BodyLine {
                     markers.push(c.marker.clone());
                     whole_marker = c.raised;
                 } else if c.raised {
-                    piece.extend(m.chars().map(superscript));
+                    piece.extend(m.chars().map(unpara_model::superscript_digit));
                 } else {
                     piece.push_str(m);
                 }

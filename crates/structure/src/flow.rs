@@ -133,6 +133,7 @@ pub fn build_document_from_flow(
         })
         .collect();
     let parts = Parts {
+        masthead_floor: None,
         source,
         lang,
         meta,

@@ -57,7 +57,7 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
     let mut ref_pages: HashMap<(usize, String), bool> = HashMap::new();
     for (id, line) in lines().filter(|(id, _)| zone(*id) == Some(Zone::Body)) {
         let c = markers::candidates(line);
-        for r in &c {
+        for r in c.iter().filter(|r| !r.exponent) {
             let raised = ref_pages.entry((id.0, r.marker.clone())).or_insert(false);
             *raised |= r.raised;
         }
@@ -116,7 +116,9 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
         let Some(cands) = refs.get(id) else { continue };
         let mut judged = Vec::with_capacity(cands.len());
         for c in cands {
-            let accepted = if c.raised {
+            let accepted = if c.exponent {
+                false
+            } else if c.raised {
                 has_note(id.0, &c.marker)
             } else {
                 let raised_elsewhere = (id.0..=id.0 + 1).any(|p| {
@@ -133,7 +135,10 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
                 if let Ok(n) = c.marker.parse::<u32>() {
                     last_number = n;
                 }
-            } else if c.raised && c.marker.parse::<u32>().ok() == Some(last_number + 1) {
+            } else if c.raised
+                && !c.exponent
+                && c.marker.parse::<u32>().ok() == Some(last_number + 1)
+            {
                 out.warnings.push(format!(
                     "page {}: raised {} looks like footnote marker {} but no footnote {} \
                      is on the page: kept in the text",

@@ -185,6 +185,7 @@ fn prepare(
     let mut body: Vec<BodyLine> = Vec::new();
     let mut front_page = true;
     let mut seen_distribution = false;
+    let mut metadata_floor: Option<f32> = None;
     let no_refs = Vec::new();
     // The masthead: on the front page, the symbol's line and whatever stands above it
     // or beside it (the emblem's `United Nations`), as the Word reader takes the
@@ -214,8 +215,13 @@ fn prepare(
                             front_page = false;
                         } else {
                             bl.front = true;
+                            let before = bl.text.clone();
                             bl.text =
                                 metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
+                            if crate::text::collapse(&before) != bl.text {
+                                metadata_floor =
+                                    Some(metadata_floor.map_or(line.baseline, |f: f32| f.min(line.baseline)));
+                            }
                             if bl.text.is_empty() {
                                 continue;
                             }
@@ -248,6 +254,7 @@ fn prepare(
     }
     warnings.extend(diagnostics::frames(&m));
     let parts = Parts {
+        masthead_floor: metadata_floor,
         source,
         lang,
         meta,
@@ -264,6 +271,9 @@ const MASTHEAD_ROW_EM: f32 = 0.5;
 
 /// What a document is made of besides its body lines.
 struct Parts {
+    /// The lowest baseline of the front page's metadata lines, points (laid-out
+    /// documents).
+    masthead_floor: Option<f32>,
     source: Source,
     lang: Lang,
     meta: Metadata,
@@ -281,7 +291,7 @@ fn finish(body: &[BodyLine], m: &Measures, mut p: Parts) -> Document {
     p.warnings
         .extend(diagnostics::furniture_in_blocks(&blocks, p.source.pages));
     link_footnotes(&mut blocks, &mut p.footnotes, &mut p.warnings);
-    p.meta.title = title(&blocks, &sizes);
+    p.meta.title = title(&blocks, &sizes, p.masthead_floor);
     Document {
         source: p.source,
         language: p.lang,
@@ -296,7 +306,7 @@ fn finish(body: &[BodyLine], m: &Measures, mut p: Parts) -> Document {
 }
 
 /// Gives blocks consecutive ids `b0`, `b1`, … and rewrites parents to match.
-fn renumber(built: Vec<(Block, f32)>) -> (Vec<Block>, Vec<f32>) {
+fn renumber(built: Vec<(Block, (f32, f32))>) -> (Vec<Block>, Vec<(f32, f32)>) {
     let ids: HashMap<String, String> = built
         .iter()
         .enumerate()
@@ -312,14 +322,28 @@ fn renumber(built: Vec<(Block, f32)>) -> (Vec<Block>, Vec<f32>) {
         .unzip()
 }
 
-/// Anchors each footnote to the first block referencing its marker; warns about
-/// footnotes without a reference and references without a footnote.
+/// Anchors each footnote to a block referencing its marker: one printed on the note's
+/// page or the page before (table notes `a` restart under every table), else the first
+/// not yet used; warns about footnotes without a reference and references without a
+/// footnote.
 fn link_footnotes(blocks: &mut [Block], footnotes: &mut [Footnote], warnings: &mut Vec<String>) {
     let mut used: HashMap<(String, usize), ()> = HashMap::new();
     for f in footnotes.iter_mut() {
-        let found = blocks.iter().enumerate().find(|(i, b)| {
+        let free = |(i, b): &(usize, &Block)| {
             b.footnote_refs.contains(&f.marker) && !used.contains_key(&(f.marker.clone(), *i))
-        });
+        };
+        let near = |b: &Block| {
+            b.pages
+                .iter()
+                .any(|p| *p == f.page || *p + 1 == f.page)
+        };
+        let found = blocks
+            .iter()
+            .enumerate()
+            .filter(free)
+            .filter(|(_, b)| near(b))
+            .last()
+            .or_else(|| blocks.iter().enumerate().find(free));
         match found {
             Some((i, b)) => {
                 f.block = Some(b.id.clone());
@@ -343,9 +367,13 @@ fn link_footnotes(blocks: &mut [Block], footnotes: &mut [Footnote], warnings: &m
     }
 }
 
-/// The title: a resolution's titled heading (`73/8. …`), else the largest text block of
-/// the front matter (before the first heading or paragraph).
-fn title(blocks: &[Block], sizes: &[f32]) -> Option<String> {
+/// The title: a resolution's titled heading (`73/8. …`), else the largest unlabelled
+/// block of the front page's front matter (before the first label) below the masthead
+/// — whose organ name, beside `Distr.` and the date, is often set larger than the
+/// title (A/80/590: `General Assembly` at 20 pt). `firsts` are each block's first-line
+/// size and baseline; `masthead_floor` the lowest baseline of the front page's
+/// metadata lines, when the document has geometry.
+fn title(blocks: &[Block], firsts: &[(f32, f32)], masthead_floor: Option<f32>) -> Option<String> {
     if let Some(b) = blocks.iter().find(|b| {
         b.kind == BlockKind::Heading && b.label.as_deref().is_some_and(|l| l.contains('/'))
     }) {
@@ -353,9 +381,15 @@ fn title(blocks: &[Block], sizes: &[f32]) -> Option<String> {
     }
     blocks
         .iter()
-        .zip(sizes)
-        .take_while(|(b, _)| b.kind == BlockKind::Text)
+        .zip(firsts)
+        .take_while(|(b, _)| {
+            b.label.is_none() && matches!(b.kind, BlockKind::Text | BlockKind::Heading)
+        })
         .filter(|(b, _)| b.pages.first() == Some(&1))
-        .max_by(|a, b| a.1.total_cmp(b.1))
+        .filter(|(_, (_, y))| masthead_floor.is_none_or(|f| *y < f))
+        .fold(None::<(&Block, f32)>, |best, (b, (size, _))| match best {
+            Some((_, s)) if s >= *size => best,
+            _ => Some((b, *size)),
+        })
         .map(|(b, _)| b.text.clone())
 }

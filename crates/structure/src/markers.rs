@@ -27,6 +27,8 @@ pub(crate) struct RefCandidate {
     pub marker: String,
     /// Drawn raised (a superscript); otherwise glued digits on the baseline.
     pub raised: bool,
+    /// A raised `2` or `3` after a unit of length: an exponent, never a marker.
+    pub exponent: bool,
 }
 
 /// Whether a span is raised off its line's baseline.
@@ -58,15 +60,14 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
         let t = span.text.trim();
         if is_raised(line, i) && MARKER.is_match(t) {
             let exponent = matches!(t, "2" | "3") && is_unit_before(before.trim_end());
-            if !exponent {
-                let start = span.text.find(t).unwrap_or(0);
-                out.push(RefCandidate {
-                    span: i,
-                    range: start..start + t.len(),
-                    marker: t.to_string(),
-                    raised: true,
-                });
-            }
+            let start = span.text.find(t).unwrap_or(0);
+            out.push(RefCandidate {
+                span: i,
+                range: start..start + t.len(),
+                marker: t.to_string(),
+                raised: true,
+                exponent,
+            });
         } else if !is_raised(line, i) {
             out.extend(glued_digits(&span.text, &before).into_iter().map(|range| {
                 RefCandidate {
@@ -74,6 +75,7 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
                     marker: span.text.get(range.clone()).unwrap_or_default().to_string(),
                     range,
                     raised: false,
+                    exponent: false,
                 }
             }));
         }
@@ -124,23 +126,6 @@ fn glued_digits(text: &str, before: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A digit as a superscript character (`2` → `²`).
-pub(crate) fn superscript(c: char) -> char {
-    match c {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        '4' => '⁴',
-        '5' => '⁵',
-        '6' => '⁶',
-        '7' => '⁷',
-        '8' => '⁸',
-        '9' => '⁹',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +164,7 @@ mod tests {
     fn markers(l: &Line) -> Vec<(String, bool)> {
         candidates(l)
             .into_iter()
+            .filter(|c| !c.exponent)
             .map(|c| (c.marker, c.raised))
             .collect()
     }

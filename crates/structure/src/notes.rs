@@ -104,9 +104,33 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -
                     }
                 }
             }
+            table_notes(page, &mut zones, m);
             zones
         })
         .collect()
+}
+
+/// Notes under a table (`a Breakdown of …` under A/80/590's tables), or any note set
+/// without a separator: a line smaller than the body opening with a marker set apart
+/// by size or rise, and the smaller lines right after it, are read as notes (their
+/// markers are then judged against the references like any footnote's).
+fn table_notes(page: &Page, zones: &mut [Zone], m: &Measures) {
+    let smaller = |l: &Line| {
+        let s = text_size(l);
+        s < m.body_size && !same_size(s, m.body_size)
+    };
+    let mut open = false;
+    for (l, z) in page.lines.iter().zip(zones.iter_mut()) {
+        if *z != Zone::Body {
+            open = false;
+            continue;
+        }
+        let opens = smaller(l) && opening_marker(l).is_some_and(|(_, _, set_apart)| set_apart);
+        open = opens || (open && smaller(l));
+        if open {
+            *z = Zone::Footnote;
+        }
+    }
 }
 
 /// The y of the page's footnote separator, and the index of the line that types it.

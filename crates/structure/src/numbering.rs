@@ -107,12 +107,12 @@ fn article_items(drafts: &[Draft], roles: &[Option<Role>]) -> bool {
 }
 
 /// Classifies the drafts; returns the blocks (ids `b<draft index>`, parents likewise)
-/// with their first line's size.
+/// with their first line's size and baseline (points).
 pub(crate) fn classify(
     drafts: &[Draft],
     m: &Measures,
     warnings: &mut Vec<String>,
-) -> Vec<(Block, f32)> {
+) -> Vec<(Block, (f32, f32))> {
     // Headings first: numbering depends on where they are.
     let mut body_started = false;
     let mut roles: Vec<Option<Role>> = Vec::with_capacity(drafts.len());
@@ -280,7 +280,7 @@ pub(crate) fn classify(
                 footnote_refs: d.refs.clone(),
                 sentences: Vec::new(),
             };
-            Some((block, d.first.size))
+            Some((block, (d.first.size, d.first.baseline)))
         })
         .collect()
 }

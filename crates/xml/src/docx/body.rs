@@ -271,7 +271,8 @@ pub(crate) fn read(
                         p.num = Some((id, lvl));
                     }
                 }
-                "vertAlign" if st.in_rpr => {}
+                // ECMA-376 Part 1, §17.3.3.18: a hyphen that does not break the line.
+                "noBreakHyphen" if !st.in_ppr => push_text(&mut st, "-"),
                 "pageBreakBefore" if st.in_ppr && on_off(&attrs) => st.page += 1,
                 "br" if attr(&attrs, "type") == Some("page") => st.page += 1,
                 "tab" if !st.in_ppr => push_text(&mut st, "\t"),
@@ -362,8 +363,17 @@ fn push_text(st: &mut State, text: &str) {
     };
     let bold = story.run.bold;
     let size = story.run.half_points;
+    let raised = story.run.superscript == Some(true);
     let Some(p) = story.para.as_mut() else { return };
-    let mut text = text;
+    // Digits of a superscript run are written as superscript digits (`m³`), as the PDF
+    // reader gives a raised number that is no footnote marker.
+    let lifted: String;
+    let mut text = if raised && text.chars().any(|c| c.is_ascii_digit()) {
+        lifted = text.chars().map(unpara_model::superscript_digit).collect();
+        lifted.as_str()
+    } else {
+        text
+    };
     if p.after_box && !text.is_empty() {
         if p.text.ends_with(char::is_whitespace) {
             text = text.trim_start();

@@ -23,6 +23,8 @@ pub(crate) struct Format {
     pub outline: Option<u8>,
     /// `w:jc` is `center`.
     pub centered: Option<bool>,
+    /// `w:vertAlign` is `superscript` (a run's exponent, `m³`).
+    pub superscript: Option<bool>,
 }
 
 impl Format {
@@ -38,6 +40,7 @@ impl Format {
             after: self.after.or(base.after),
             outline: self.outline.or(base.outline),
             centered: self.centered.or(base.centered),
+            superscript: self.superscript.or(base.superscript),
         }
     }
 }
@@ -76,6 +79,7 @@ pub(crate) fn apply(format: &mut Format, name: &str, attrs: &[(String, String)])
         "sz" => format.half_points = attr(attrs, "val").and_then(|v| v.parse().ok()),
         "b" => format.bold = Some(on_off(attrs)),
         "jc" => format.centered = Some(attr(attrs, "val") == Some("center")),
+        "vertAlign" => format.superscript = Some(attr(attrs, "val") == Some("superscript")),
         "outlineLvl" => {
             // Level 9 is "body text" (ECMA-376 Part 1, §17.3.1.20).
             format.outline = attr(attrs, "val")
