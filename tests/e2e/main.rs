@@ -8,6 +8,7 @@ mod docx;
 mod docx_built;
 mod helpers;
 mod layout_matrix;
+mod real_reports;
 mod robustness;
 mod schema;
 mod sentences;

@@ -15,7 +15,7 @@ const FRAME_DIFFERS_EM: f32 = 2.0;
 const MIN_PAGES: usize = 3;
 
 /// Pages whose own body lines begin or end elsewhere than the frame the pages of their
-/// size and parity share.
+/// size and parity share (the front page, laid out around its masthead, aside).
 pub(crate) fn frames(m: &Measures) -> Vec<String> {
     let tol = FRAME_DIFFERS_EM * m.body_size;
     if m.frames.len() < MIN_PAGES {
@@ -25,12 +25,14 @@ pub(crate) fn frames(m: &Measures) -> Vec<String> {
         .iter()
         .zip(&m.page_edges)
         .enumerate()
+        .skip(1)
         .filter_map(|(i, (f, edges))| {
             let (left, right) = (*edges)?;
             ((left - f.left).abs() > tol || (right - f.right).abs() > tol).then(|| {
                 format!(
-                    "page {}: the body runs from x {left:.0} to {right:.0} pt, the document's \
-                     other pages from {:.0} to {:.0}: check this page's blocks",
+                    "page {}: its lines run from x {left:.0} to {right:.0} pt, the body of \
+                     the other pages from {:.0} to {:.0} pt (a wide table, another layout): \
+                     check this page's blocks",
                     i + 1,
                     f.left,
                     f.right

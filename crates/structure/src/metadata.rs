@@ -10,16 +10,29 @@ use crate::patterns::{
     month_number, DATE_EN, DATE_ZH, DISTRIBUTION, JOB_NUMBER, LANGUAGE_LINE, ORIGINAL, SYMBOL,
 };
 
-/// The symbol is looked for in the top part of the first page (this share of its height).
-const SYMBOL_AREA: f32 = 0.35;
-
-/// The document symbol: the first symbol-shaped token in the top part of page 1.
+/// The document symbol: of the symbol-shaped texts of the front page, in reading order
+/// (the masthead first), the first that a later page prints too (its running header),
+/// else the first.
 pub(crate) fn symbol(layout: &Layout) -> Option<String> {
     let page = layout.pages.first()?;
-    page.lines
+    let found: Vec<String> = page
+        .lines
         .iter()
-        .filter(|l| l.baseline >= page.height * (1.0 - SYMBOL_AREA))
-        .find_map(|l| SYMBOL.find(&l.text()).map(|m| m.as_str().to_string()))
+        .flat_map(|l| {
+            SYMBOL
+                .find_iter(&l.text())
+                .map(|m| m.as_str().to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let repeated = found.iter().find(|s| {
+        layout
+            .pages
+            .iter()
+            .skip(1)
+            .any(|p| p.lines.iter().any(|l| l.text().contains(s.as_str())))
+    });
+    repeated.or(found.first()).cloned()
 }
 
 /// ISO date from an English or Chinese date in `text`.

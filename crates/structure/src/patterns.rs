@@ -11,9 +11,13 @@ pub(crate) fn re(pattern: &str) -> Regex {
 }
 
 /// A document symbol: series letters then `/`-separated parts, at least one digit,
-/// e.g. `A/RES/73/3`, `CAC/COSP/WG.4/2017/4`, `E/CN.6/2018/L.1`.
-pub(crate) static SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b"));
+/// e.g. `A/RES/73/3`, `CAC/COSP/WG.4/2017/4`, `E/CN.6/2018/L.1`; with the parts UN
+/// symbols carry after a space (UN Editorial Manual, "Document symbols"): a resolution's
+/// letter and session (`A/RES/217 A (III)`), a section of a budget (`A/81/6 (Sect. 10)`),
+/// a part or volume (`(Part II)`, `(Vol. I)`).
+pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?")
+});
 
 /// A job number: `V.17-06020`, `18-16895`, optionally with the language letter.
 pub(crate) static JOB_NUMBER: LazyLock<Regex> =
@@ -82,6 +86,10 @@ mod tests {
     #[test]
     fn furniture_patterns() {
         assert!(SYMBOL.is_match("CAC/COSP/WG.4/2017/4"));
+        let whole = |t: &str| SYMBOL.find(t).map(|m| m.as_str().to_string());
+        assert_eq!(whole("resolution A/RES/217 A (III) of").as_deref(), Some("A/RES/217 A (III)"));
+        assert_eq!(whole("see A/81/6 (Sect. 10), para").as_deref(), Some("A/81/6 (Sect. 10)"));
+        assert_eq!(whole("A/80/590 and").as_deref(), Some("A/80/590"));
         assert_eq!(
             SYMBOL.find("United Nations A/RES/73/8").map(|m| m.as_str()),
             Some("A/RES/73/8")

@@ -21,6 +21,7 @@ pub(crate) fn append_line(text: &mut String, next: &str, lang: Lang) {
     };
     let no_space = is_cjk(a)
         || is_cjk(b)
+        || symbol_goes_on(text, next)
         || a == '-'
         || a == '\u{2010}'
         || a == '\u{2011}'
@@ -30,6 +31,18 @@ pub(crate) fn append_line(text: &mut String, next: &str, lang: Lang) {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// Whether a line ends inside a document symbol broken after a point (`CAC/COSP/WG.` +
+/// `4/2017/3`): the last word holds a slash and ends with a point, the next line goes
+/// on with a digit or capital and a slash before its first space.
+fn symbol_goes_on(text: &str, next: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let first = next.split(char::is_whitespace).next().unwrap_or_default();
+    last.contains('/')
+        && last.ends_with('.')
+        && first.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && first.contains('/')
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -62,6 +75,19 @@ mod tests {
         assert_eq!(
             join(&["主席 Alexander", "Kononov"], Lang::Zh),
             "主席 Alexander Kononov"
+        );
+    }
+
+    /// Issue 10: a line broken after `WG.` inside a symbol.
+    #[test]
+    fn symbols_broken_after_a_point_join_without_a_space() {
+        assert_eq!(
+            join(&["the background paper (CAC/COSP/WG.", "4/2017/3) was"], Lang::En),
+            "the background paper (CAC/COSP/WG.4/2017/3) was"
+        );
+        assert_eq!(
+            join(&["held in Vienna.", "4/2017 was"], Lang::En),
+            "held in Vienna. 4/2017 was"
         );
     }
 
