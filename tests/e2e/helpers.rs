@@ -36,12 +36,19 @@ pub fn corpus(rel: &str) -> Option<String> {
     if p.exists() {
         Some(p.to_string_lossy().into_owned())
     } else {
-        eprintln!(
-            "skipped: {} is absent (the shared corpus is not next to this clone)",
+        skipped(&format!(
+            "{} is absent (the shared corpus is not next to this clone)",
             p.display()
-        );
+        ));
         None
     }
+}
+
+/// Says that a test skips, and why, on the test run's own standard error: written past
+/// the test harness's capture, so that it shows in `cargo test` output.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
 
 /// Blocks of a document JSON.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::helpers::{blocks, collapsed, corpus, no_space, root, unpara_json};
+use crate::helpers::{blocks, collapsed, corpus, no_space, root, skipped, unpara_json};
 
 /// Text as compared: Chinese without whitespace, English with single spaces.
 fn norm(lang: &str, s: &str) -> String {
@@ -327,11 +327,11 @@ fn udhr_layouts() -> Option<Vec<PathBuf>> {
         .unwrap_or_else(|| root().join("target/layouts-udhr"));
     let found = layouts(&dir);
     if found.is_empty() {
-        eprintln!(
-            "skipped: no UDHR layouts in {} (generate them with `python3 tools/typeset/typeset.py \
-             --text udhr --udhr-dir ../shared/corpus/udhr-xml --out target/layouts-udhr`)",
+        skipped(&format!(
+            "no UDHR layouts in {} (make them with `python3 tools/typeset/typeset.py --text \
+             udhr --udhr-dir ../shared/corpus/udhr-xml --out target/layouts-udhr`)",
             dir.display()
-        );
+        ));
         return None;
     }
     Some(found)

@@ -40,6 +40,10 @@ struct WireMetadata<'a> {
 #[derive(Serialize, JsonSchema)]
 struct WireBlock<'a> {
     id: &'a str,
+    /// `heading`, `paragraph` (numbered), `item` (a sub-item, `parent` set), `table`
+    /// (one table row, its cells separated by a tab; an extension of schema "1") or
+    /// `text` (anything else).
+    #[schemars(extend("enum" = ["heading", "paragraph", "item", "table", "text"]))]
     kind: &'static str,
     label: Option<&'a str>,
     level: Option<u8>,
@@ -239,4 +243,40 @@ pub(crate) fn alignment<'a>(
 /// Scores to 3 decimals: more digits carry no information and churn golden files.
 pub(crate) fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use unpara_model::BlockKind;
+
+    /// Every kind of the model, listed by a match that stops compiling when a kind is
+    /// added without being listed here.
+    fn listed(k: BlockKind) -> BlockKind {
+        match k {
+            BlockKind::Heading
+            | BlockKind::Paragraph
+            | BlockKind::Item
+            | BlockKind::Table
+            | BlockKind::Text => k,
+        }
+    }
+
+    /// The schema's block kinds are the model's, every one of them.
+    #[test]
+    fn schema_names_every_block_kind() {
+        let schema = crate::json_schema("document").unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&schema).unwrap_or_default();
+        let kinds = value.pointer("/$defs/WireBlock/properties/kind/enum").cloned();
+        let expected: Vec<&str> = [
+            BlockKind::Heading,
+            BlockKind::Paragraph,
+            BlockKind::Item,
+            BlockKind::Table,
+            BlockKind::Text,
+        ]
+        .iter()
+        .map(|k| listed(*k).as_str())
+        .collect();
+        assert_eq!(kinds, Some(serde_json::json!(expected)));
+    }
 }
