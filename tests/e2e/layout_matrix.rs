@@ -110,7 +110,10 @@ fn texts(doc: &Value, lang: &str) -> Vec<(String, String)> {
         .map(|b| {
             let label = b["label"].as_str().unwrap_or_default();
             let t = format!("{label} {}", b["text"].as_str().unwrap_or_default());
-            (b["id"].as_str().unwrap_or_default().to_string(), norm(lang, &t))
+            (
+                b["id"].as_str().unwrap_or_default().to_string(),
+                norm(lang, &t),
+            )
         })
         .collect()
 }
@@ -193,7 +196,10 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
         }
         let rate = edits as f64 / chars.max(1) as f64;
         if rate > 0.001 {
-            problems.push(format!("{id} {lang}: paragraph text {:.3} % edits", rate * 100.0));
+            problems.push(format!(
+                "{id} {lang}: paragraph text {:.3} % edits",
+                rate * 100.0
+            ));
         }
         // Running headers and footers.
         let furniture: Vec<String> = truth["furniture"][lang]
@@ -213,7 +219,13 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
         let gold_all: String = gold_blocks
             .iter()
             .filter_map(|g| g[lang].as_str())
-            .chain(meta["organ"].as_array().into_iter().flatten().filter_map(|o| o.as_str()))
+            .chain(
+                meta["organ"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|o| o.as_str()),
+            )
             .chain(meta["title"].as_str())
             .map(|t| norm(lang, t) + "\n")
             .collect();
@@ -230,7 +242,9 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
             let (ours, want) = (count(&ours_all), count(&gold_all));
             if ours > want {
                 leaks += ours - want;
-                problems.push(format!("{id} {lang}: furniture {f:?} {ours} times in blocks, gold has {want}"));
+                problems.push(format!(
+                    "{id} {lang}: furniture {f:?} {ours} times in blocks, gold has {want}"
+                ));
             }
         }
         // Footnotes.
@@ -249,14 +263,20 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
             let gold_block = gold_blocks.iter().find(|g| g["id"] == w["block"]);
             let anchored = match (block, gold_block) {
                 (Some(b), Some(g)) => {
-                    similarity(&norm(lang, b["text"].as_str().unwrap_or_default()), &norm(lang, g[lang].as_str().unwrap_or_default())) >= 0.99
+                    similarity(
+                        &norm(lang, b["text"].as_str().unwrap_or_default()),
+                        &norm(lang, g[lang].as_str().unwrap_or_default()),
+                    ) >= 0.99
                 }
                 _ => false,
             };
             if similarity(&got, &text) < 0.999 {
                 problems.push(format!("{id} {lang}: footnote {marker} text {got:?}"));
             } else if !anchored {
-                problems.push(format!("{id} {lang}: footnote {marker} anchored to {}", n["block"]));
+                problems.push(format!(
+                    "{id} {lang}: footnote {marker} anchored to {}",
+                    n["block"]
+                ));
             } else {
                 found += 1;
             }
@@ -273,7 +293,10 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
             .map(|g| {
                 let label = g["label"][lang].as_str().unwrap_or_default();
                 let t = format!("{label} {}", g[lang].as_str().unwrap_or_default());
-                (g["id"].as_str().unwrap_or_default().to_string(), norm(lang, &t))
+                (
+                    g["id"].as_str().unwrap_or_default().to_string(),
+                    norm(lang, &t),
+                )
             })
             .collect();
         let ours = texts(doc, lang);
@@ -295,7 +318,10 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
         .filter_map(|g| g["id"].as_str())
         .map(|i| (i.to_string(), i.to_string()))
         .collect();
-    let links = aligned["paragraph_links"].as_array().cloned().unwrap_or_default();
+    let links = aligned["paragraph_links"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let f1 = link_f1(&links, &maps[0], &maps[1], &gold_pairs);
     if f1 < 0.99 {
         problems.push(format!("{id}: paragraph-link F1 {f1:.3}"));
@@ -307,7 +333,11 @@ fn check_cac(dir: &Path, aligned: &Value, gold: &Value) -> (String, Vec<String>)
 #[test]
 fn layout_matrix_fixture_text_on_every_layout() {
     let dirs = layouts(&root().join("fixtures/layouts"));
-    assert!(dirs.len() >= 16, "{} layouts in fixtures/layouts", dirs.len());
+    assert!(
+        dirs.len() >= 16,
+        "{} layouts in fixtures/layouts",
+        dirs.len()
+    );
     let gold = read_json(&root().join("fixtures/CAC_COSP_WG.4_2017_4/gold.json"));
     let aligned = align_all(&dirs);
     let mut problems = Vec::new();
@@ -316,7 +346,12 @@ fn layout_matrix_fixture_text_on_every_layout() {
         eprintln!("{line}");
         problems.extend(p);
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// The UDHR layouts: `UDHR_LAYOUTS` or `target/layouts-udhr` (`.ci/run` generates them
@@ -352,8 +387,18 @@ fn layout_matrix_udhr_on_every_layout() {
         .into_iter()
         .flatten()
         .flat_map(|l| {
-            let zh: Vec<String> = l["zh"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
-            let en: Vec<String> = l["en"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+            let zh: Vec<String> = l["zh"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            let en: Vec<String> = l["en"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
             zh.iter()
                 .flat_map(|z| en.iter().map(move |e| (z.clone(), e.clone())))
                 .collect::<Vec<_>>()
@@ -362,7 +407,10 @@ fn layout_matrix_udhr_on_every_layout() {
     let aligned = align_all(&dirs);
     let mut problems = Vec::new();
     for (dir, al) in dirs.iter().zip(&aligned) {
-        let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut line = format!("{id:<24}");
         let mut maps = Vec::new();
         for lang in ["zh", "en"] {
@@ -380,8 +428,14 @@ fn layout_matrix_udhr_on_every_layout() {
             // and article 1 are the XML's.
             let between = |d: &Value| -> Vec<String> {
                 let b = blocks(d);
-                let start = b.iter().position(|x| x["kind"] == "heading").map_or(0, |i| i + 1);
-                let end = b.iter().position(|x| x["number"] == "1" && x["kind"] == "heading").unwrap_or(b.len());
+                let start = b
+                    .iter()
+                    .position(|x| x["kind"] == "heading")
+                    .map_or(0, |i| i + 1);
+                let end = b
+                    .iter()
+                    .position(|x| x["number"] == "1" && x["kind"] == "heading")
+                    .unwrap_or(b.len());
                 b.get(start..end)
                     .unwrap_or_default()
                     .iter()
@@ -391,7 +445,10 @@ fn layout_matrix_udhr_on_every_layout() {
             let ours = between(doc);
             let want = between(&reference["documents"][lang]);
             let same = ours.len() == want.len()
-                && ours.iter().zip(&want).all(|(a, b)| similarity(a, b) >= 0.98);
+                && ours
+                    .iter()
+                    .zip(&want)
+                    .all(|(a, b)| similarity(a, b) >= 0.98);
             if !same {
                 problems.push(format!(
                     "{id} {lang}: {} preamble blocks, the XML has {}",
@@ -415,7 +472,10 @@ fn layout_matrix_udhr_on_every_layout() {
             ));
             maps.push(map);
         }
-        let links = al["paragraph_links"].as_array().cloned().unwrap_or_default();
+        let links = al["paragraph_links"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let f1 = link_f1(&links, &maps[0], &maps[1], &gold);
         if f1 < 0.98 {
             problems.push(format!("{id}: paragraph-link F1 {f1:.3}"));
@@ -423,5 +483,10 @@ fn layout_matrix_udhr_on_every_layout() {
         line.push_str(&format!(" F1 {f1:.3}"));
         eprintln!("{line}");
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

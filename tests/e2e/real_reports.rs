@@ -65,15 +65,18 @@ fn a_80_590_pdf_and_docx() {
         .as_str()
         .unwrap()
         .starts_with("Represents the highest level of authorized/proposed deployment"));
-    assert!(notes[2]["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Resource variance amounts are expressed in thousands of United States dollars."));
+    assert!(notes[2]["text"].as_str().unwrap().starts_with(
+        "Resource variance amounts are expressed in thousands of United States dollars."
+    ));
     // Each table note belongs to the table it sits under.
     for n in notes {
         let block = blocks(&pdf).iter().find(|b| b["id"] == n["block"]).unwrap();
         assert!(
-            block["pages"].as_array().unwrap().iter().any(|p| p == &n["page"]),
+            block["pages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == &n["page"]),
             "{n}"
         );
     }
@@ -87,7 +90,14 @@ fn a_80_590_pdf_and_docx() {
         .unwrap()
         .iter()
         .any(|w| w.as_str().unwrap().contains("has no footnote text")));
-    for key in ["symbol", "job_number", "distribution", "date", "original_language", "title"] {
+    for key in [
+        "symbol",
+        "job_number",
+        "distribution",
+        "date",
+        "original_language",
+        "title",
+    ] {
         assert_eq!(pdf["metadata"][key], docx["metadata"][key], "{key}");
     }
     assert_eq!(pdf["metadata"]["symbol"], "A/80/590");
@@ -112,7 +122,10 @@ fn a_80_590_pdf_and_docx() {
         .filter(|b| b["kind"] == "table" && b["pages"] == serde_json::json!([3]))
         .map(|b| b["text"].as_str().unwrap())
         .collect();
-    assert!(rows.contains(&"Civilian personnel\t68 552.0\t50 969.8\t17 582.2\t25.6"), "{rows:?}");
+    assert!(
+        rows.contains(&"Civilian personnel\t68 552.0\t50 969.8\t17 582.2\t25.6"),
+        "{rows:?}"
+    );
 }
 
 /// S/2013/220: 124 numbered paragraphs; paragraph 4 whole across the first page's
@@ -128,8 +141,12 @@ fn s_2013_220() {
     let p4 = paragraph(&doc, "4");
     assert_eq!(p4["pages"], serde_json::json!([1, 2]));
     let t = p4["text"].as_str().unwrap();
-    assert!(t.starts_with("Other protests took the form of expressions of support for self-determination"));
-    assert!(t.contains("were dispersed by Moroccan security forces. In February 2013, the trial of the suspects"));
+    assert!(t.starts_with(
+        "Other protests took the form of expressions of support for self-determination"
+    ));
+    assert!(t.contains(
+        "were dispersed by Moroccan security forces. In February 2013, the trial of the suspects"
+    ));
     assert!(t.ends_with("including pro-Frente Polisario graffiti in some neighbourhoods."));
     let text = all_text(&doc);
     for furniture in ["13-27781", "1327781", "090413", "S/2013/220"] {
@@ -138,9 +155,16 @@ fn s_2013_220() {
     assert!(text.contains("the clearance of more than 199 km² of land"));
     assert_eq!(
         markers(&doc),
-        [("a".to_string(), 24), ("b".to_string(), 24), ("c".to_string(), 24)]
+        [
+            ("a".to_string(), 24),
+            ("b".to_string(), 24),
+            ("c".to_string(), 24)
+        ]
     );
-    assert!(doc["diagnostics"]["warnings"].as_array().unwrap().is_empty());
+    assert!(doc["diagnostics"]["warnings"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     assert_eq!(doc["metadata"]["job_number"], "13-27781");
     assert_eq!(
         doc["metadata"]["title"],
@@ -162,7 +186,10 @@ fn a_document_printed_twice_keeps_both_copies() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|w| w.as_str().unwrap().contains("paragraph numbers restart at 1 after 93")));
+        .any(|w| w
+            .as_str()
+            .unwrap()
+            .contains("paragraph numbers restart at 1 after 93")));
     let paragraphs = |d: &Value| -> Vec<String> {
         blocks(d)
             .iter()

@@ -103,8 +103,7 @@ impl Draft {
         BlockShape {
             continuation_x0: self.continuation_x0,
             preambular: crate::breaks::opens_preambular(&self.raw),
-            justified: self.lines > MIN_JUSTIFIED_LINES
-                && self.full_before_last + 1 == self.lines,
+            justified: self.lines > MIN_JUSTIFIED_LINES && self.full_before_last + 1 == self.lines,
         }
     }
 
@@ -261,7 +260,10 @@ fn table_row(line: &BodyLine, lang: Lang) -> Draft {
             .map(|c| (0.0, c.trim().to_string()))
             .collect()
     } else {
-        line.cells.iter().map(|(x0, _, t)| (*x0, t.clone())).collect()
+        line.cells
+            .iter()
+            .map(|(x0, _, t)| (*x0, t.clone()))
+            .collect()
     });
     d
 }

@@ -41,8 +41,6 @@ pub(crate) struct BodyLine {
     pub bold: bool,
     /// The first span is bold (labels of headings are bold).
     pub label_bold: bool,
-    /// Most characters are italic.
-    pub italic: bool,
     /// Width of the first word (two characters of Chinese), points.
     pub first_word: f32,
     /// The cells of the line: spans apart by more than an em, as `(x0, x1, text)`.
@@ -74,7 +72,7 @@ impl BodyLine {
     ) -> BodyLine {
         let mut text = String::new();
         let mut markers = Vec::new();
-        let (mut bold_chars, mut italic_chars, mut chars) = (0usize, 0usize, 0usize);
+        let (mut bold_chars, mut chars) = (0usize, 0usize);
         let mut sizes: Vec<f32> = Vec::new();
         let mut cells: Vec<(f32, f32, String)> = Vec::new();
         for (i, span) in line.spans.iter().enumerate() {
@@ -82,9 +80,10 @@ impl BodyLine {
             let mut cut = 0usize;
             let mut whole_marker = false;
             for (c, accepted) in refs.iter().filter(|(c, _)| c.span == i) {
-                let (Some(before), Some(m)) =
-                    (span.text.get(cut..c.range.start), span.text.get(c.range.clone()))
-                else {
+                let (Some(before), Some(m)) = (
+                    span.text.get(cut..c.range.start),
+                    span.text.get(c.range.clone()),
+                ) else {
                     continue;
                 };
                 piece.push_str(before);
@@ -101,13 +100,8 @@ impl BodyLine {
             piece.push_str(span.text.get(cut..).unwrap_or_default());
             let n = piece.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
-            if let Some(f) = fonts.get(span.font) {
-                if f.bold {
-                    bold_chars += n;
-                }
-                if f.italic {
-                    italic_chars += n;
-                }
+            if fonts.get(span.font).is_some_and(|f| f.bold) {
+                bold_chars += n;
             }
             if !whole_marker && n > 0 {
                 let s = (span.size * 10.0).round() / 10.0;
@@ -149,7 +143,6 @@ impl BodyLine {
             sizes,
             bold: chars > 0 && bold_chars as f32 >= BOLD_SHARE * chars as f32,
             label_bold,
-            italic: chars > 0 && italic_chars * 2 > chars,
             cells,
             frame,
             flow: None,
@@ -173,7 +166,6 @@ impl BodyLine {
             sizes: vec![p.size],
             bold: p.bold,
             label_bold: p.label_bold,
-            italic: false,
             first_word: 0.0,
             cells: Vec::new(),
             frame,

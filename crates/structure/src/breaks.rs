@@ -145,7 +145,11 @@ pub(crate) fn starts_block(
 /// they share no span size (a Chinese line with 12 pt Latin runs beside 10.5 pt Han is
 /// the same text as its all-Han neighbours).
 pub(crate) fn resized(a: &BodyLine, b: &BodyLine) -> bool {
-    !same_size(a.size, b.size) && !a.sizes.iter().any(|s| b.sizes.iter().any(|t| same_size(*s, *t)))
+    !same_size(a.size, b.size)
+        && !a
+            .sizes
+            .iter()
+            .any(|s| b.sizes.iter().any(|t| same_size(*s, *t)))
 }
 
 /// Whether a line of running text (body size, not bold: titles and headings have
@@ -170,7 +174,11 @@ fn short(prev: &BodyLine, next: &BodyLine, shape: BlockShape, m: &Measures) -> b
         .chars()
         .next()
         .is_some_and(unpara_model::is_cjk);
-    let slack = if cjk { CJK_FIT_SLACK_EM } else { SPACE_EM + FIT_SLACK_EM };
+    let slack = if cjk {
+        CJK_FIT_SLACK_EM
+    } else {
+        SPACE_EM + FIT_SLACK_EM
+    };
     // Justified Latin text fills every line but a paragraph's last; Chinese lines may
     // end a character short inside a paragraph (punctuation kept off a line's start).
     let latin = !cjk && !t.chars().any(unpara_model::is_cjk);
@@ -252,7 +260,6 @@ mod tests {
             sizes: vec![10.0],
             bold: false,
             label_bold: false,
-            italic: false,
             first_word: 5.0 * text.split_whitespace().next().map_or(0, str::len) as f32,
             cells: vec![],
             frame: Frame {
@@ -297,7 +304,12 @@ mod tests {
         let prev = l("of the world,", 72.0, 140.0, 500.0);
         let next = l("Whereas disregard and contempt", 72.0, 519.0, 488.0);
         assert!(starts_block(&prev, &next, shape(72.0), &m()).is_some());
-        let full = l("the inherent dignity and of the equal and", 72.0, 519.5, 500.0);
+        let full = l(
+            "the inherent dignity and of the equal and",
+            72.0,
+            519.5,
+            500.0,
+        );
         let cont = l("inalienable rights of all members", 72.0, 400.0, 488.0);
         assert!(starts_block(&full, &cont, shape(72.0), &m()).is_none());
     }
@@ -317,7 +329,12 @@ mod tests {
 
     #[test]
     fn indents_gaps_and_sizes() {
-        let prev = l("a full line of running text in the body", 72.0, 519.0, 500.0);
+        let prev = l(
+            "a full line of running text in the body",
+            72.0,
+            519.0,
+            500.0,
+        );
         let indented = l("Whereas a new paragraph", 100.0, 519.0, 488.0);
         assert!(starts_block(&prev, &indented, shape(72.0), &m()).is_some());
         let far = l("text after a paragraph gap", 72.0, 519.0, 482.0);

@@ -45,12 +45,11 @@ struct Opening {
 pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resolved {
     let zone = |id: LineId| zones.get(id.0).and_then(|z| z.get(id.1)).copied();
     let lines = || {
-        layout.pages.iter().enumerate().flat_map(|(pi, p)| {
-            p.lines
-                .iter()
-                .enumerate()
-                .map(move |(li, l)| ((pi, li), l))
-        })
+        layout
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| p.lines.iter().enumerate().map(move |(li, l)| ((pi, li), l)))
     };
     // References by page and marker.
     let mut refs: HashMap<LineId, Vec<RefCandidate>> = HashMap::new();
@@ -100,8 +99,10 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
             }),
         }
     }
-    let opened: HashSet<(usize, String)> =
-        openings.iter().map(|o| (o.id.0, o.marker.clone())).collect();
+    let opened: HashSet<(usize, String)> = openings
+        .iter()
+        .map(|o| (o.id.0, o.marker.clone()))
+        .collect();
     let has_note =
         |page: usize, m: &str| (page..=page + 1).any(|p| opened.contains(&(p, m.to_string())));
 

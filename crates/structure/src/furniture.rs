@@ -91,11 +91,23 @@ fn pattern(text: &str, symbol: Option<&str>, page: u32, pages: usize) -> bool {
         || symbol.is_some_and(|s| t.contains(s))
 }
 
+/// Where a line of some shape was printed.
+struct Placed {
+    page: u32,
+    /// Measured from the top edge (else from the bottom).
+    top: bool,
+    /// Distance of its baseline from that edge, points.
+    distance: f32,
+    size: f32,
+    /// The numbers in its text.
+    numbers: Vec<i64>,
+}
+
 /// Candidates: lines that repeat at the same place on another page, or match a
 /// furniture pattern.
 fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     // Lines by shape, with their page, edge and distance.
-    let mut by_shape: HashMap<String, Vec<(u32, bool, f32, f32, Vec<i64>)>> = HashMap::new();
+    let mut by_shape: HashMap<String, Vec<Placed>> = HashMap::new();
     for page in &layout.pages {
         for line in &page.lines {
             let (key, numbers) = shape(&line.text());
@@ -103,10 +115,13 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
                 continue;
             }
             let (top, d) = edge_distance(page, line);
-            by_shape
-                .entry(key)
-                .or_default()
-                .push((page.number, top, d, line.size, numbers));
+            by_shape.entry(key).or_default().push(Placed {
+                page: page.number,
+                top,
+                distance: d,
+                size: line.size,
+                numbers,
+            });
         }
     }
     // The texts of each page, for telling a running header (repeated on pages of other
@@ -114,7 +129,12 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     let texts: HashMap<u32, HashSet<String>> = layout
         .pages
         .iter()
-        .map(|p| (p.number, p.lines.iter().map(|l| shape(&l.text()).0).collect()))
+        .map(|p| {
+            (
+                p.number,
+                p.lines.iter().map(|l| shape(&l.text()).0).collect(),
+            )
+        })
         .collect();
     let mut duplicates: HashMap<(u32, u32), bool> = HashMap::new();
     let mut duplicate = |a: u32, b: u32| -> bool {
@@ -140,12 +160,13 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
                     let (key, numbers) = shape(&text);
                     let (top, d) = edge_distance(page, line);
                     by_shape.get(&key).is_some_and(|others| {
-                        others.iter().any(|(p, t, d2, size, n)| {
-                            *p != page.number
-                                && *t == top
-                                && (d - d2).abs() <= REPEAT_TOLERANCE_EM * size.max(line.size)
-                                && same_numbers(&numbers, page.number, n, *p)
-                                && !duplicate(page.number, *p)
+                        others.iter().any(|o| {
+                            o.page != page.number
+                                && o.top == top
+                                && (d - o.distance).abs()
+                                    <= REPEAT_TOLERANCE_EM * o.size.max(line.size)
+                                && same_numbers(&numbers, page.number, &o.numbers, o.page)
+                                && !duplicate(page.number, o.page)
                         })
                     })
                 })
@@ -184,7 +205,10 @@ fn frame_limits(layout: &Layout, cand: &[Vec<bool>], body_size: f32) -> (f32, f3
         }
     }
     let top = quantile(tops, 0.5).unwrap_or(f32::INFINITY);
-    let bottom = bottoms.into_iter().reduce(f32::min).unwrap_or(f32::NEG_INFINITY);
+    let bottom = bottoms
+        .into_iter()
+        .reduce(f32::min)
+        .unwrap_or(f32::NEG_INFINITY);
     (top, bottom)
 }
 
@@ -215,7 +239,13 @@ fn page_furniture(page: &Page, cand: &[bool], above: f32, below: f32) -> Vec<boo
             .iter()
             .zip(cand)
             .filter(|(l, c)| **c && l.rotation == 0)
-            .filter(move |(l, _)| if top { l.baseline > above } else { l.baseline < below })
+            .filter(move |(l, _)| {
+                if top {
+                    l.baseline > above
+                } else {
+                    l.baseline < below
+                }
+            })
             .map(|(l, _)| (l.baseline, SAME_ROW_EM * l.size))
     };
     let header_floor = outside(true).fold(f32::INFINITY, |m, (y, row)| m.min(y - row));
@@ -264,7 +294,13 @@ mod tests {
     /// Body lines, different on every page (`page` names it).
     fn body(page: &str, from: f32, n: usize) -> Vec<Line> {
         (0..n)
-            .map(|i| line(&format!("Body {page} line {i}"), from - 12.0 * i as f32, 10.0))
+            .map(|i| {
+                line(
+                    &format!("Body {page} line {i}"),
+                    from - 12.0 * i as f32,
+                    10.0,
+                )
+            })
             .collect()
     }
 

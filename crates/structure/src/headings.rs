@@ -33,11 +33,25 @@ static PATTERNS: LazyLock<Vec<(Regex, u8, bool)>> = LazyLock::new(|| {
         (re(r"^Article\s+premier$"), 1, false),
         (re(&format!(r"^第\s*{NUM}\s*条$")), 1, true),
         (re(&format!(r"^(?:Preamble|序言){TITLE}")), 1, false),
-        (re(&format!(r"^(?:Annex|Appendix)(?:\s+{NUM})?{TITLE}")), 1, false),
+        (
+            re(&format!(r"^(?:Annex|Appendix)(?:\s+{NUM})?{TITLE}")),
+            1,
+            false,
+        ),
         (re(&format!(r"^附件\s*{NUM}?{TITLE}")), 1, false),
         (re(&format!(r"^(?:Chapter|Part)\s+{NUM}{TITLE}")), 1, false),
-        (re(&format!(r"^第\s*{NUM}\s*(?:章|部分|编){TITLE}")), 1, false),
-        (re(&format!(r"^(?:Section|Subprogramme|Programme)\s+{NUM}{TITLE}")), 2, false),
+        (
+            re(&format!(r"^第\s*{NUM}\s*(?:章|部分|编){TITLE}")),
+            1,
+            false,
+        ),
+        (
+            re(&format!(
+                r"^(?:Section|Subprogramme|Programme)\s+{NUM}{TITLE}"
+            )),
+            2,
+            false,
+        ),
         (re(&format!(r"^第\s*{NUM}\s*(?:节|款){TITLE}")), 2, false),
         (re(&format!(r"^次级方案\s*{NUM}{TITLE}")), 2, false),
     ]
@@ -124,16 +138,31 @@ mod tests {
         assert_eq!(h("Section 10"), Some((2, None)));
         assert_eq!(h("Subprogramme 1 Executive direction"), Some((2, None)));
         assert_eq!(h("第三章"), Some((1, None)));
-        assert_eq!(h("Article 5 of the Convention provides that States shall."), None);
+        assert_eq!(
+            h("Article 5 of the Convention provides that States shall."),
+            None
+        );
         assert_eq!(h("Annexes to the report were issued."), None);
         assert_eq!(h("Introduction"), None);
     }
 
     #[test]
     fn typography() {
-        assert_eq!(typographic_heading("Summary", 1, true, false, false), Some(2));
-        assert_eq!(typographic_heading("Budget performance", 2, false, true, false), Some(1));
-        assert_eq!(typographic_heading("Now, therefore,", 1, true, false, false), None);
-        assert_eq!(typographic_heading("plain text", 1, false, false, false), None);
+        assert_eq!(
+            typographic_heading("Summary", 1, true, false, false),
+            Some(2)
+        );
+        assert_eq!(
+            typographic_heading("Budget performance", 2, false, true, false),
+            Some(1)
+        );
+        assert_eq!(
+            typographic_heading("Now, therefore,", 1, true, false, false),
+            None
+        );
+        assert_eq!(
+            typographic_heading("plain text", 1, false, false, false),
+            None
+        );
     }
 }

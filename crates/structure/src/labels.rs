@@ -44,7 +44,8 @@ pub struct Label {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
-static SECTION: LazyLock<Regex> = LazyLock::new(|| re(r#"^(\d{1,3})\.(\d{1,3})\.?\s+[\p{Lu}\p{Han}“"(（]"#));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"^(\d{1,3})\.(\d{1,3})\.?\s+[\p{Lu}\p{Han}“"(（]"#));
 static PAREN_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[(（](\d{1,2})[)）]\s*"));
 /// Parenthesized ideographs ㈠–㈩ (U+3220–U+3229), as Chinese sub-items print them.
 static PAREN_IDEOGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^([\x{3220}-\x{3229}])\s*"));
@@ -256,8 +257,14 @@ mod tests {
     #[test]
     fn section_numbers_and_parenthesized_ideographs() {
         let l = recognize("10.1\tThe programme of work", None).unwrap();
-        assert_eq!((l.text.as_str(), l.kind), ("10.1", LabelKind::Section(10, 1)));
-        assert_eq!("10.1\tThe programme of work".get(l.consumed..), Some("The programme of work"));
+        assert_eq!(
+            (l.text.as_str(), l.kind),
+            ("10.1", LabelKind::Section(10, 1))
+        );
+        assert_eq!(
+            "10.1\tThe programme of work".get(l.consumed..),
+            Some("The programme of work")
+        );
         assert_eq!(kind("10.68 The Office"), Some(LabelKind::Section(10, 68)));
         assert_eq!(kind("3.5 per cent of"), None);
         assert_eq!(kind("3.5 million"), None);

@@ -93,7 +93,12 @@ pub fn explain(layout: &Layout, language: Option<Lang>) -> Result<Vec<String>, S
     let mut out = Vec::new();
     for (page, marks) in layout.pages.iter().zip(&furniture) {
         for (l, _) in page.lines.iter().zip(marks).filter(|(_, f)| **f) {
-            out.push(format!("furniture p{} y {:.1}: {}", page.number, l.baseline, l.text()));
+            out.push(format!(
+                "furniture p{} y {:.1}: {}",
+                page.number,
+                l.baseline,
+                l.text()
+            ));
         }
     }
     out.push(format!(
@@ -125,7 +130,12 @@ pub fn explain(layout: &Layout, language: Option<Lang>) -> Result<Vec<String>, S
         ));
     }
     for f in &parts.footnotes {
-        out.push(format!("note {} p{}: {}", f.marker, f.page, f.text.chars().take(80).collect::<String>()));
+        out.push(format!(
+            "note {} p{}: {}",
+            f.marker,
+            f.page,
+            f.text.chars().take(80).collect::<String>()
+        ));
     }
     Ok(out)
 }
@@ -219,8 +229,10 @@ fn prepare(
                             bl.text =
                                 metadata::consume_line(&bl.text, &mut meta, &mut seen_distribution);
                             if crate::text::collapse(&before) != bl.text {
-                                metadata_floor =
-                                    Some(metadata_floor.map_or(line.baseline, |f: f32| f.min(line.baseline)));
+                                metadata_floor = Some(
+                                    metadata_floor
+                                        .map_or(line.baseline, |f: f32| f.min(line.baseline)),
+                                );
                             }
                             if bl.text.is_empty() {
                                 continue;
@@ -332,17 +344,12 @@ fn link_footnotes(blocks: &mut [Block], footnotes: &mut [Footnote], warnings: &m
         let free = |(i, b): &(usize, &Block)| {
             b.footnote_refs.contains(&f.marker) && !used.contains_key(&(f.marker.clone(), *i))
         };
-        let near = |b: &Block| {
-            b.pages
-                .iter()
-                .any(|p| *p == f.page || *p + 1 == f.page)
-        };
+        let near = |b: &Block| b.pages.iter().any(|p| *p == f.page || *p + 1 == f.page);
         let found = blocks
             .iter()
             .enumerate()
             .filter(free)
-            .filter(|(_, b)| near(b))
-            .last()
+            .rfind(|(_, b)| near(b))
             .or_else(|| blocks.iter().enumerate().find(free));
         match found {
             Some((i, b)) => {

@@ -49,7 +49,10 @@ fn is_unit_before(text: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    matches!(word.as_str(), "m" | "km" | "cm" | "mm" | "dm" | "ha" | "ft" | "mi")
+    matches!(
+        word.as_str(),
+        "m" | "km" | "cm" | "mm" | "dm" | "ha" | "ft" | "mi"
+    )
 }
 
 /// The reference candidates of a line, left to right.
@@ -69,15 +72,17 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
                 exponent,
             });
         } else if !is_raised(line, i) {
-            out.extend(glued_digits(&span.text, &before).into_iter().map(|range| {
-                RefCandidate {
-                    span: i,
-                    marker: span.text.get(range.clone()).unwrap_or_default().to_string(),
-                    range,
-                    raised: false,
-                    exponent: false,
-                }
-            }));
+            out.extend(
+                glued_digits(&span.text, &before)
+                    .into_iter()
+                    .map(|range| RefCandidate {
+                        span: i,
+                        marker: span.text.get(range.clone()).unwrap_or_default().to_string(),
+                        range,
+                        raised: false,
+                        exponent: false,
+                    }),
+            );
         }
         before.push_str(&span.text);
     }
@@ -172,18 +177,34 @@ mod tests {
     #[test]
     fn raised_markers_at_any_size() {
         // Word (58 %) and HTML <sup> (83 %).
-        let l = line(&[("the website", 10.0, 0.0), ("1", 5.8, 3.3), (" and", 10.0, 0.0)]);
+        let l = line(&[
+            ("the website", 10.0, 0.0),
+            ("1", 5.8, 3.3),
+            (" and", 10.0, 0.0),
+        ]);
         assert_eq!(markers(&l), [("1".to_string(), true)]);
-        let l = line(&[("the website", 10.0, 0.0), ("12", 8.3, 3.3), (".", 10.0, 0.0)]);
+        let l = line(&[
+            ("the website", 10.0, 0.0),
+            ("12", 8.3, 3.3),
+            (".", 10.0, 0.0),
+        ]);
         assert_eq!(markers(&l), [("12".to_string(), true)]);
     }
 
     /// Issue 10: `km²` and `m³` are exponents, not footnote markers.
     #[test]
     fn unit_exponents_are_not_markers() {
-        let l = line(&[("an area of 1,240 km", 10.0, 0.0), ("2", 6.0, 3.5), (" in", 10.0, 0.0)]);
+        let l = line(&[
+            ("an area of 1,240 km", 10.0, 0.0),
+            ("2", 6.0, 3.5),
+            (" in", 10.0, 0.0),
+        ]);
         assert!(markers(&l).is_empty());
-        let l = line(&[("500 m", 10.0, 0.0), ("3", 6.0, 3.5), (" of water", 10.0, 0.0)]);
+        let l = line(&[
+            ("500 m", 10.0, 0.0),
+            ("3", 6.0, 3.5),
+            (" of water", 10.0, 0.0),
+        ]);
         assert!(markers(&l).is_empty());
     }
 
@@ -202,7 +223,10 @@ mod tests {
         ] {
             let l = line(&[(plain, 10.0, 0.0)]);
             let m = markers(&l);
-            assert!(m.iter().all(|(m, _)| m == "2") || m.is_empty(), "{plain}: {m:?}");
+            assert!(
+                m.iter().all(|(m, _)| m == "2") || m.is_empty(),
+                "{plain}: {m:?}"
+            );
         }
         assert!(markers(&line(&[("500 km2 of", 10.0, 0.0)])).is_empty());
     }

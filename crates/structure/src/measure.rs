@@ -300,8 +300,14 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
                 justified: false,
             });
         frames.push(Frame {
-            top: lines.iter().map(|l| l.baseline).fold(f32::NEG_INFINITY, f32::max),
-            bottom: lines.iter().map(|l| l.baseline).fold(f32::INFINITY, f32::min),
+            top: lines
+                .iter()
+                .map(|l| l.baseline)
+                .fold(f32::NEG_INFINITY, f32::max),
+            bottom: lines
+                .iter()
+                .map(|l| l.baseline)
+                .fold(f32::INFINITY, f32::min),
             ..shared
         });
         edges.push((lines.len() >= MIN_FRAME_LINES).then(|| {
@@ -392,7 +398,10 @@ fn first_line_indent(
         }
     }
     let mode = weighted_mode(indents.iter().copied(), 1.0)?;
-    let seen = indents.iter().filter(|(d, _)| (d - mode).abs() <= 1.0).count();
+    let seen = indents
+        .iter()
+        .filter(|(d, _)| (d - mode).abs() <= 1.0)
+        .count();
     (seen >= MIN_EVIDENCE).then_some(mode)
 }
 
@@ -468,7 +477,10 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]
     let (leading, _) = leading_of(&within);
     let tallest = quantile(within, TALL_LINE_QUANTILE).unwrap_or(leading);
     let gap = match quantile(before_number.clone(), 0.5) {
-        Some(p) if before_number.len() >= MIN_EVIDENCE && p > tallest * (1.0 + LEADING_SPREAD / 2.0) => {
+        Some(p)
+            if before_number.len() >= MIN_EVIDENCE
+                && p > tallest * (1.0 + LEADING_SPREAD / 2.0) =>
+        {
             (tallest + p) / 2.0
         }
         _ => tallest + FALLBACK_GAP_EM,
@@ -518,12 +530,14 @@ pub(crate) fn leading_of(ratios: &[f32]) -> (f32, f32) {
             .sum();
         n + near
     };
-    let Some(first) = (0..bins.len())
-        .find(|i| dense(*i) as f32 >= LEADING_MIN_SHARE * max as f32 && max > 0)
+    let Some(first) =
+        (0..bins.len()).find(|i| dense(*i) as f32 >= LEADING_MIN_SHARE * max as f32 && max > 0)
     else {
         return (1.2, 1.2 * (1.0 + LEADING_SPREAD) + FALLBACK_GAP_EM);
     };
-    let centre = bins.get(first).map_or(1.2, |(k, _)| *k as f32 * LEADING_BIN_EM);
+    let centre = bins
+        .get(first)
+        .map_or(1.2, |(k, _)| *k as f32 * LEADING_BIN_EM);
     // The leading: the median of the distances in the lowest dense cluster.
     let cluster: Vec<f32> = ratios
         .iter()

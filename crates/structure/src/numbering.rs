@@ -63,9 +63,7 @@ fn heading(d: &Draft, m: &Measures, body_started: bool) -> Option<(u8, Option<u3
         Some(LabelKind::Resolution) => return Some((1, None)),
         Some(LabelKind::Roman(_)) if hanging || emphasized => return Some((1, None)),
         Some(LabelKind::Capital(_)) if hanging || emphasized => return Some((2, None)),
-        Some(LabelKind::SmallRoman(_)) if d.first.label_bold || d.bold => {
-            return Some((3, None))
-        }
+        Some(LabelKind::SmallRoman(_)) if d.first.label_bold || d.bold => return Some((3, None)),
         Some(_) => return None,
         None => {}
     }
@@ -234,12 +232,10 @@ pub(crate) fn classify(
                 }
                 Some(LabelKind::Letter(_) | LabelKind::ParenNumber(_)) => sub_item(list, parent, 1),
                 Some(LabelKind::SmallRoman(_)) => sub_item(list, parent, 2),
-                Some(LabelKind::Roman(_) | LabelKind::Capital(_) | LabelKind::Resolution) => {
-                    Role {
-                        unlabel: true,
-                        ..Role::of(BlockKind::Text)
-                    }
-                }
+                Some(LabelKind::Roman(_) | LabelKind::Capital(_) | LabelKind::Resolution) => Role {
+                    unlabel: true,
+                    ..Role::of(BlockKind::Text)
+                },
                 None => {
                     // Unlabelled text after a heading leaves any list.
                     if heading_since_paragraph {
@@ -271,7 +267,11 @@ pub(crate) fn classify(
             let block = Block {
                 id: format!("b{i}"),
                 kind: role.kind,
-                label: d.label.as_ref().filter(|_| keep_label).map(|l| l.text.clone()),
+                label: d
+                    .label
+                    .as_ref()
+                    .filter(|_| keep_label)
+                    .map(|l| l.text.clone()),
                 level: role.level,
                 number: role.number,
                 parent: role.parent.map(|p| format!("b{p}")),

@@ -16,7 +16,9 @@ pub(crate) fn re(pattern: &str) -> Regex {
 /// letter and session (`A/RES/217 A (III)`), a section of a budget (`A/81/6 (Sect. 10)`),
 /// a part or volume (`(Part II)`, `(Vol. I)`).
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?")
+    re(
+        r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?",
+    )
 });
 
 /// A job number: `V.17-06020`, `18-16895`, optionally with the language letter.
@@ -87,8 +89,14 @@ mod tests {
     fn furniture_patterns() {
         assert!(SYMBOL.is_match("CAC/COSP/WG.4/2017/4"));
         let whole = |t: &str| SYMBOL.find(t).map(|m| m.as_str().to_string());
-        assert_eq!(whole("resolution A/RES/217 A (III) of").as_deref(), Some("A/RES/217 A (III)"));
-        assert_eq!(whole("see A/81/6 (Sect. 10), para").as_deref(), Some("A/81/6 (Sect. 10)"));
+        assert_eq!(
+            whole("resolution A/RES/217 A (III) of").as_deref(),
+            Some("A/RES/217 A (III)")
+        );
+        assert_eq!(
+            whole("see A/81/6 (Sect. 10), para").as_deref(),
+            Some("A/81/6 (Sect. 10)")
+        );
         assert_eq!(whole("A/80/590 and").as_deref(), Some("A/80/590"));
         assert_eq!(
             SYMBOL.find("United Nations A/RES/73/8").map(|m| m.as_str()),

@@ -144,7 +144,10 @@ pub(crate) fn contents_text(text: &str) -> String {
     match DOT_LEADERS.find(&t) {
         Some(m) => {
             let page = m.as_str().trim_start_matches(['.', ' ']).trim();
-            format!("{}\t{page}", t.get(..m.start()).unwrap_or_default().trim_end())
+            format!(
+                "{}\t{page}",
+                t.get(..m.start()).unwrap_or_default().trim_end()
+            )
         }
         None => t,
     }
@@ -180,9 +183,11 @@ mod tests {
             sizes: vec![10.0],
             bold: false,
             label_bold: false,
-            italic: false,
             first_word: 10.0,
-            cells: cells.iter().map(|(a, b, t)| (*a, *b, t.to_string())).collect(),
+            cells: cells
+                .iter()
+                .map(|(a, b, t)| (*a, *b, t.to_string()))
+                .collect(),
             frame: Frame {
                 left: 72.0,
                 right: 520.0,
@@ -203,10 +208,24 @@ mod tests {
     #[test]
     fn rows_line_up_and_labels_are_not_cells() {
         let lines = vec![
-            l(&[(72.0, 90.0, "1."), (108.0, 520.0, "The Working Group met twice in Vienna.")]),
-            l(&[(72.0, 200.0, "Military personnel"), (300.0, 340.0, "37 339.0"), (400.0, 440.0, "48 442.5")]),
-            l(&[(72.0, 200.0, "Civilian personnel"), (300.0, 340.0, "68 552.0")]),
-            l(&[(72.0, 90.0, "1."), (150.0, 200.0, "Austria"), (300.0, 340.0, "12.5")]),
+            l(&[
+                (72.0, 90.0, "1."),
+                (108.0, 520.0, "The Working Group met twice in Vienna."),
+            ]),
+            l(&[
+                (72.0, 200.0, "Military personnel"),
+                (300.0, 340.0, "37 339.0"),
+                (400.0, 440.0, "48 442.5"),
+            ]),
+            l(&[
+                (72.0, 200.0, "Civilian personnel"),
+                (300.0, 340.0, "68 552.0"),
+            ]),
+            l(&[
+                (72.0, 90.0, "1."),
+                (150.0, 200.0, "Austria"),
+                (300.0, 340.0, "12.5"),
+            ]),
             l(&[(150.0, 200.0, "and Belgium")]),
             l(&[(72.0, 300.0, "Introduction . . . . . . . . 6")]),
         ];

@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn symbols_broken_after_a_point_join_without_a_space() {
         assert_eq!(
-            join(&["the background paper (CAC/COSP/WG.", "4/2017/3) was"], Lang::En),
+            join(
+                &["the background paper (CAC/COSP/WG.", "4/2017/3) was"],
+                Lang::En
+            ),
             "the background paper (CAC/COSP/WG.4/2017/3) was"
         );
         assert_eq!(

@@ -63,7 +63,13 @@ impl Writer {
         let y = self.y;
         self.lines.push(line(vec![
             span(&format!("{label} "), LEFT, LEFT + 20.0, y, 10.0),
-            span(&format!("{words} and the first line runs"), 108.0, RIGHT, y, 10.0),
+            span(
+                &format!("{words} and the first line runs"),
+                108.0,
+                RIGHT,
+                y,
+                10.0,
+            ),
         ]));
         self.lines.push(line(vec![span(
             "on to the right edge of the frame and ends with a short line that goes",
@@ -72,13 +78,8 @@ impl Writer {
             y - 12.0,
             10.0,
         )]));
-        self.lines.push(line(vec![span(
-            "no further.",
-            LEFT,
-            130.0,
-            y - 24.0,
-            10.0,
-        )]));
+        self.lines
+            .push(line(vec![span("no further.", LEFT, 130.0, y - 24.0, 10.0)]));
         self.y -= 42.0;
         self
     }
@@ -99,7 +100,13 @@ impl Writer {
     fn page_break(&mut self) -> &mut Self {
         let number = self.pages.len() as u32 + 1;
         let mut lines = std::mem::take(&mut self.lines);
-        lines.push(line(vec![span(&format!("{number}/9"), RIGHT - 20.0, RIGHT, 40.0, 8.0)]));
+        lines.push(line(vec![span(
+            &format!("{number}/9"),
+            RIGHT - 20.0,
+            RIGHT,
+            40.0,
+            8.0,
+        )]));
         self.pages.push(Page {
             number,
             width: 595.0,
@@ -150,7 +157,11 @@ fn section_prefixed_numbers_are_paragraphs() {
         .paragraph("10.3", "Its mandate")
         .document();
     assert_eq!(numbers(&doc), ["10.1", "10.2", "10.3"]);
-    let labels: Vec<&str> = doc.blocks.iter().filter_map(|b| b.label.as_deref()).collect();
+    let labels: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.label.as_deref())
+        .collect();
     assert_eq!(labels, ["10.1", "10.2", "10.3"]);
 }
 
@@ -160,9 +171,30 @@ fn section_prefixed_numbers_are_paragraphs() {
 fn table_rows_starting_with_numbers_are_not_paragraphs() {
     let doc = Writer::new()
         .paragraph("1.", "The Group met")
-        .row(&[("1. ", LEFT, 84.0), ("Austria ", 120.0, 170.0), ("12", 400.0, 412.0)], 9.0)
-        .row(&[("2. ", LEFT, 84.0), ("Belgium ", 120.0, 172.0), ("7", 406.0, 412.0)], 9.0)
-        .row(&[("3. ", LEFT, 84.0), ("Chile ", 120.0, 160.0), ("15", 400.0, 412.0)], 9.0)
+        .row(
+            &[
+                ("1. ", LEFT, 84.0),
+                ("Austria ", 120.0, 170.0),
+                ("12", 400.0, 412.0),
+            ],
+            9.0,
+        )
+        .row(
+            &[
+                ("2. ", LEFT, 84.0),
+                ("Belgium ", 120.0, 172.0),
+                ("7", 406.0, 412.0),
+            ],
+            9.0,
+        )
+        .row(
+            &[
+                ("3. ", LEFT, 84.0),
+                ("Chile ", 120.0, 160.0),
+                ("15", 400.0, 412.0),
+            ],
+            9.0,
+        )
         .paragraph("2.", "It then adopted")
         .document();
     assert_eq!(numbers(&doc), ["1", "2"]);
@@ -181,14 +213,26 @@ fn table_rows_starting_with_numbers_are_not_paragraphs() {
 #[test]
 fn a_restarted_sequence_is_a_new_sequence() {
     let mut w = Writer::new();
-    w.row(&[("I. ", LEFT - 30.0, LEFT - 20.0), ("Introduction", LEFT, 150.0)], 10.0)
-        .paragraph("1.", "First")
-        .paragraph("2.", "Second")
-        .paragraph("3.", "Third")
-        .page_break()
-        .row(&[("I. ", LEFT - 30.0, LEFT - 20.0), ("Introduction", LEFT, 150.0)], 10.0)
-        .paragraph("1.", "Again first")
-        .paragraph("2.", "Again second");
+    w.row(
+        &[
+            ("I. ", LEFT - 30.0, LEFT - 20.0),
+            ("Introduction", LEFT, 150.0),
+        ],
+        10.0,
+    )
+    .paragraph("1.", "First")
+    .paragraph("2.", "Second")
+    .paragraph("3.", "Third")
+    .page_break()
+    .row(
+        &[
+            ("I. ", LEFT - 30.0, LEFT - 20.0),
+            ("Introduction", LEFT, 150.0),
+        ],
+        10.0,
+    )
+    .paragraph("1.", "Again first")
+    .paragraph("2.", "Again second");
     let doc = w.document();
     assert_eq!(numbers(&doc), ["1", "2", "3", "1", "2"]);
     assert!(doc
@@ -218,7 +262,10 @@ fn numbers_restarting_under_every_article_are_its_items() {
         .filter(|b| b.kind == BlockKind::Heading)
         .map(|b| (b.text.as_str(), b.number.as_deref()))
         .collect();
-    assert_eq!(articles, [("Article 13", Some("13")), ("Article 14", Some("14"))]);
+    assert_eq!(
+        articles,
+        [("Article 13", Some("13")), ("Article 14", Some("14"))]
+    );
     assert!(numbers(&doc).is_empty());
     let items: Vec<(&str, Option<&str>)> = doc
         .blocks
@@ -247,8 +294,14 @@ fn numbers_restarting_under_every_article_are_its_items() {
 #[test]
 fn asterisk_notes_are_footnotes() {
     let mut w = Writer::new();
-    w.row(&[("Report of the Working Group", LEFT, 300.0), ("*", 300.0, 304.0)], 14.0)
-        .paragraph("1.", "The Group met");
+    w.row(
+        &[
+            ("Report of the Working Group", LEFT, 300.0),
+            ("*", 300.0, 304.0),
+        ],
+        14.0,
+    )
+    .paragraph("1.", "The Group met");
     // The raised `*` of the title.
     if let Some(title) = w.lines.first_mut() {
         if let Some(star) = title.spans.get_mut(1) {
@@ -263,7 +316,13 @@ fn asterisk_notes_are_footnotes() {
     });
     w.lines.push(line(vec![
         span("* ", LEFT, LEFT + 4.0, 108.0, 8.0),
-        span("Reissued for technical reasons.", LEFT + 12.0, 220.0, 108.0, 8.0),
+        span(
+            "Reissued for technical reasons.",
+            LEFT + 12.0,
+            220.0,
+            108.0,
+            8.0,
+        ),
     ]));
     let doc = w.document();
     assert_eq!(doc.footnotes.len(), 1);

@@ -266,7 +266,9 @@ mod tests {
     fn schema_names_every_block_kind() {
         let schema = crate::json_schema("document").unwrap_or_default();
         let value: serde_json::Value = serde_json::from_str(&schema).unwrap_or_default();
-        let kinds = value.pointer("/$defs/WireBlock/properties/kind/enum").cloned();
+        let kinds = value
+            .pointer("/$defs/WireBlock/properties/kind/enum")
+            .cloned();
         let expected: Vec<&str> = [
             BlockKind::Heading,
             BlockKind::Paragraph,

@@ -74,7 +74,9 @@ fn numbering_headings_tables_and_footnotes() {
         ("word/footnotes.xml", footnotes),
     ]);
     let flow = read_docx(&bytes, &ReadOptions::default()).expect("readable");
-    let shape: Vec<(&str, Option<u8>, bool, f32, f32, &[String])> = flow
+    /// Text, heading level, table row, size, indent, footnote references.
+    type Shape<'a> = (&'a str, Option<u8>, bool, f32, f32, &'a [String]);
+    let shape: Vec<Shape> = flow
         .paragraphs
         .iter()
         .map(|p: &FlowParagraph| {

@@ -325,7 +325,11 @@ fn stands_apart(r: &Run, base_size: f32) -> bool {
     let other_size = small < OTHER_SIZE * large;
     // A footnote's marker (a few glyphs) opening the row may hang further out.
     let hanging_marker = r.before.is_none() && r.glyphs <= MARKER_GLYPHS;
-    let apart = if hanging_marker { MARKER_HANG_EM } else { APART_EM };
+    let apart = if hanging_marker {
+        MARKER_HANG_EM
+    } else {
+        APART_EM
+    };
     overlaps || (other_size && gap > apart * large.max(1.0))
 }
 
