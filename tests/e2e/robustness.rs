@@ -1,11 +1,11 @@
 //! Robustness on damaged input (issue 3): no prefix of any corpus file cut at any byte
-//! makes the program panic, run longer than 10 s, or use more than 1 GiB.
+//! makes the program panic, hang (run longer than 30 s), or use more than 1 GiB.
 //!
 //! Every PDF of `fixtures/` and of the corpus (`un-en/`, `wild-pdf/`) goes through
 //! `unpara text`, whole and cut into prefixes: 20 cuts spread over the file, plus cuts
 //! just before the last `xref` table, `startxref` and `%%EOF` and 1 and 30 bytes before
 //! the end, where a truncated download or copy usually stops. Each run is a child process
-//! under `ulimit -v` of 1 GiB and a 10 s wall-clock limit; it must end by itself with exit
+//! under `ulimit -v` of 1 GiB and a 30 s wall-clock limit; it must end by itself with exit
 //! code 0, 1 or 2 (never 101, a Rust panic, nor a signal such as the abort of a failed
 //! allocation), and never print "panicked". All failures are collected and reported at
 //! once, one line per file and cut.
@@ -19,8 +19,11 @@ use std::time::{Duration, Instant};
 
 use crate::helpers::{corpus, root};
 
-/// Wall-clock limit of one run.
-const TIME_LIMIT: Duration = Duration::from_secs(10);
+/// Wall-clock limit of one run: a hang detector, not a speed test. A debug build reads
+/// the slowest cut (A/80/590 without its trailer, the cross-reference table rebuilt by
+/// scanning) in 2.3 s alone, and in more than 10 s while the other e2e tests load both
+/// cores of the development machine.
+const TIME_LIMIT: Duration = Duration::from_secs(30);
 
 /// Address-space limit of one run, in KiB for `ulimit -v` (1 GiB).
 const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;

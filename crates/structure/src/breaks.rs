@@ -115,7 +115,9 @@ pub(crate) fn starts_block(
     // A block of one line so far, indented as the document indents first lines, and
     // a line at that same indent: two paragraphs (a full first line leaves no other
     // cue).
+    let body_lines = same_size(line.size, m.body_size) && same_size(prev.size, m.body_size);
     let second_first_line = shape.continuation_x0.is_none()
+        && body_lines
         && m.first_line_indent.is_some_and(|d| {
             let at = line.frame.left + d;
             (line.x0 - at).abs() <= INDENT_EM * em && (prev.x0 - at).abs() <= INDENT_EM * em

@@ -26,6 +26,7 @@ mod diagnostics;
 mod error;
 mod flow;
 mod footnotes;
+mod front;
 mod furniture;
 mod headings;
 mod labels;
@@ -213,8 +214,24 @@ fn prepare(
             match zone {
                 Zone::Body => {
                     let refs = resolved.refs.get(&(pi, li)).unwrap_or(&no_refs);
-                    let mut bl =
-                        BodyLine::from_line(line, page.number, &layout.fonts, refs, m.frame(pi));
+                    let stripped = (front_page && pi == 0)
+                        .then(|| {
+                            front::without_metadata_cells(
+                                line,
+                                refs,
+                                &mut meta,
+                                &mut seen_distribution,
+                            )
+                        })
+                        .flatten();
+                    let mut bl = match &stripped {
+                        Some((l, r)) => {
+                            BodyLine::from_line(l, page.number, &layout.fonts, r, m.frame(pi))
+                        }
+                        None => {
+                            BodyLine::from_line(line, page.number, &layout.fonts, refs, m.frame(pi))
+                        }
+                    };
                     if front_page && pi == 0 {
                         if recognize_label(bl.text.trim_start(), None).is_some_and(|l| {
                             matches!(
