@@ -66,6 +66,7 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
     }
     // Openings in note areas: the best one per page and marker.
     let mut openings: Vec<Opening> = Vec::new();
+    let mut opening_of: HashMap<(usize, String), usize> = HashMap::new();
     for (id, line) in lines().filter(|(id, _)| zone(*id) == Some(Zone::Footnote)) {
         let Some((marker, consumed, set_apart)) = opening_marker(line) else {
             continue;
@@ -78,10 +79,8 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
         if !(referenced || set_apart) {
             continue;
         }
-        match openings
-            .iter_mut()
-            .find(|o| o.id.0 == id.0 && o.marker == marker)
-        {
+        let key = (id.0, marker.clone());
+        match opening_of.get(&key).and_then(|k| openings.get_mut(*k)) {
             Some(o) if set_apart && !o.set_apart => {
                 *o = Opening {
                     id,
@@ -91,12 +90,15 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
                 }
             }
             Some(_) => {}
-            None => openings.push(Opening {
-                id,
-                marker,
-                consumed,
-                set_apart,
-            }),
+            None => {
+                opening_of.insert(key, openings.len());
+                openings.push(Opening {
+                    id,
+                    marker,
+                    consumed,
+                    set_apart,
+                });
+            }
         }
     }
     let opened: HashSet<(usize, String)> = openings

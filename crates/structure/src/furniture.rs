@@ -22,6 +22,10 @@ use crate::patterns::{BARCODE, JOB_NUMBER, PAGE_NUMBER};
 /// point on every page; mixed fonts move a baseline by a fraction of an em.
 const REPEAT_TOLERANCE_EM: f32 = 0.5;
 
+/// Lines of one shape compared with a line, at most (a bound on the work, not a layout
+/// rule: a running header shows on the first pages that print it).
+const MAX_PEERS: usize = 256;
+
 /// Two pages sharing more than this share of their line texts are one page printed
 /// twice (a compilation, an annex repeating the report): what they share is not
 /// furniture (issue 10: a document held twice lost 7 % of its words).
@@ -160,7 +164,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
                     let (key, numbers) = shape(&text);
                     let (top, d) = edge_distance(page, line);
                     by_shape.get(&key).is_some_and(|others| {
-                        others.iter().any(|o| {
+                        others.iter().take(MAX_PEERS).any(|o| {
                             o.page != page.number
                                 && o.top == top
                                 && (d - o.distance).abs()

@@ -7,6 +7,8 @@
 //! lines inside a paragraph — the *lowest* common distance, not the median, since in a
 //! text of one- and two-line paragraphs (the UDHR) most distances are paragraph gaps.
 
+use std::collections::HashMap;
+
 use unpara_model::{is_cjk, Layout, Line};
 
 /// Two sizes are the same when they differ by at most this share of the larger one.
@@ -169,20 +171,16 @@ pub(crate) fn visible_chars(line: &Line) -> usize {
 /// The most common value, by weight, of values rounded to `step`; ties go to the
 /// smaller value.
 pub(crate) fn weighted_mode(values: impl Iterator<Item = (f32, usize)>, step: f32) -> Option<f32> {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
+    let mut counts: HashMap<i64, usize> = HashMap::new();
     for (v, w) in values {
         if !v.is_finite() {
             continue;
         }
-        let key = (v / step).round() as i64;
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += w,
-            None => counts.push((key, w)),
-        }
+        *counts.entry((v / step).round() as i64).or_default() += w;
     }
     counts
         .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k as f32 * step)
 }
 
@@ -350,28 +348,25 @@ fn justification(
     frames: &[Frame],
     body_size: f32,
 ) -> Vec<(i32, bool)> {
-    let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
     for pi in 0..layout.pages.len() {
         let right = frames.get(pi).map_or(f32::INFINITY, |f| f.right);
         for l in page_kept(layout, keep, pi)
             .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
         {
-            let key = l.x0.round() as i32;
             let full = usize::from((right - l.x1).abs() <= JUSTIFIED_EDGE_EM * body_size);
-            match counts.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, n, f)) => {
-                    *n += 1;
-                    *f += full;
-                }
-                None => counts.push((key, 1, full)),
-            }
+            let (n, f) = counts.entry(l.x0.round() as i32).or_default();
+            *n += 1;
+            *f += full;
         }
     }
-    counts
+    let mut out: Vec<(i32, bool)> = counts
         .into_iter()
-        .filter(|(_, n, _)| *n >= 2 * MIN_EVIDENCE)
-        .map(|(k, n, f)| (k, f as f32 > JUSTIFIED_SHARE * n as f32))
-        .collect()
+        .filter(|(_, (n, _))| *n >= 2 * MIN_EVIDENCE)
+        .map(|(k, (n, f))| (k, f as f32 > JUSTIFIED_SHARE * n as f32))
+        .collect();
+    out.sort();
+    out
 }
 
 /// The document's first-line indent: the most common distance by which a line stands
@@ -510,14 +505,13 @@ fn ends_sentence(text: &str) -> bool {
 
 /// The leading and block gap, in ems, from baseline distances in ems.
 pub(crate) fn leading_of(ratios: &[f32]) -> (f32, f32) {
-    let mut bins: Vec<(i64, usize)> = Vec::new();
+    let mut by_bin: HashMap<i64, usize> = HashMap::new();
     for r in ratios.iter().filter(|r| **r > 0.5 && **r < 4.0) {
-        let key = (r / LEADING_BIN_EM).round() as i64;
-        match bins.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => bins.push((key, 1)),
-        }
+        *by_bin
+            .entry((r / LEADING_BIN_EM).round() as i64)
+            .or_default() += 1;
     }
+    let mut bins: Vec<(i64, usize)> = by_bin.into_iter().collect();
     bins.sort();
     let max = bins.iter().map(|(_, n)| *n).max().unwrap_or(0);
     // Neighbouring bins count together: a distance of 1.15 em may fall either side.
@@ -565,18 +559,26 @@ pub(crate) fn leading_of(ratios: &[f32]) -> (f32, f32) {
 fn leading_cluster_centre(values: &[f32]) -> (f32, usize) {
     let mut sorted = values.to_vec();
     sorted.sort_by(f32::total_cmp);
-    let max_near = |v: f32| {
-        sorted
-            .iter()
-            .filter(|x| (**x - v).abs() <= 2.0 * LEADING_BIN_EM)
-            .count()
-    };
-    let best = sorted.iter().map(|v| max_near(*v)).max().unwrap_or(0);
+    // How many values lie within two bins of each, by two pointers over the sorted
+    // values (linear in their number).
+    let reach = 2.0 * LEADING_BIN_EM;
+    let mut near = Vec::with_capacity(sorted.len());
+    let (mut lo, mut hi) = (0usize, 0usize);
+    for v in &sorted {
+        while sorted.get(lo).is_some_and(|x| *x < v - reach) {
+            lo += 1;
+        }
+        while sorted.get(hi).is_some_and(|x| *x <= v + reach) {
+            hi += 1;
+        }
+        near.push(hi.saturating_sub(lo));
+    }
+    let best = near.iter().copied().max().unwrap_or(0);
     let first = sorted
         .iter()
-        .copied()
-        .find(|v| max_near(*v) as f32 >= LEADING_MIN_SHARE * best as f32)
-        .unwrap_or(0.0);
+        .zip(&near)
+        .find(|(_, n)| **n as f32 >= LEADING_MIN_SHARE * best as f32)
+        .map_or(0.0, |(v, _)| *v);
     let members: Vec<f32> = sorted
         .iter()
         .copied()

@@ -10,6 +10,8 @@
 //! restart under every article of a declaration or convention are the article's
 //! items. Labels are kept as printed.
 
+use std::collections::HashMap;
+
 use unpara_model::{Block, BlockKind};
 
 use crate::blocks::Draft;
@@ -129,16 +131,19 @@ pub(crate) fn classify(
         }));
     }
     let items_of_articles = article_items(drafts, &roles);
-    let numbers: Vec<(usize, u32)> = drafts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| match d.label.as_ref().map(|l| &l.kind) {
-            Some(LabelKind::Number(n)) if roles.get(i).is_some_and(Option::is_none) => {
-                Some((i, *n))
+    // Where each number is last used as a label, to ask whether an old sequence comes
+    // back later (in constant time per question).
+    let mut last_use: HashMap<u32, usize> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(LabelKind::Number(n)) = d.label.as_ref().map(|l| &l.kind) {
+            if roles.get(i).is_some_and(Option::is_none) {
+                last_use.insert(*n, i);
             }
-            _ => None,
-        })
-        .collect();
+        }
+    }
+    let used_after = |i: usize, from: u32, to: u32| {
+        (from..=to).any(|k| last_use.get(&k).is_some_and(|j| *j > i))
+    };
 
     let mut paragraph: Option<(u32, usize)> = None;
     let mut section: Option<(u32, u32)> = None;
@@ -173,9 +178,7 @@ pub(crate) fn classify(
                     let restart = n == 1
                         && paragraph.is_some()
                         && heading_since_paragraph
-                        && !numbers
-                            .iter()
-                            .any(|(j, k)| *j > i && *k >= expected && *k <= expected + MAX_SKIP);
+                        && !used_after(i, expected, expected + MAX_SKIP);
                     if jump && !list || first || n == expected || restart {
                         if jump {
                             warnings.push(format!(

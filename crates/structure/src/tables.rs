@@ -124,13 +124,17 @@ pub(crate) fn row_kinds(lines: &[BodyLine]) -> Vec<RowKind> {
     kinds
 }
 
+/// A cell's wrapped text runs at most this many lines under its row (a bound on the
+/// look back, not a layout rule: cells of UN tables wrap to a few lines).
+const MAX_CELL_LINES: usize = 64;
+
 /// The cells of the table row a line sits under.
 fn row_cells_above<'a>(
     lines: &'a [BodyLine],
     kinds: &[RowKind],
     i: usize,
 ) -> &'a [(f32, f32, String)] {
-    (0..i)
+    (i.saturating_sub(MAX_CELL_LINES)..i)
         .rev()
         .find(|j| kinds.get(*j) == Some(&RowKind::Table))
         .and_then(|j| lines.get(j))
