@@ -210,6 +210,7 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
         if let Some(LabelKind::Number(n)) = label.as_ref().map(|l| &l.kind) {
             last_number = last_number.max(*n);
         }
+        let words_heading = label.is_none() && pattern_heading(trimmed).is_some();
         if let Some(label) = label {
             if let LabelKind::Letter(c) = label.kind {
                 previous_letter = Some(c);
@@ -217,10 +218,7 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
             let mut d = Draft::new(line, Some(label), lang);
             d.cue = "label";
             drafts.push(d);
-        } else if (may_label && pattern_heading(trimmed).is_some())
-            || layout_break
-            || current.is_none()
-        {
+        } else if (may_label && words_heading) || layout_break || current.is_none() {
             let mut d = Draft::new(line, None, lang);
             d.cue = cue.unwrap_or("heading words");
             drafts.push(d);
@@ -228,7 +226,7 @@ pub(crate) fn build(lines: &[BodyLine], lang: Lang, m: &Measures) -> Vec<Draft> 
             d.push(line, lang);
         }
         // A heading told by its words stands alone: what follows begins a new block.
-        if pattern_heading(trimmed).is_some() {
+        if words_heading {
             if let Some(d) = drafts.last_mut() {
                 d.closed = true;
             }

@@ -229,10 +229,26 @@ pub(crate) fn page_kept<'a>(
 /// Measures the kept lines of a layout (those not yet known to be furniture or notes).
 pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
     let body_size = body_size(layout, keep);
-    let is_body = |l: &Line| l.rotation == 0 && same_size(text_size(l), body_size);
+    // The kept upright lines of body size, found once: every measure below is of them.
+    let body: Vec<Vec<bool>> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| {
+            p.lines
+                .iter()
+                .enumerate()
+                .map(|(li, l)| {
+                    keep.get(pi).and_then(|k| k.get(li)).copied().unwrap_or(true)
+                        && l.rotation == 0
+                        && same_size(text_size(l), body_size)
+                })
+                .collect()
+        })
+        .collect();
+    let keep = &body;
     let body_left = weighted_mode(
         kept_lines(layout, keep)
-            .filter(|(_, l)| is_body(l))
             .map(|(_, l)| (l.x0, 1)),
         1.0,
     )
@@ -256,7 +272,6 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         let lines: Vec<&Line> = (0..layout.pages.len())
             .filter(|p| group(*p) == key)
             .flat_map(|p| page_kept(layout, keep, p))
-            .filter(|l| is_body(l))
             .collect();
         let left = if lines.len() >= MIN_FRAME_LINES {
             weighted_mode(lines.iter().map(|l| (l.x0, 1)), 1.0).unwrap_or(body_left)
@@ -285,7 +300,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
     let mut frames = Vec::with_capacity(layout.pages.len());
     let mut edges = Vec::with_capacity(layout.pages.len());
     for pi in 0..layout.pages.len() {
-        let lines: Vec<&Line> = page_kept(layout, keep, pi).filter(|l| is_body(l)).collect();
+        let lines: Vec<&Line> = page_kept(layout, keep, pi).collect();
         let shared = groups
             .iter()
             .find(|(k, _)| *k == group(pi))
@@ -351,9 +366,7 @@ fn justification(
     let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
     for pi in 0..layout.pages.len() {
         let right = frames.get(pi).map_or(f32::INFINITY, |f| f.right);
-        for l in page_kept(layout, keep, pi)
-            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
-        {
+        for l in page_kept(layout, keep, pi) {
             let full = usize::from((right - l.x1).abs() <= JUSTIFIED_EDGE_EM * body_size);
             let (n, f) = counts.entry(l.x0.round() as i32).or_default();
             *n += 1;
@@ -382,9 +395,7 @@ fn first_line_indent(
     let mut indents = Vec::new();
     for pi in 0..layout.pages.len() {
         let left = frames.get(pi).map_or(0.0, |f| f.left);
-        let lines: Vec<&Line> = page_kept(layout, keep, pi)
-            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
-            .collect();
+        let lines: Vec<&Line> = page_kept(layout, keep, pi).collect();
         for w in lines.windows(2) {
             let [a, b] = w else { continue };
             if (b.x0 - left).abs() <= tol && a.x0 > left + tol {
@@ -438,9 +449,7 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]
     let mut before_number: Vec<f32> = Vec::new();
     for pi in 0..layout.pages.len() {
         let right = frames.get(pi).map_or(f32::INFINITY, |f| f.right);
-        let lines: Vec<&Line> = page_kept(layout, keep, pi)
-            .filter(|l| l.rotation == 0 && same_size(text_size(l), body_size))
-            .collect();
+        let lines: Vec<&Line> = page_kept(layout, keep, pi).collect();
         for w in lines.windows(2) {
             let [a, b] = w else { continue };
             // A line that runs to the right edge mid-sentence goes on in the next.
@@ -452,16 +461,17 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]
             }
             let r = gap / body_size;
             all.push(r);
-            let (ta, tb) = (a.text(), b.text());
-            let numbered = matches!(
-                crate::labels::recognize(tb.trim_start(), None).map(|l| l.kind),
-                Some(crate::labels::LabelKind::Number(_))
-            );
+            let ta = a.text();
             let mid_sentence = !ends_sentence(&ta) && !ta.trim_end().ends_with([',', '，']);
-            match (mid_sentence, numbered) {
-                (true, false) if full => within.push(r),
-                (false, true) => before_number.push(r),
-                _ => {}
+            if mid_sentence {
+                if full {
+                    within.push(r);
+                }
+            } else if matches!(
+                crate::labels::recognize(b.text().trim_start(), None).map(|l| l.kind),
+                Some(crate::labels::LabelKind::Number(_))
+            ) {
+                before_number.push(r);
             }
         }
     }
