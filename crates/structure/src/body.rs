@@ -227,3 +227,35 @@ fn first_word_width(line: &Line) -> f32 {
     };
     per_char * n as f32
 }
+
+/// A body line of running text for the unit tests of the rules: 10 pt, in a frame from
+/// x 72 to 520 pt, the first word 5 pt a character.
+#[cfg(test)]
+pub(crate) fn test_line(text: &str, x0: f32, x1: f32, baseline: f32) -> BodyLine {
+    BodyLine {
+        page: 1,
+        text: text.into(),
+        refs: vec![],
+        x0,
+        x1,
+        baseline,
+        size: 10.0,
+        sizes: vec![10.0],
+        bold: false,
+        label_bold: false,
+        first_word: 5.0 * text.split_whitespace().next().map_or(0, str::len) as f32,
+        cells: vec![],
+        frame: Frame {
+            left: 72.0,
+            right: 520.0,
+            top: 700.0,
+            bottom: 72.0,
+            justified: false,
+        },
+        flow: None,
+        heading: None,
+        centered: false,
+        table_row: false,
+        front: false,
+    }
+}

@@ -248,35 +248,9 @@ pub(crate) fn opens_preambular(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::Frame;
 
     fn l(text: &str, x0: f32, x1: f32, baseline: f32) -> BodyLine {
-        BodyLine {
-            page: 1,
-            text: text.into(),
-            refs: vec![],
-            x0,
-            x1,
-            baseline,
-            size: 10.0,
-            sizes: vec![10.0],
-            bold: false,
-            label_bold: false,
-            first_word: 5.0 * text.split_whitespace().next().map_or(0, str::len) as f32,
-            cells: vec![],
-            frame: Frame {
-                left: 72.0,
-                right: 520.0,
-                top: 700.0,
-                bottom: 72.0,
-                justified: false,
-            },
-            flow: None,
-            heading: None,
-            centered: false,
-            table_row: false,
-            front: false,
-        }
+        crate::body::test_line(text, x0, x1, baseline)
     }
 
     fn m() -> Measures {

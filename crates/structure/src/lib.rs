@@ -192,6 +192,23 @@ fn prepare(
             })
             .map(|l| l.text()),
     );
+    if meta.job_number.is_none() {
+        // Where no footer was recognized, the front page still prints it (its last
+        // lines come first: the footer is at the bottom).
+        meta.job_number = metadata::job_number(
+            layout
+                .pages
+                .first()
+                .into_iter()
+                .flat_map(|p| p.lines.iter().rev())
+                .map(|l| l.text()),
+        );
+        if let Some(j) = &meta.job_number {
+            warnings.push(format!(
+                "job number {j} read from the front page's text: no running footer holds it"
+            ));
+        }
+    }
 
     let mut body: Vec<BodyLine> = Vec::new();
     let mut front_page = true;

@@ -239,7 +239,10 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
                 .iter()
                 .enumerate()
                 .map(|(li, l)| {
-                    keep.get(pi).and_then(|k| k.get(li)).copied().unwrap_or(true)
+                    keep.get(pi)
+                        .and_then(|k| k.get(li))
+                        .copied()
+                        .unwrap_or(true)
                         && l.rotation == 0
                         && same_size(text_size(l), body_size)
                 })
@@ -247,12 +250,8 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         })
         .collect();
     let keep = &body;
-    let body_left = weighted_mode(
-        kept_lines(layout, keep)
-            .map(|(_, l)| (l.x0, 1)),
-        1.0,
-    )
-    .unwrap_or(0.0);
+    let body_left =
+        weighted_mode(kept_lines(layout, keep).map(|(_, l)| (l.x0, 1)), 1.0).unwrap_or(0.0);
     // Pages of one size and parity share a frame (mirrored margins alternate); a page's
     // own lines would let a wide table or a short page move it.
     let group = |pi: usize| {

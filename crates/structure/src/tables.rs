@@ -172,38 +172,18 @@ pub(crate) fn continue_cell(cells: &mut [(f32, String)], line: &BodyLine) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::Frame;
 
     fn l(cells: &[(f32, f32, &str)]) -> BodyLine {
         let text = cells.iter().map(|c| c.2).collect::<Vec<_>>().join(" ");
+        let x0 = cells.first().map_or(0.0, |c| c.0);
+        let x1 = cells.last().map_or(0.0, |c| c.1);
         BodyLine {
-            page: 1,
-            text,
-            refs: vec![],
-            x0: cells.first().map_or(0.0, |c| c.0),
-            x1: cells.last().map_or(0.0, |c| c.1),
-            baseline: 500.0,
-            size: 10.0,
-            sizes: vec![10.0],
-            bold: false,
-            label_bold: false,
             first_word: 10.0,
             cells: cells
                 .iter()
                 .map(|(a, b, t)| (*a, *b, t.to_string()))
                 .collect(),
-            frame: Frame {
-                left: 72.0,
-                right: 520.0,
-                top: 700.0,
-                bottom: 72.0,
-                justified: false,
-            },
-            flow: None,
-            heading: None,
-            centered: false,
-            table_row: false,
-            front: false,
+            ..crate::body::test_line(&text, x0, x1, 500.0)
         }
     }
 
