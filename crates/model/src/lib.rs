@@ -31,4 +31,4 @@ pub use document::{
 };
 pub use flow::{Flow, FlowFootnote, FlowParagraph};
 pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
-pub use script::{is_cjk, is_han, superscript_digit};
+pub use script::{first_line_break, is_cjk, is_han, superscript_digit};

@@ -17,6 +17,26 @@ pub fn is_cjk(c: char) -> bool {
             | 0x2E80..=0x2FDF | 0x31C0..=0x31EF)
 }
 
+/// Where a text's first line-break opportunity lies, in bytes, trailing spaces left
+/// out: the first opportunity of the Unicode Line Breaking Algorithm (UAX #14) after a
+/// space or beside a CJK character — not after a hyphen or a slash inside a word
+/// (`well-being`, `CAC/COSP/WG.4`), where typesetters differ. The text's length when it
+/// holds none. A typesetter must fit this much on a line to start the text there.
+pub fn first_line_break(text: &str) -> usize {
+    let i = unicode_linebreak::linebreaks(text)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let before = text.get(..i).and_then(|t| t.chars().last());
+            let after = text.get(i..).and_then(|t| t.chars().next());
+            i > 0
+                && (before.is_some_and(char::is_whitespace)
+                    || before.is_some_and(is_cjk)
+                    || after.is_some_and(is_cjk))
+        })
+        .unwrap_or(text.len());
+    text.get(..i).map_or(0, |t| t.trim_end().len())
+}
+
 /// A digit as its superscript character (`3` → `³`, Unicode's Superscripts and
 /// Latin-1 forms); anything else unchanged. Readers write a raised number that is no
 /// footnote marker this way (`km²`, `m³`).
@@ -39,6 +59,22 @@ pub fn superscript_digit(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_line_breaks() {
+        assert_eq!(
+            first_line_break("socioeconomic well-being"),
+            "socioeconomic".len()
+        );
+        assert_eq!(first_line_break("well-being of"), "well-being".len());
+        assert_eq!(
+            first_line_break("(CAC/COSP/WG.4/2017/3)。这"),
+            "(CAC/COSP/WG.4/2017/3)。".len()
+        );
+        assert_eq!(first_line_break("条）；其他"), "条）；".len());
+        assert_eq!(first_line_break("的“《反腐败"), "的“《反".len());
+        assert_eq!(first_line_break("word"), 4);
+    }
 
     #[test]
     fn classes() {

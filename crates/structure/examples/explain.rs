@@ -28,8 +28,13 @@ fn main() -> ExitCode {
     };
     match unpara_structure::explain(&layout, lang) {
         Ok(lines) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
             for l in lines {
-                println!("{l}");
+                // A closed pipe (`| head`) ends the listing.
+                if writeln!(out, "{l}").is_err() {
+                    break;
+                }
             }
             ExitCode::SUCCESS
         }

@@ -2,7 +2,7 @@
 //! the footnote markers taken out, its box, its size and weight, the width of its first
 //! word, and the frame of its page. PDF lines and Word paragraphs both become these.
 
-use unpara_model::{is_cjk, FlowParagraph, FontInfo, Line};
+use unpara_model::{first_line_break, is_cjk, FlowParagraph, FontInfo, Line};
 
 use crate::markers::RefCandidate;
 use crate::measure::{text_size, Frame};
@@ -41,6 +41,8 @@ pub(crate) struct BodyLine {
     pub bold: bool,
     /// The first span is bold (labels of headings are bold).
     pub label_bold: bool,
+    /// Almost all characters are italic ([`BOLD_SHARE`]): an italic heading.
+    pub italic: bool,
     /// Width of the first word (two characters of Chinese), points.
     pub first_word: f32,
     /// The cells of the line: spans apart by more than an em, as `(x0, x1, text)`.
@@ -72,7 +74,7 @@ impl BodyLine {
     ) -> BodyLine {
         let mut text = String::new();
         let mut markers = Vec::new();
-        let (mut bold_chars, mut chars) = (0usize, 0usize);
+        let (mut bold_chars, mut italic_chars, mut chars) = (0usize, 0usize, 0usize);
         let mut sizes: Vec<f32> = Vec::new();
         let mut cells: Vec<(f32, f32, String)> = Vec::new();
         for (i, span) in line.spans.iter().enumerate() {
@@ -100,8 +102,9 @@ impl BodyLine {
             piece.push_str(span.text.get(cut..).unwrap_or_default());
             let n = piece.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
-            if fonts.get(span.font).is_some_and(|f| f.bold) {
-                bold_chars += n;
+            if let Some(f) = fonts.get(span.font) {
+                bold_chars += if f.bold { n } else { 0 };
+                italic_chars += if f.italic { n } else { 0 };
             }
             if !whole_marker && n > 0 {
                 let s = (span.size * 10.0).round() / 10.0;
@@ -143,6 +146,7 @@ impl BodyLine {
             sizes,
             bold: chars > 0 && bold_chars as f32 >= BOLD_SHARE * chars as f32,
             label_bold,
+            italic: chars > 0 && italic_chars as f32 >= BOLD_SHARE * chars as f32,
             cells,
             frame,
             flow: None,
@@ -166,6 +170,7 @@ impl BodyLine {
             sizes: vec![p.size],
             bold: p.bold,
             label_bold: p.label_bold,
+            italic: false,
             first_word: 0.0,
             cells: Vec::new(),
             frame,
@@ -189,33 +194,39 @@ impl BodyLine {
     }
 }
 
-/// A span's lead this close to its width (ems) is its whole width.
-const LEAD_SLACK: f32 = 0.05;
-
 /// Width of a line's first word: what a typesetter must fit on the line before to
-/// have set it there ([`unpara_model::Span::lead`], followed into the next spans while
-/// the word goes on without a space), or, for readers that cannot measure it, an
-/// estimate from the first span's average advance.
+/// have set it there — the line's text up to its first line-break opportunity (UAX #14,
+/// at a space or beside a CJK character, as [`unpara_model::Span::lead`] counts it),
+/// found across spans and measured by the spans' leads; or, for readers that cannot
+/// measure it, an estimate from the first span's average advance.
 fn first_word_width(line: &Line) -> f32 {
     let Some(span) = line.spans.first() else {
         return 0.0;
     };
     if span.lead > 0.0 {
-        let mut width = 0.0;
-        for (i, s) in line.spans.iter().enumerate() {
-            let whole = s.x1 - s.x0;
-            if s.lead < whole - LEAD_SLACK * s.size {
-                return s.x0 - span.x0 + s.lead;
+        let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+        let word_end = first_line_break(&text);
+        // The span the word ends in, and where in it.
+        let mut at = 0usize;
+        for s in &line.spans {
+            let end = at + s.text.len();
+            if word_end <= end {
+                let inside = word_end - at;
+                let own = s.text.get(..inside).map_or(0, |t| t.trim_end().len());
+                let x = if own >= s.text.trim_end().len() {
+                    s.x1
+                } else if s.lead > 0.0 && own <= first_line_break(&s.text) {
+                    s.x0 + s.lead
+                } else {
+                    let n = s.text.chars().count().max(1) as f32;
+                    let k = s.text.get(..own).map_or(0, |t| t.chars().count()) as f32;
+                    s.x0 + (s.x1 - s.x0) * k / n
+                };
+                return (x - span.x0).max(0.0);
             }
-            width = s.x1 - span.x0;
-            let joined = line.spans.get(i + 1).is_some_and(|n| {
-                !s.text.ends_with(char::is_whitespace) && n.x0 - s.x1 < LEAD_SLACK * s.size
-            });
-            if !joined {
-                break;
-            }
+            at = end;
         }
-        return width;
+        return line.x1 - span.x0;
     }
     let t = span.text.trim_start();
     let total = span.text.chars().count().max(1);
@@ -243,6 +254,7 @@ pub(crate) fn test_line(text: &str, x0: f32, x1: f32, baseline: f32) -> BodyLine
         sizes: vec![10.0],
         bold: false,
         label_bold: false,
+        italic: false,
         first_word: 5.0 * text.split_whitespace().next().map_or(0, str::len) as f32,
         cells: vec![],
         frame: Frame {

@@ -33,6 +33,11 @@ const CJK_FIT_SLACK_EM: f32 = 0.25;
 /// where a line has spaces to stretch).
 const JUSTIFIED_SHORT_EM: f32 = 1.0;
 
+/// How much taller than the tallest common pitch a line may stand mid-sentence and
+/// still be the same paragraph's (a superscript raises a line's top by up to a fifth
+/// of an em in CSS layouts; layout matrix).
+const TALLER_LINE_EM: f32 = 0.25;
+
 /// The width of a word space, in ems, for the fit test.
 const SPACE_EM: f32 = 0.25;
 
@@ -139,8 +144,11 @@ pub(crate) fn starts_block(
         // The line lies above the previous one: another column or text box.
         return Some("column");
     }
+    // Mid-sentence, a line no farther than the tallest common pitch (and a little) is
+    // a taller line of the same paragraph, not the next block.
     let mid_sentence = !prev.ends_clause() && !prev.text.trim_end().ends_with(',');
-    (gap > m.block_gap * em && !(mid_sentence && gap < 2.0 * m.leading * em)).then_some("gap")
+    let taller_line = mid_sentence && gap <= (m.tallest_pitch + TALLER_LINE_EM) * em;
+    (gap > m.block_gap * em && !taller_line).then_some("gap")
 }
 
 /// Whether the size of the text changes between two lines: their text sizes differ and
@@ -258,7 +266,8 @@ mod tests {
             body_size: 10.0,
             body_left: 72.0,
             leading: 1.2,
-            block_gap: 1.5,
+            block_gap: 1.4,
+            tallest_pitch: 1.3,
             frames: vec![],
             page_edges: vec![],
             first_line_indent: None,
@@ -313,12 +322,16 @@ mod tests {
         );
         let indented = l("Whereas a new paragraph", 100.0, 519.0, 488.0);
         assert!(starts_block(&prev, &indented, shape(72.0), &m()).is_some());
-        let far = l("text after a paragraph gap", 72.0, 519.0, 482.0);
+        // 1.5 em: over the block gap (1.4 em), within the tallest pitch (1.3 em) and a
+        // quarter em.
+        let far = l("text after a paragraph gap", 72.0, 519.0, 485.0);
         let mut ended = prev.clone();
         ended.text.push('.');
         assert!(starts_block(&ended, &far, shape(72.0), &m()).is_some());
-        // Mid-sentence, a taller line is no gap.
+        // Mid-sentence, a taller line is no gap; a farther one is.
         assert!(starts_block(&prev, &far, shape(72.0), &m()).is_none());
+        let farther = l("text after a heading", 72.0, 519.0, 480.0);
+        assert!(starts_block(&prev, &farther, shape(72.0), &m()).is_some());
         let mut mixed = l("Chinese line with a 12 pt Latin run", 72.0, 519.0, 488.0);
         mixed.size = 10.5;
         mixed.sizes = vec![10.5, 12.0];

@@ -73,6 +73,31 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
             });
         } else if !is_raised(line, i) {
             out.extend(
+                superscript_digits(&span.text, &before)
+                    .into_iter()
+                    .map(|range| {
+                        let marker: String = span
+                            .text
+                            .get(range.clone())
+                            .unwrap_or_default()
+                            .chars()
+                            .filter_map(plain_digit)
+                            .collect();
+                        let exponent = matches!(marker.as_str(), "2" | "3")
+                            && is_unit_before(
+                                &(before.clone()
+                                    + span.text.get(..range.start).unwrap_or_default()),
+                            );
+                        RefCandidate {
+                            span: i,
+                            range,
+                            marker,
+                            raised: true,
+                            exponent,
+                        }
+                    }),
+            );
+            out.extend(
                 glued_digits(&span.text, &before)
                     .into_iter()
                     .map(|range| RefCandidate {
@@ -85,6 +110,47 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
             );
         }
         before.push_str(&span.text);
+    }
+    out
+}
+
+/// The digit a superscript digit character stands for (`¹` → `1`).
+fn plain_digit(c: char) -> Option<char> {
+    match c {
+        '⁰' => Some('0'),
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁴'..='⁹' => char::from_u32(c as u32 - '⁴' as u32 + '4' as u32),
+        _ => None,
+    }
+}
+
+/// Runs of one to three superscript digit characters (`Group¹ and`): a superscript
+/// glyph whose ToUnicode entry says what it looks like (Chromium's `sups` glyphs).
+fn superscript_digits(text: &str, before: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, count
+    for (b, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if plain_digit(c).is_some() {
+            run = Some(match run {
+                Some((s, _, n)) => (s, b + c.len_utf8(), n + 1),
+                None => (b, b + c.len_utf8(), 1),
+            });
+            continue;
+        }
+        if let Some((s, e, n)) = run.take() {
+            let prev = text
+                .get(..s)
+                .and_then(|t| t.chars().last())
+                .or(before.chars().last());
+            if n <= 3 && prev.is_some_and(|p| !p.is_whitespace()) {
+                out.push(s..e);
+            }
+        }
     }
     out
 }
@@ -123,7 +189,31 @@ fn glued_digits(text: &str, before: &str) -> Vec<Range<usize>> {
         let ends = next.is_none_or(|n| n.is_whitespace() || ",.;:)”’\"'，。；：）".contains(n));
         let unit = is_unit_before(text.get(..start).unwrap_or_default())
             || (i == 0 && is_unit_before(before));
-        if glued && ends && !point_inside_number && !unit && (1..=3).contains(&(j - i)) {
+        // A digit inside a document symbol (`(CAC/COSP/WG.4/2017/2/Rev.1)`) is the
+        // symbol's.
+        let word_start = text
+            .get(..start)
+            .and_then(|t| t.rfind(char::is_whitespace))
+            .map_or(0, |k| k + 1);
+        let word_end = text
+            .get(end..)
+            .and_then(|t| t.find(char::is_whitespace))
+            .map_or(text.len(), |k| end + k);
+        let in_symbol = text
+            .get(word_start..word_end)
+            .is_some_and(|w| w.contains('/'))
+            || (word_start == 0
+                && before
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.contains('/')));
+        if glued
+            && ends
+            && !point_inside_number
+            && !unit
+            && !in_symbol
+            && (1..=3).contains(&(j - i))
+        {
             out.push(start..end);
         }
         i = j;
@@ -229,5 +319,23 @@ mod tests {
             );
         }
         assert!(markers(&line(&[("500 km2 of", 10.0, 0.0)])).is_empty());
+        assert!(markers(&line(&[(
+            "paper (CAC/COSP/WG.4/2017/2/Rev.1) and",
+            10.0,
+            0.0
+        )]))
+        .is_empty());
+    }
+
+    /// Chromium writes `sups` glyphs as the superscript characters they look like.
+    #[test]
+    fn superscript_characters_are_raised_markers() {
+        let l = line(&[("the Working Group¹ and the site.²³ Then", 10.0, 0.0)]);
+        assert_eq!(
+            markers(&l),
+            [("1".to_string(), true), ("23".to_string(), true)]
+        );
+        let l = line(&[("an area of 30 km² in", 10.0, 0.0)]);
+        assert!(markers(&l).is_empty());
     }
 }

@@ -74,6 +74,9 @@ pub(crate) struct Measures {
     pub leading: f32,
     /// Baseline distance, in ems, beyond which two lines belong to different blocks.
     pub block_gap: f32,
+    /// The tallest common line pitch inside a paragraph, in ems (lines made taller by
+    /// another script's font or a superscript).
+    pub tallest_pitch: f32,
     /// The body frame of every page (index = page index): the frame shared by the
     /// pages of its size and parity, its own top and bottom.
     pub frames: Vec<Frame>,
@@ -96,6 +99,7 @@ impl Measures {
             body_left: left,
             leading: 1.2,
             block_gap: 1.2 * (1.0 + LEADING_SPREAD),
+            tallest_pitch: 1.2 * (1.0 + LEADING_SPREAD),
             frames: vec![
                 Frame {
                     left,
@@ -330,7 +334,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         }));
     }
     let first_line_indent = first_line_indent(layout, keep, &frames, body_size);
-    let (leading, block_gap) = leading(layout, keep, body_size, &frames);
+    let (leading, block_gap, tallest_pitch) = leading(layout, keep, body_size, &frames);
     let justified_at = justification(layout, keep, &frames, body_size);
     Measures {
         body_size,
@@ -341,6 +345,7 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
         page_edges: edges,
         first_line_indent,
         justified_at,
+        tallest_pitch,
     }
 }
 
@@ -442,7 +447,12 @@ fn right_edge(ends: Vec<f32>) -> (f32, bool) {
 /// with a paragraph number (a paragraph gap). The block gap lies between the tallest
 /// common line pitch and the paragraph gap; without such evidence, the distances are
 /// clustered as they come ([`leading_of`]).
-fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]) -> (f32, f32) {
+fn leading(
+    layout: &Layout,
+    keep: &[Vec<bool>],
+    body_size: f32,
+    frames: &[Frame],
+) -> (f32, f32, f32) {
     let mut all: Vec<f32> = Vec::new();
     let mut within: Vec<f32> = Vec::new();
     let mut before_number: Vec<f32> = Vec::new();
@@ -476,7 +486,8 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]
     }
     let (clustered_leading, clustered_gap) = leading_of(&all);
     if within.len() < MIN_EVIDENCE {
-        return (clustered_leading, clustered_gap);
+        let tallest = clustered_leading * (1.0 + LEADING_SPREAD);
+        return (clustered_leading, clustered_gap, tallest.min(clustered_gap));
     }
     let (leading, _) = leading_of(&within);
     let tallest = quantile(within, TALL_LINE_QUANTILE).unwrap_or(leading);
@@ -489,7 +500,11 @@ fn leading(layout: &Layout, keep: &[Vec<bool>], body_size: f32, frames: &[Frame]
         }
         _ => tallest + FALLBACK_GAP_EM,
     };
-    (leading, gap.max(leading * (1.0 + LEADING_SPREAD / 2.0)))
+    (
+        leading,
+        gap.max(leading * (1.0 + LEADING_SPREAD / 2.0)),
+        tallest,
+    )
 }
 
 /// A line ending within this many ems of the right edge is full.

@@ -52,6 +52,28 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
     }
     let t = text.trim_start();
     let lead = text.len() - t.len();
+    // Superscript digit characters: a raised marker written as what it looks like.
+    let sup_end = t
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
+        .map_or(t.len(), |(i, _)| i);
+    if sup_end > 0 {
+        let marker: String = t
+            .get(..sup_end)
+            .unwrap_or_default()
+            .chars()
+            .map(|c| match c {
+                '¹' => '1',
+                '²' => '2',
+                '³' => '3',
+                '⁰' => '0',
+                c => char::from_u32(c as u32 - '⁴' as u32 + '4' as u32).unwrap_or(c),
+            })
+            .collect();
+        return MARKER
+            .is_match(&marker)
+            .then_some((marker, lead + sup_end, true));
+    }
     let end = t
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '*'))
@@ -79,6 +101,7 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
 /// Classifies every line of every page.
 pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -> Vec<Vec<Zone>> {
     let mut previous_had_notes = false;
+    let mut previous_note_size: Option<f32> = None;
     layout
         .pages
         .iter()
@@ -92,6 +115,9 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -
             let left = m.frame(pi).left.min(m.body_left);
             let found = separator(page, &zones, left, m, previous_had_notes);
             previous_had_notes = found.is_some();
+            if found.is_none() {
+                previous_had_notes = bottom_notes(page, &mut zones, m, previous_note_size);
+            }
             if let Some((y, typed)) = found {
                 for (i, (l, z)) in page.lines.iter().zip(zones.iter_mut()).enumerate() {
                     if *z != Zone::Body {
@@ -105,9 +131,83 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -
                 }
             }
             table_notes(page, &mut zones, m);
+            previous_note_size = page
+                .lines
+                .iter()
+                .zip(&zones)
+                .filter(|(_, z)| **z == Zone::Footnote)
+                .map(|(l, _)| text_size(l))
+                .last();
             zones
         })
         .collect()
+}
+
+/// A note area without a separator: the lines at the foot of the page, under the last
+/// body line, set smaller than the body, the first of them opening with a marker the
+/// page's text raises (`1 www.unodc.org/…` under a call `…Group¹`; layout matrix, held
+/// out: LibreOffice, Typst and Chromium notes with no rule) — or, in the size of the
+/// notes that ended the page before, the rest of its last note. Returns whether it
+/// found one.
+fn bottom_notes(
+    page: &Page,
+    zones: &mut [Zone],
+    m: &Measures,
+    previous_note_size: Option<f32>,
+) -> bool {
+    let smaller = |l: &Line| {
+        let s = text_size(l);
+        s < m.body_size && !same_size(s, m.body_size)
+    };
+    let mut order: Vec<usize> = (0..page.lines.len())
+        .filter(|i| zones.get(*i) == Some(&Zone::Body))
+        .collect();
+    order.sort_by(|a, b| {
+        let y = |i: &usize| page.lines.get(*i).map_or(0.0, |l| l.baseline);
+        y(a).total_cmp(&y(b))
+    });
+    // From the bottom up, the smaller lines.
+    let run: Vec<usize> = order
+        .iter()
+        .copied()
+        .take_while(|i| page.lines.get(*i).is_some_and(|l| smaller(l)))
+        .collect();
+    let Some(first) = run.last().and_then(|i| page.lines.get(*i)) else {
+        return false;
+    };
+    let goes_on = previous_note_size.is_some_and(|s| {
+        run.iter()
+            .filter_map(|i| page.lines.get(*i))
+            .all(|l| same_size(text_size(l), s))
+    });
+    let Some((marker, _, _)) = opening_marker(first) else {
+        if goes_on {
+            for i in run {
+                if let Some(z) = zones.get_mut(i) {
+                    *z = Zone::Footnote;
+                }
+            }
+        }
+        return goes_on;
+    };
+    let called = goes_on
+        || order
+            .iter()
+            .filter(|i| !run.contains(i))
+            .filter_map(|i| page.lines.get(*i))
+            .any(|l| {
+                crate::markers::candidates(l)
+                    .iter()
+                    .any(|c| !c.exponent && c.marker == marker)
+            });
+    if called {
+        for i in run {
+            if let Some(z) = zones.get_mut(i) {
+                *z = Zone::Footnote;
+            }
+        }
+    }
+    called
 }
 
 /// Notes under a table (`a Breakdown of …` under A/80/590's tables), or any note set

@@ -65,7 +65,13 @@ fn heading(d: &Draft, m: &Measures, body_started: bool) -> Option<(u8, Option<u3
         Some(LabelKind::Resolution) => return Some((1, None)),
         Some(LabelKind::Roman(_)) if hanging || emphasized => return Some((1, None)),
         Some(LabelKind::Capital(_)) if hanging || emphasized => return Some((2, None)),
-        Some(LabelKind::SmallRoman(_)) if d.first.label_bold || d.bold => return Some((3, None)),
+        // `(i)` is a heading when set apart like one (bold, italic, or hanging like the
+        // `A.` headings); otherwise an item of its paragraph.
+        Some(LabelKind::SmallRoman(_))
+            if d.first.label_bold || d.bold || d.first.italic || hanging =>
+        {
+            return Some((3, None))
+        }
         Some(_) => return None,
         None => {}
     }

@@ -17,7 +17,7 @@ pub(crate) fn re(pattern: &str) -> Regex {
 /// a part or volume (`(Part II)`, `(Vol. I)`).
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?",
+        r"(?-u:\b)[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?",
     )
 });
 
@@ -98,6 +98,11 @@ mod tests {
             Some("A/81/6 (Sect. 10)")
         );
         assert_eq!(whole("A/80/590 and").as_deref(), Some("A/80/590"));
+        // A Chinese masthead line set without a space before the symbol.
+        assert_eq!(
+            whole("联合国CAC/COSP/WG.4/2017/4").as_deref(),
+            Some("CAC/COSP/WG.4/2017/4")
+        );
         assert_eq!(
             SYMBOL.find("United Nations A/RES/73/8").map(|m| m.as_str()),
             Some("A/RES/73/8")

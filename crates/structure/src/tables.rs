@@ -51,28 +51,71 @@ fn data_cells(line: &BodyLine) -> &[(f32, f32, String)] {
 
 fn aligned(a: &BodyLine, b: &BodyLine) -> bool {
     let tol = ALIGN_EM * a.size.max(b.size).max(1.0);
-    // Edges of cells after the first: the first cell of every row starts at the
-    // table's left edge, which running text shares; and the right edge of a justified
-    // line is every justified line's.
-    let edges = |l: &BodyLine| -> Vec<(f32, Option<f32>)> {
+    // Edges of cells after the first (the first cell of every row starts at the
+    // table's left edge, which running text shares), and not of a last cell that ends
+    // at the frame's right edge (a justified line's last word is every justified
+    // line's).
+    let edges = |l: &BodyLine| -> Vec<(f32, f32)> {
         let right = l.frame.right;
-        data_cells(l)
+        let cells = data_cells(l);
+        let n = cells.len();
+        cells
             .iter()
+            .enumerate()
             .skip(1)
-            .map(|(x0, x1, _)| (*x0, ((right - x1).abs() > tol).then_some(*x1)))
+            .filter(|(k, (_, x1, _))| !(*k + 1 == n && (right - x1).abs() <= tol))
+            .map(|(_, (x0, x1, _))| (*x0, *x1))
             .collect()
     };
     let (ea, eb) = (edges(a), edges(b));
-    ea.iter().any(|(x0, x1)| {
-        eb.iter().any(|(y0, y1)| {
-            (x0 - y0).abs() <= tol || matches!((x1, y1), (Some(p), Some(q)) if (p - q).abs() <= tol)
+    let fewer = ea.len().min(eb.len());
+    if fewer == 0 {
+        return false;
+    }
+    let matched = ea
+        .iter()
+        .filter(|(x0, x1)| {
+            eb.iter()
+                .any(|(y0, y1)| (x0 - y0).abs() <= tol || (x1 - y1).abs() <= tol)
         })
-    })
+        .count();
+    // Columns line up: most cells of the shorter row stand under a cell of the other
+    // (a loose justified line's wide word gaps meet another line's only by chance).
+    matched as f32 >= ALIGNED_SHARE * fewer as f32
 }
+
+/// Share of the cells of the shorter of two rows that must line up with the other's.
+const ALIGNED_SHARE: f32 = 0.5;
+
+/// Whether a line's cells are words of justified text: two gaps or more between them,
+/// all as wide as each other (justification stretches every space of a line alike;
+/// a table's columns stand at their own distances).
+fn evenly_spaced(line: &BodyLine) -> bool {
+    let gaps: Vec<f32> = line
+        .cells
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some(b.0 - a.1),
+            _ => None,
+        })
+        .collect();
+    let (lo, hi) = gaps
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), g| {
+            (lo.min(*g), hi.max(*g))
+        });
+    gaps.len() >= 2 && hi - lo <= EVEN_GAP_EM * line.size.max(1.0)
+}
+
+/// Gaps of one justified line differ by less than this many ems (glyph advances are
+/// exact; a table's columns differ by ems).
+const EVEN_GAP_EM: f32 = 0.1;
 
 /// The kind of every body line.
 pub(crate) fn row_kinds(lines: &[BodyLine]) -> Vec<RowKind> {
-    let candidate = |l: &BodyLine| !l.front && l.flow.is_none() && data_cells(l).len() >= 2;
+    let candidate = |l: &BodyLine| {
+        !l.front && l.flow.is_none() && data_cells(l).len() >= 2 && !evenly_spaced(l)
+    };
     let mut kinds: Vec<RowKind> = lines
         .iter()
         .enumerate()
@@ -185,6 +228,27 @@ mod tests {
                 .collect(),
             ..crate::body::test_line(&text, x0, x1, 500.0)
         }
+    }
+
+    /// A loose justified line (wide, equal word gaps) is no table row, whatever lines
+    /// up with it by chance (held-out Chromium layout, 6 × 9 in).
+    #[test]
+    fn loose_justified_lines_are_text() {
+        let lines = vec![
+            l(&[
+                (56.7, 97.2, "75. The"),
+                (110.5, 155.7, "President"),
+                (169.0, 221.5, "introduced"),
+                (234.8, 250.0, "the"),
+            ]),
+            l(&[
+                (56.7, 133.2, "implementation"),
+                (147.1, 156.5, "of"),
+                (170.4, 224.6, "Conference"),
+                (238.4, 287.1, "resolution"),
+            ]),
+        ];
+        assert_eq!(row_kinds(&lines), [RowKind::Text, RowKind::Text]);
     }
 
     /// Issue 10: table rows starting `1.` are not numbered paragraphs; a paragraph

@@ -27,24 +27,9 @@ struct Builder {
 
 impl Builder {
     /// The span, with its [`Span::lead`]: the right edge of the last glyph before the
-    /// text's first line-break opportunity (UAX #14) at a space or next to a CJK
-    /// character, trailing spaces left out. Opportunities after a hyphen or a slash
-    /// inside a word (`well-being`, `CAC/COSP/WG.4`) are left aside: typesetters differ
-    /// on them, and the lead must be what none of them could have moved up.
+    /// text's first line-break opportunity ([`unpara_model::first_line_break`]).
     fn finish(mut self) -> Span {
-        let text = &self.span.text;
-        let first_break = unicode_linebreak::linebreaks(text)
-            .map(|(i, _)| i)
-            .find(|&i| {
-                let before = text.get(..i).and_then(|t| t.chars().last());
-                let after = text.get(i..).and_then(|t| t.chars().next());
-                i > 0
-                    && (before.is_some_and(char::is_whitespace)
-                        || before.is_some_and(is_cjk)
-                        || after.is_some_and(is_cjk))
-            })
-            .unwrap_or(text.len());
-        let word_end = text.get(..first_break).map_or(0, |t| t.trim_end().len());
+        let word_end = unpara_model::first_line_break(&self.span.text);
         let edge = self
             .ends
             .iter()
