@@ -135,9 +135,8 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -
                 .lines
                 .iter()
                 .zip(&zones)
-                .filter(|(_, z)| **z == Zone::Footnote)
-                .map(|(l, _)| text_size(l))
-                .last();
+                .rfind(|(_, z)| **z == Zone::Footnote)
+                .map(|(l, _)| text_size(l));
             zones
         })
         .collect()
@@ -170,7 +169,7 @@ fn bottom_notes(
     let run: Vec<usize> = order
         .iter()
         .copied()
-        .take_while(|i| page.lines.get(*i).is_some_and(|l| smaller(l)))
+        .take_while(|i| page.lines.get(*i).is_some_and(&smaller))
         .collect();
     let Some(first) = run.last().and_then(|i| page.lines.get(*i)) else {
         return false;
