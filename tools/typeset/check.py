@@ -30,8 +30,8 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def pdftext_pages(pdf: str) -> list:
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+def pdftext_pages(pdf: str, mode: str = "-layout") -> list:
+    out = subprocess.run(["pdftotext", mode, "-enc", "UTF-8", pdf, "-"], capture_output=True,
                          text=True, check=True).stdout
     return out.split("\f")
 
@@ -100,14 +100,19 @@ def check_pdf(folder: str, lang: str, tr: dict, udhr_dir: str, unpara: str | Non
 
     body_sq = [defurnish(p) for p in pages_sq]
     bodysq = "".join(body_sq)
+    # the text in content-stream order too: -layout puts a line whose glyphs overlap (a
+    # compressed `“《`, a narrow column's wrapped URL) in pieces, out of order
+    raw_sq = [squash(p) for p in pdftext_pages(pdf, "-raw")]
+    raw_body = [defurnish(p) for p in raw_sq]
+    texts_sq = (allsq, "".join(raw_sq), bodysq, "".join(raw_body))
     missing = []
     nodig = re.sub(r"\d", "", allsq)  # footnote calls are digits inside the text
     for label, body, ref in blocks_for(tr["text"], lang, udhr_dir):
         head = squash(body)[:24]
         tail = squash(body)[-16:]
-        if squash(label) + head not in allsq and head not in allsq:
+        if not any(x in t for t in texts_sq[:2] for x in (squash(label) + head, head)):
             missing.append(f"{ref} start")
-        elif tail not in allsq and re.sub(r"\d", "", tail) not in nodig and tail not in bodysq:
+        elif re.sub(r"\d", "", tail) not in nodig and not any(x in t for t in texts_sq for x in (tail, tail[-12:])):
             # (a last line alone on the next page has the furniture and notes before it)
             missing.append(f"{ref} end")
     if missing:
@@ -119,22 +124,30 @@ def check_pdf(folder: str, lang: str, tr: dict, udhr_dir: str, unpara: str | Non
         t = squash(fn[lang])
         # the note texts of extra notes are copies of later paragraphs: look for the
         # marker right before the beginning, and for the end from that page on
-        p0 = find_page(pages_sq, fn["marker"] + t[:30]) or find_page(pages_sq, t[:30])
-        p1 = find_page(pages_sq, t[-20:], p0 or 1)
+        for pg in (pages_sq, raw_sq):
+            p0 = find_page(pg, fn["marker"] + t[:30]) or find_page(pg, t[:30])
+            p1 = find_page(pg, t[-20:], p0 or 1)
+            if p0 is not None and p1 is not None:
+                break
         if p0 is None or p1 is None:
             problems.append(f"footnote {fn['marker']} text not found")
         else:
             if p1 != p0:
                 spills.append(f"{fn['marker']}: p{p0}->p{p1}")
             ctx = calls.get(fn["marker"])
-            pc = find_page(body_sq, ctx) if ctx else None
+            pc = None
+            # (the context may begin on the page before: then its end alone)
+            for c in ((ctx, ctx[-6:]) if ctx else ()):
+                pc = find_page(body_sq, c) or find_page(raw_body, c)
+                if pc is not None:
+                    break
             if ctx and pc is None:
                 problems.append(f"footnote call {fn['marker']} not found")
             elif pc is not None and pc != p0:
                 problems.append(f"footnote {fn['marker']} called on page {pc}, its text starts on page {p0}")
     # furniture
     for s in tr["furniture"][lang]:
-        if squash(s) not in allsq:
+        if squash(s) not in allsq and squash(s) not in texts_sq[1]:
             problems.append(f"furniture '{s}' not found")
     res = {"problems": problems, "spills": spills}
     if unpara:

@@ -9,6 +9,24 @@ PAGES = {  # width, height in PDF points
     "Letter": (612.0, 792.0),
     "A5": (419.53, 595.28),
     "Legal": (612.0, 1008.0),
+    "B5": (498.90, 708.66),
+    "A6": (297.64, 419.53),
+    "6x9in": (432.0, 648.0),
+    "170x240mm": (481.89, 680.31),
+}
+
+# Chromium prints a CSS page size as the nearest standard paper, in whole 1/300 in
+# (0.24 pt): A6 297.64 x 419.53 comes out 298.08 x 420. Its layouts use the sizes it
+# prints (Chromium 156; prod_chromium checks every PDF against them).
+CHROMIUM_PAGES = {
+    "A4": (594.96, 841.92),
+    "Letter": (612.0, 792.0),
+    "A5": (420.0, 594.96),
+    "Legal": (612.0, 1008.0),
+    "B5": (498.96, 708.96),
+    "A6": (298.08, 420.0),
+    "6x9in": (432.0, 648.0),
+    "170x240mm": (481.92, 679.92),
 }
 
 MM = 72 / 25.4
@@ -54,7 +72,7 @@ def metrics(family: str) -> dict:
 def resolve(layout: dict) -> dict:
     """Layout as data (layouts.py) -> geometry in points used by every producer."""
     g = dict(layout)
-    w, h = PAGES[layout["page"]]
+    w, h = (CHROMIUM_PAGES if layout.get("producer") == "chromium" else PAGES)[layout["page"]]
     g["W"], g["H"] = w, h
     m = layout["margins_mm"]  # top, right, bottom, left of the body frame on later pages
     g["mt"], g["mr"], g["mb"], g["ml"] = (v * MM for v in m)
@@ -74,3 +92,14 @@ def resolve(layout: dict) -> dict:
     g["ni"] = layout.get("num_indent_mm", 10) * MM  # paragraph-number tab / text indent
     g["text_w"] = w - g["ml"] - g["mr"]
     return g
+
+
+def pn_str(fmt: str, n: int, m: int, lang: str) -> str:
+    """A page number as printed: N/M, - N -, Page N (zh 第 N 页), N."""
+    if fmt == "N/M":
+        return f"{n}/{m}"
+    if fmt == "-N-":
+        return f"- {n} -"
+    if fmt == "Page N":
+        return f"第 {n} 页" if lang == "zh" else f"Page {n}"
+    return str(n)

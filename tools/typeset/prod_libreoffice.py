@@ -11,7 +11,7 @@ import tempfile
 from xml.sax.saxutils import escape
 
 from geometry import Missing, metrics
-from texts import Note
+from texts import Note, article_title
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -110,7 +110,7 @@ class LO:
  <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
   <style:text-properties style:text-position="{call}"/>
  </style:style>
- <style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol" style:family="text"/>
+ <style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol" style:family="text">{'<style:text-properties style:text-position="super 58%"/>' if g.get("note_marker_raised") else ''}</style:style>
  <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol"
   text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0"
   text:footnotes-position="page" text:start-numbering-at="document"/>
@@ -125,9 +125,11 @@ class LO:
         # footer: page margin-bottom = distance from the edge to the footer's last line bottom
         foot_mb = g["ftr_base"] - fd * fsz
         line_h = (fa + fd) * fsz
-        sep = "100%" if g["separator"] == "full" else "25%"
-        fsep = (f'<style:footnote-sep style:width="0.5pt" style:distance-before-sep="{pt(g["body_pt"])}" '
-                f'style:distance-after-sep="{pt(g["footnote_pt"] * 0.5)}" style:line-style="solid" '
+        sep = {"full": "100%", "short": "25%", "none": "0%"}.get(g["separator"], g["separator"])
+        ls = "none" if g["separator"] == "none" else "solid"
+        width = "0pt" if g["separator"] == "none" else "0.5pt"
+        fsep = (f'<style:footnote-sep style:width="{width}" style:distance-before-sep="{pt(g["body_pt"])}" '
+                f'style:distance-after-sep="{pt(g["footnote_pt"] * 0.5)}" style:line-style="{ls}" '
                 f'style:adjustment="left" style:rel-width="{sep}" style:color="#000000"/>')
 
         def layout(name, top, header_h, footer_lines):
@@ -187,31 +189,41 @@ class LO:
             # exactly job_gap above the barcode line
             first_footer = self.furniture_p("start", esc(f["job_line"]) + "<text:line-break/>" + esc(f["barcode"]),
                                             line_h=g["job_gap"])
-            page = f"{pnum}/{pcount}"
+            page = self.pn_xml(g.get("pagenum", "N/M"), pnum, pcount)
             job = esc(f["job_number"])
             gap = '<text:s text:c="6"/>'
-            if g.get("footer_alternate"):
+            side = g.get("furniture_side")
+            if g.get("pagenum_in_header"):
+                odd = even = self.furniture_p("start", job)
+            elif side:
+                al = "start" if side == "left" else "end"
+                odd = even = self.furniture_p(al, f"{job}{gap}{page}")
+            elif g.get("footer_alternate"):
                 odd = self.furniture_p("end", f"{job}{gap}{page}")
                 even = self.furniture_p("start", f"{page}{gap}{job}")
             else:
                 odd = even = self.furniture_p("start", f"{job}<text:tab/>{page}", tabs=[(tw, "right")])
             sym = esc(f["symbol"])
-            if g.get("header_title"):
+            if g.get("pagenum_in_header"):
+                hodd = heven = self.hdr_p("start", f'{sym}<text:tab/>{page}', tabs=[(tw, "right")])
+            elif side:
+                hodd = heven = self.hdr_p("start" if side == "left" else "end", sym)
+            elif g.get("header_title"):
                 hodd = self.hdr_p("start", f'{esc(f["short_title"])}<text:tab/>{sym}', tabs=[(tw, "right")])
                 heven = self.hdr_p("start", f'{sym}<text:tab/>{esc(f["short_title"])}', tabs=[(tw, "right")])
             else:
                 hodd = self.hdr_p("end", sym)
                 heven = self.hdr_p("start", sym) if g.get("header_alternate") else hodd
         else:
-            page = pnum + ("/" + pcount if g.get("udhr_pagenum") == "N/M" else "")
-            al = g.get("udhr_footer_align", "center")
+            page = self.pn_xml(g.get("pagenum") or g.get("udhr_pagenum", "N"), pnum, pcount)
+            al = {"left": "start", "right": "end"}.get(g.get("furniture_side"), g.get("udhr_footer_align", "center"))
             if g.get("footer_alternate"):
                 odd, even = self.furniture_p("end", page), self.furniture_p("start", page)
             else:
                 odd = even = self.furniture_p(al, page)
             first_footer = odd
             run = esc(d.front["running"])
-            hodd = self.hdr_p("center", run, bold=False)
+            hodd = self.hdr_p({"left": "start", "right": "end"}.get(g.get("furniture_side"), "center"), run, bold=False)
             heven = hodd
             if not g.get("udhr_header"):
                 hodd = heven = None
@@ -226,6 +238,15 @@ class LO:
                 f'<style:master-page style:name="Rest" style:page-layout-name="pmRest">{head}'
                 f'<style:footer>{odd}</style:footer><style:footer-left>{even}</style:footer-left>'
                 f'</style:master-page></office:master-styles>')
+
+    def pn_xml(self, fmt, pnum, pcount):
+        if fmt == "N/M":
+            return f"{pnum}/{pcount}"
+        if fmt == "-N-":
+            return f"- {pnum} -"
+        if fmt == "Page N":
+            return f"第 {pnum} 页" if self.zh else f"Page {pnum}"
+        return pnum
 
     def hdr_p(self, align, content, tabs=None, bold=True):
         tab = ""
@@ -321,7 +342,10 @@ class LO:
             if b.kind == "heading" and d.text == "cac":
                 kw = 'fo:keep-with-next="always" fo:margin-top="{}" fo:margin-bottom="{}"'.format(
                     pt(g["body_pt"] * 1.2), pt(g["body_pt"] * 0.6))
-                tp = self.text_props(hsz, bold=True, cjk_size=hcjk)
+                hf = g.get("heading_font", "bold")
+                tp = self.text_props(hsz, bold=hf == "bold", cjk_size=hcjk)
+                if hf == "italic":
+                    tp += ' fo:font-style="italic" style:font-style-asian="italic"'
                 if hstyle == "centred":
                     s = st(("hc", b.level), f'{kw} fo:text-align="center" fo:text-indent="0pt"', tp)
                     out.append(f'<text:p text:style-name="{s}">{lab} {body}</text:p>')
@@ -339,9 +363,16 @@ class LO:
                     s = st(("uh", ah), kw + f' fo:text-align="{"center" if ah == "centred" else "start"}" fo:text-indent="0pt"',
                            self.text_props(hsz, bold=True, cjk_size=hcjk), brk=brk)
                 out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
+                if b.role == "article-heading" and g.get("udhr_article_titles"):
+                    s2 = st("uat", f'fo:keep-with-next="always" fo:margin-top="0pt" fo:margin-bottom="{pt(g["body_pt"] * 0.5)}" '
+                            f'fo:text-align="{"center" if ah == "centred" else "start"}" fo:text-indent="0pt"',
+                            'fo:font-style="italic" style:font-style-asian="italic"')
+                    out.append(f'<text:p text:style-name="{s2}">{esc(article_title(b.number, d.lang))}</text:p>')
             elif b.kind == "paragraph":
                 if g.get("num_style", "tab") == "hanging":
                     s = st("ph", f'fo:margin-left="{pt(ni)}" fo:text-indent="{pt(-ni)}"')
+                elif g.get("num_style") == "margin":
+                    s = st("pm", f'fo:margin-left="0pt" fo:text-indent="{pt(-ni)}"')
                 else:
                     s = st("pt", f'fo:text-indent="{pt(indent)}"', tabs=[(indent + ni, "left")])
                 out.append(f'<text:p text:style-name="{s}">{lab}<text:tab/>{body}</text:p>')

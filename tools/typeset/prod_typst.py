@@ -8,12 +8,15 @@ import shutil
 import tempfile
 
 from geometry import Missing
-from texts import Note
+from texts import Note, article_title
 
 
 def s(text: str) -> str:
     """A Typst string literal in code position (shown verbatim: no markup, no smart quotes)."""
     return '#("' + text.replace("\\", "\\\\").replace('"', '\\"') + '")'
+
+
+LATIN = r"[A-Za-z0-9][A-Za-z0-9 .,/()\\-:;'’%]*[A-Za-z0-9).]|[A-Za-z0-9]"
 
 
 def pt(v: float) -> str:
@@ -24,6 +27,15 @@ class TY:
     def __init__(self, g, doc):
         self.g, self.doc = g, doc
         self.zh = doc.lang == "zh"
+
+    def fonts(self) -> str:
+        """The font list: Latin first, then CJK; with latin_in_cjk (zh) the Latin font
+        covers Latin letters only, so quotes and other shared punctuation come from the
+        CJK font."""
+        g = self.g
+        if self.zh and g.get("latin_in_cjk"):
+            return f'((name: "{g["latin_font"]}", covers: "latin-in-cjk"), "{g["cjk_font"]}")'
+        return f'("{g["latin_font"]}", "{g["cjk_font"]}")'
 
     def runs(self, block) -> str:
         out = []
@@ -39,7 +51,7 @@ class TY:
         W, H = g["W"], g["H"]
         ml, mr = g["ml"], g["mr"]
         fsz, hsz = g["ftr_pt"], g["hdr_pt"]
-        font = f'("{g["latin_font"]}", "{g["cjk_font"]}")'
+        font = self.fonts()
 
         def at(y_top, align, content, size, bold=True):
             """content with its baseline y_top below the page's top edge."""
@@ -60,16 +72,25 @@ class TY:
             f = d.front
             parts.append(f"if p == 1 {{ {at(yf - g['job_gap'], 'left', s(f['job_line']), fsz)}; "
                          f"{at(yf, 'left', s(f['barcode']), fsz)} }} else {{")
-            pn = f"{page}/{total}"
+            pn = self.pn(g.get("pagenum", "N/M"), page, total)
             job = s(f["job_number"])
-            if g.get("footer_alternate"):
+            side = g.get("furniture_side")
+            if g.get("pagenum_in_header"):
+                parts.append(at(yf, 'left', job, fsz))
+            elif side:
+                parts.append(at(yf, side, job + '#h(2em)' + pn, fsz))
+            elif g.get("footer_alternate"):
                 parts.append(f"if calc.odd(p) {{ {at(yf, 'right', job + '#h(2em)' + pn, fsz)} }} "
                              f"else {{ {at(yf, 'left', pn + '#h(2em)' + job, fsz)} }}")
             else:
                 parts.append(f"{at(yf, 'left', job, fsz)}; {at(yf, 'right', pn, fsz)}")
             if yh is not None:
                 sym = s(f["symbol"])
-                if g.get("header_title"):
+                if g.get("pagenum_in_header"):
+                    parts.append(f"{at(yh, 'left', sym, hsz)}; {at(yh, 'right', pn, hsz)}")
+                elif side:
+                    parts.append(at(yh, side, sym, hsz))
+                elif g.get("header_title"):
                     st = s(f["short_title"])
                     parts.append(f"if calc.odd(p) {{ {at(yh, 'left', st, hsz)}; {at(yh, 'right', sym, hsz)} }} "
                                  f"else {{ {at(yh, 'left', sym, hsz)}; {at(yh, 'right', st, hsz)} }}")
@@ -79,26 +100,45 @@ class TY:
                     parts.append(at(yh, "right", sym, hsz))
             parts.append("}")
         else:
-            pn = page + ("/" + total if g.get("udhr_pagenum") == "N/M" else "")
+            pn = self.pn(g.get("pagenum") or g.get("udhr_pagenum", "N"), page, total)
             if g.get("footer_alternate"):
                 parts.append(f"if calc.odd(p) {{ {at(yf, 'right', pn, fsz, False)} }} else {{ {at(yf, 'left', pn, fsz, False)} }}")
             else:
-                parts.append(at(yf, g.get("udhr_footer_align", "center"), pn, fsz, False))
+                parts.append(at(yf, g.get("furniture_side") or g.get("udhr_footer_align", "center"), pn, fsz, False))
             if yh is not None and g.get("udhr_header"):
-                parts.append(f"if p > 1 {{ {at(yh, 'center', s(d.front['running']), hsz, False)} }}")
+                parts.append(f"if p > 1 {{ {at(yh, g.get('furniture_side') or 'center', s(d.front['running']), hsz, False)} }}")
         return "context {\n  " + "\n  ".join(parts) + "\n}"
+
+    def pn(self, fmt, page, total):
+        if fmt == "N/M":
+            return f"{page}/{total}"
+        if fmt == "-N-":
+            return f"- {page} -"
+        if fmt == "Page N":
+            return f"第 {page} 页" if self.zh else f"Page {page}"
+        return page
+
+    def hfont(self, txt_args, body):
+        """Heading text in the layout's heading font: bold | italic | smallcaps."""
+        hf = self.g.get("heading_font", "bold")
+        if hf == "italic":
+            return f'text({txt_args}, weight: "regular", style: "italic")[{body}]'
+        if hf == "smallcaps":
+            return f'text({txt_args}, weight: "regular")[#smallcaps[{body}]]'
+        return f'text({txt_args}, weight: "bold")[{body}]'
 
     def preamble(self) -> str:
         g = self.g
         W, H = g["W"], g["H"]
         body, fn = g["body_pt"], g["footnote_pt"]
         ls = g["line_spacing"]
-        fonts = f'("{g["latin_font"]}", "{g["cjk_font"]}")'
+        fonts = self.fonts()
         lang = 'lang: "zh", region: "cn"' if self.zh else 'lang: "en"'
         sep = g["para_sep"]
         after = g.get("space_pt", 6) if sep in ("space", "both") else 0
         indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
-        seplen = "100%" if g["separator"] == "full" else "30%"
+        seplen = {"full": "100%", "short": "30%"}.get(g["separator"], g["separator"])
+        sepline = "[]" if g["separator"] == "none" else f"line(length: {seplen}, stroke: 0.5pt)"
         call = {
             "raised-small": 'set super(typographic: false, size: 0.6em, baseline: -0.45em)',
             "sup83": 'set super(typographic: false, size: 0.83em, baseline: -0.35em)',
@@ -116,7 +156,7 @@ class TY:
 #set par(leading: {pt(leading)}, spacing: {pt(after + leading)}, justify: {'true' if g['justified'] else 'false'},
   first-line-indent: (amount: {pt(indent)}, all: true))
 #{call}
-#set footnote.entry(separator: line(length: {seplen}, stroke: 0.5pt), clearance: {pt(body)}, gap: {pt(fn * 0.35)}, indent: 0pt)
+#set footnote.entry(separator: {sepline}, clearance: {pt(body)}, gap: {pt(fn * 0.35)}, indent: 0pt)
 #show footnote.entry: set text(size: {pt(fn)})
 #show footnote.entry: set par(leading: {pt(fn * 0.2)}, first-line-indent: 0pt, hanging-indent: {pt(g['ni'] * 0.6)})
 """
@@ -127,7 +167,7 @@ class TY:
         organ_pt = g.get("organ_pt", 13 if g["masthead"] == "stacked" else 15)
         out = [f"#v({pt(first_shift)})" if abs(first_shift) > 0.01 else "", "#[#set par(justify: false, first-line-indent: 0pt)"]
         out.append(f'#block(spacing: 0pt, width: 100%, grid(columns: (1fr, auto), align: (left + bottom, right + bottom),'
-                   f' text(size: 12pt, weight: "bold")[{s(f["un"])}], text(size: 16pt, top-edge: "ascender")[{s(f["symbol"])}]))')
+                   f' text(size: 12pt, weight: "bold")[{s(f["un"])}], text(size: {g.get("symbol_pt", 16)}pt, top-edge: "ascender")[{s(f["symbol"])}]))')
         out.append(f"#v(6pt)")
         organ = "".join(f'#block(spacing: 2pt, text(size: {pt(organ_pt)}, weight: "bold")[{s(o)}])' for o in f["organ"])
         distr = "".join(f'#block(spacing: 1.5pt, text(size: 9.5pt)[{s(x)}])' for x in f["distr"])
@@ -150,18 +190,20 @@ class TY:
         out = []
         if d.text == "cac":
             out.append(self.masthead())
+        if self.zh and g.get("zh_latin_pt"):
+            out.append(f'#show regex("{LATIN}"): set text(size: {pt(g["zh_latin_pt"])})')
         noind = "first-line-indent: 0pt"
         for b in d.blocks:
             body = self.runs(b)
             lab = s(b.label or "")
             if b.kind == "heading" and d.text == "cac":
                 sp = f"above: {pt(bsz * 1.6)}, below: {pt(bsz * 0.9)}, sticky: true"
-                txt = f'text(size: {pt(hsz)}, weight: "bold")'
+                ta = f"size: {pt(hsz)}"
                 if hstyle == "centred":
-                    out.append(f"#block({sp}, width: 100%, align(center, par(justify: false, {noind}, {txt}[{lab} {body}])))")
+                    out.append(f"#block({sp}, width: 100%, align(center, par(justify: false, {noind}, {self.hfont(ta, lab + ' ' + body)})))")
                 else:
                     out.append(f"#block({sp}, pad(left: {pt(-ni)}, par(justify: false, {noind}, hanging-indent: {pt(ni)}, "
-                               f"{txt}[#box(width: {pt(ni)})[{lab}]{body}])))")
+                               f"{self.hfont(ta, '#box(width: ' + pt(ni) + ')[' + lab + ']' + body)})))")
             elif b.kind == "heading":
                 ah = g.get("article_heading", "centred")
                 brk = b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", [])
@@ -173,9 +215,15 @@ class TY:
                 else:
                     al = "center" if ah == "centred" else "left"
                     out.append(f'#block({sp}, width: 100%, align({al}, par({noind}, text(size: {pt(hsz)}, weight: "bold")[{body}])))')
+                if b.role == "article-heading" and g.get("udhr_article_titles"):
+                    al = "center" if ah == "centred" else "left"
+                    out.append(f'#block(above: {pt(bsz * 0.3)}, below: {pt(bsz * 0.9)}, sticky: true, width: 100%, '
+                               f'align({al}, par({noind}, text(style: "italic")[{s(article_title(b.number, d.lang))}])))')
             elif b.kind == "paragraph":
                 if g.get("num_style", "tab") == "hanging":
                     out.append(f"#par(hanging-indent: {pt(ni)}, {noind})[#box(width: {pt(ni)})[{lab}]{body}]")
+                elif g.get("num_style") == "margin":
+                    out.append(f"#pad(left: {pt(-ni)}, par(hanging-indent: {pt(ni)}, {noind})[#box(width: {pt(ni)})[{lab}]{body}])")
                 else:
                     out.append(f"#par[#box(width: {pt(ni)})[{lab}]{body}]")
             elif b.kind == "item" and d.text == "cac":

@@ -8,7 +8,13 @@ import shutil
 import tempfile
 
 from geometry import Missing, metrics
-from texts import Note
+from texts import LATIN_RUN, Note, article_title
+
+
+def pn_css(fmt: str, zh: bool) -> str:
+    return {"N/M": 'counter(page) "/" counter(pages)', "-N-": '"- " counter(page) " -"',
+            "Page N": '"第 " counter(page) " 页"' if zh else '"Page " counter(page)',
+            "N": "counter(page)"}[fmt]
 
 
 def e(t: str) -> str:
@@ -37,9 +43,16 @@ class WP:
 
     def runs(self, block) -> str:
         out = []
+        lat = self.zh and self.g.get("zh_latin_pt")
         for seg in block.segments:
             if isinstance(seg, Note):
                 out.append(f'<span class="fn">{e(seg.text)}</span>')
+            elif lat:
+                pos = 0
+                for m in LATIN_RUN.finditer(seg):
+                    out.append(e(seg[pos:m.start()]) + f'<span class="lat">{e(m.group())}</span>')
+                    pos = m.end()
+                out.append(e(seg[pos:]))
             else:
                 out.append(e(seg))
         return "".join(out)
@@ -65,17 +78,24 @@ class WP:
         # bottom boxes start at H - mb; a baseline ftr_base above the edge is mb - ftr_base below that
         fb = mb - g["ftr_base"]
         hb = g["hdr_base"]
-        page = "counter(page)"
-        pn = page + (' "/" counter(pages)' if d.text == "cac" or g.get("udhr_pagenum") == "N/M" else "")
+        fmt = g.get("pagenum", "N/M") if d.text == "cac" else (g.get("pagenum") or g.get("udhr_pagenum", "N"))
+        pn = pn_css(fmt, self.zh)
         rules = [f"@page {{ size: {pt(W)} {pt(H)}; margin: {pt(mt)} {pt(g['mr'])} {pt(mb)} {pt(g['ml'])};"]
         sep_gap = g["body_pt"]
-        rules.append(f"  @footnote {{ border-top: 0.5pt solid black; padding-top: {pt(g['footnote_pt'] * 0.5)}; "
+        rules.append(f"  @footnote {{ {self.sep_css()} padding-top: {pt(g['footnote_pt'] * 0.5)}; "
                      f"margin-top: {pt(sep_gap)}; }}")
         left, right = [], []  # boxes for :left / :right pages (all but the first)
         if d.text == "cac":
             f = d.front
             job = q(f["job_number"])
-            if g.get("footer_alternate"):
+            side = g.get("furniture_side")
+            if g.get("pagenum_in_header"):
+                for lst in (left, right):
+                    lst.append(self.box("bottom-left", job, fsz, fb))
+            elif side:
+                for lst in (left, right):
+                    lst.append(self.box(f"bottom-{side}", f'{job} "\\2003\\2003" {pn}', fsz, fb))
+            elif g.get("footer_alternate"):
                 right.append(self.box("bottom-right", f'{job} "\\2003\\2003" {pn}', fsz, fb))
                 left.append(self.box("bottom-left", f'{pn} "\\2003\\2003" {job}', fsz, fb))
             else:
@@ -84,7 +104,13 @@ class WP:
                     lst.append(self.box("bottom-right", pn, fsz, fb))
             if hb is not None:
                 sym = q(f["symbol"])
-                if g.get("header_title"):
+                if g.get("pagenum_in_header"):
+                    for lst in (left, right):
+                        lst += [self.box("top-left", sym, hsz, hb), self.box("top-right", pn, hsz, hb)]
+                elif side:
+                    for lst in (left, right):
+                        lst.append(self.box(f"top-{side}", sym, hsz, hb))
+                elif g.get("header_title"):
                     st = q(f["short_title"])
                     right += [self.box("top-left", st, hsz, hb), self.box("top-right", sym, hsz, hb)]
                     left += [self.box("top-left", sym, hsz, hb), self.box("top-right", st, hsz, hb)]
@@ -111,12 +137,12 @@ class WP:
                 left.append(self.box("bottom-left", pn, fsz, fb, bold=False))
             else:
                 al = {"center": "bottom-center", "right": "bottom-right", "left": "bottom-left"}[
-                    g.get("udhr_footer_align", "center")]
+                    g.get("furniture_side") or g.get("udhr_footer_align", "center")]
                 for lst in (left, right):
                     lst.append(self.box(al, pn, fsz, fb, bold=False))
             if hb is not None and g.get("udhr_header"):
                 for lst in (left, right):
-                    lst.append(self.box("top-center", q(d.front["running"]), hsz, hb, bold=False,
+                    lst.append(self.box("top-" + (g.get("furniture_side") or "center"), q(d.front["running"]), hsz, hb, bold=False,
                                         family=g["cjk_font"] if self.zh else None))
             first = ["@top-center { content: none; }"]
         rules.append("}")
@@ -159,6 +185,11 @@ p.even {{ margin-bottom: 0; text-indent: 0; }}
 {''.join(f'p.line{lv} {{ padding-left: {pt((lv + 1) * ni)}; text-indent: {pt(-ni)}; text-align: left; margin-bottom: {pt(body * 0.25)}; }} ' for lv in (1, 2, 3))}
 .h {{ font-weight: bold; font-size: {pt(hsz)}; text-indent: 0; text-align: left; margin: {pt(body * 1.4)} 0 {pt(body * 0.7)} 0; break-after: avoid; }}
 .h.hang {{ margin-left: {pt(-ni)}; padding-left: 0; }}
+{self.heading_font_css()}
+p.mnum {{ text-indent: 0; }}
+p.mnum .lab {{ margin-left: {pt(-ni)}; }}
+.lat {{ font-size: {pt(g.get("zh_latin_pt") or body)}; }}
+.atitle {{ font-style: italic; text-indent: 0; text-align: {"center" if g.get("article_heading", "centred") == "centred" else "left"}; margin: {pt(-body * 0.5)} 0 {pt(body * 0.6)} 0; break-before: avoid; }}
 .h.centred {{ text-align: center; }}
 .h.plain {{ font-weight: normal; font-size: {pt(body)}; }}
 .h.brk {{ break-before: page; }}
@@ -177,6 +208,28 @@ p.even {{ margin-bottom: 0; text-indent: 0; }}
 .clear {{ clear: both; }}
 .doctitle {{ font-weight: bold; font-size: 13.5pt; line-height: 1.25; margin: 18pt 0 14pt {pt(ni)}; text-indent: 0; text-align: left; }}
 """
+
+    def sep_css(self) -> str:
+        sep = self.g["separator"]
+        if sep == "none":
+            return "border-top: none;"
+        if sep == "full":
+            return "border-top: 0.5pt solid black;"
+        frac = 0.30 if sep == "short" else float(sep.rstrip("%")) / 100
+        w = self.g["text_w"] * frac
+        svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{w:.2f}pt' height='0.5pt' viewBox='0 0 {w:.2f} 0.5'>"
+               f"<rect x='0' y='0' width='{w:.2f}' height='0.5' fill='black'/></svg>")
+        import urllib.parse
+        return (f'border-top: none; background-image: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); '
+                f"background-repeat: no-repeat; background-position: 0 0;")
+
+    def heading_font_css(self) -> str:
+        st = self.g.get("heading_font", "bold")
+        if st == "italic":
+            return ".h { font-weight: normal; font-style: italic; }"
+        if st == "smallcaps":
+            return ".h { font-weight: normal; font-variant: small-caps; }"
+        return ""
 
     def masthead(self) -> str:
         g, f = self.g, self.doc.front
@@ -208,8 +261,10 @@ p.even {{ margin-bottom: 0; text-indent: 0; }}
                 brk = " brk" if b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", []) else ""
                 cls = {"centred": "centred", "left": "", "plain": "plain"}[ah]
                 out.append(f'<p class="h {cls}{brk}">{body}</p>')
+                if b.role == "article-heading" and g.get("udhr_article_titles"):
+                    out.append(f'<p class="atitle">{e(article_title(b.number, d.lang))}</p>')
             elif b.kind == "paragraph":
-                cls = ' class="hang"' if g.get("num_style", "tab") == "hanging" else ""
+                cls = {"hanging": ' class="hang"', "margin": ' class="mnum"'}.get(g.get("num_style", "tab"), "")
                 out.append(f"<p{cls}>{lab}{body}</p>")
             elif b.kind == "item":
                 cls = "item" if d.text == "cac" else "uitem"

@@ -194,3 +194,32 @@ def load_udhr(xml_path: str, lang: str) -> Doc:
     front = {"title": title,
              "running": "世界人权宣言" if lang == "zh" else "Universal Declaration of Human Rights"}
     return Doc(text="udhr", lang=lang, blocks=blocks, front=front)
+
+
+# short article titles (a line under each `Article N` heading in some layouts; not part of
+# the XML, so not a block of the truth)
+ARTICLE_TITLES = [
+    ("Free and equal", "人人生而自由平等"), ("Freedom from discrimination", "不受歧视"),
+    ("Right to life", "生命权"), ("Freedom from slavery", "免于奴役"),
+    ("Freedom from torture", "免于酷刑"), ("Recognition before the law", "法律人格"),
+    ("Equality before the law", "法律面前平等"), ("Access to justice", "获得有效补救"),
+    ("Freedom from arbitrary detention", "免于任意拘禁"), ("Right to a fair trial", "公正审判"),
+    ("Presumption of innocence", "无罪推定"), ("Right to privacy", "隐私权"),
+    ("Freedom of movement", "迁徙自由"), ("Right to asylum", "庇护权"),
+    ("Right to a nationality", "国籍权"), ("Marriage and family", "婚姻和家庭"),
+    ("Right to property", "财产权"), ("Freedom of thought and religion", "思想和宗教自由"),
+    ("Freedom of opinion and expression", "主张和发表意见的自由"), ("Freedom of assembly", "集会和结社自由"),
+    ("Right to take part in government", "参与政治"), ("Right to social security", "社会保障"),
+    ("Right to work", "工作权"), ("Right to rest and leisure", "休息和闲暇"),
+    ("Adequate standard of living", "适当生活水准"), ("Right to education", "受教育权"),
+    ("Cultural life", "文化生活"), ("Social and international order", "社会和国际秩序"),
+    ("Duties to the community", "对社会的义务"), ("No destruction of rights", "不得破坏权利"),
+]
+
+
+def article_title(number, lang: str) -> str:
+    en, zh = ARTICLE_TITLES[int(number) - 1]
+    return zh if lang == "zh" else en
+
+
+LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,/()\-:;'’%]*[A-Za-z0-9).]|[A-Za-z0-9]")

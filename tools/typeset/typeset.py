@@ -5,7 +5,9 @@
   python3 tools/typeset/typeset.py --text udhr --udhr-dir ../shared/corpus/udhr-xml \\
           --out target/layouts-udhr [--only ID ...]
 
-Writes <out>/<id>/{zh.pdf,en.pdf,truth.json}. See README.md beside this file.
+Writes <out>/<id>/{zh.pdf,en.pdf,truth.json}. Producers: LibreOffice, Typst, WeasyPrint
+and Chromium (Paged.js; needs `npm ci --prefix tools/typeset/node` once, and
+/usr/bin/chromium). See README.md beside this file.
 """
 from __future__ import annotations
 
@@ -34,10 +36,12 @@ CALL_NAMES = {"raised-small": "raised-small", "sup83": "super-83", "sups": "sups
 
 
 def producers():
+    import prod_chromium
     import prod_libreoffice
     import prod_typst
     import prod_weasyprint
-    return {"libreoffice": prod_libreoffice, "typst": prod_typst, "weasyprint": prod_weasyprint}
+    return {"libreoffice": prod_libreoffice, "typst": prod_typst, "weasyprint": prod_weasyprint,
+            "chromium": prod_chromium}
 
 
 def check_tools(lays):
@@ -99,15 +103,17 @@ def furniture(text: str, lay: dict, doc, pages: int) -> list:
         out += [f["job_line"], f["barcode"]]
         if pages > 1:
             out.append(f["job_number"])
-        out += [f"{n}/{pages}" for n in range(2, pages + 1)]
+        out += [geometry.pn_str(page_numbers(text, lay), n, pages, doc.lang) for n in range(2, pages + 1)]
     else:
         if g["running_header"] and g["udhr_header"] and pages > 1:
             out.append(doc.front["running"])
-        if g["udhr_pagenum"] == "N/M":
-            out += [f"{n}/{pages}" for n in range(1, pages + 1)]
-        else:
-            out += [str(n) for n in range(1, pages + 1)]
+        out += [geometry.pn_str(page_numbers(text, lay), n, pages, doc.lang) for n in range(1, pages + 1)]
     return out
+
+
+def page_numbers(text: str, lay: dict) -> str:
+    """How the page numbers read: `pagenum`, else N/M (cac) or `udhr_pagenum` (udhr)."""
+    return lay.get("pagenum") or ("N/M" if text == "cac" else lay["udhr_pagenum"])
 
 
 def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict) -> dict:
@@ -159,23 +165,42 @@ def describe(text: str, lay: dict) -> str:
     sep = {"space": f"{lay['space_pt']} pt after, no indent", "indent": f"first-line indent {lay['indent_pt']} pt, no space",
            "both": f"{lay['space_pt']} pt after and first-line indent {lay['indent_pt']} pt"}[lay["para_sep"]]
     bits.append(f"paragraphs: {sep}")
-    bits.append("paragraph numbers: " + ("continuation lines under the text" if lay["num_style"] == "hanging"
-                                         else "continuation lines at the left edge"))
+    bits.append("paragraph numbers: " + {"hanging": "continuation lines under the text",
+                                         "margin": "in the left margin, continuation lines at the left edge"}
+                .get(lay["num_style"], "continuation lines at the left edge"))
     if lay.get("cjk_body_pt"):
         bits.append(f"zh: CJK runs {lay['cjk_body_pt']} pt, Latin runs {lay['body_pt']} pt")
+    if lay["zh_latin_pt"]:
+        bits.append(f"zh: Latin runs {lay['zh_latin_pt']} pt, CJK runs {lay['body_pt']} pt")
+    hfont = {"italic": "italic, regular weight", "smallcaps": "small capitals, regular weight"}.get(lay["heading_font"])
     if text == "cac":
-        bits.append(f"headings: {lay['heading_style']}" + (f" x{lay['heading_scale']}" if lay["heading_scale"] != 1 else ""))
+        bits.append(f"headings: {lay['heading_style']}" + (f" x{lay['heading_scale']}" if lay["heading_scale"] != 1 else "")
+                    + (f", {hfont}" if hfont else ""))
         if lay.get("header_alternate") or lay.get("header_title"):
             bits.append("running header alternates sides on even/odd pages")
         if lay.get("footer_alternate"):
             bits.append("footer alternates sides")
+        if lay["furniture_side"]:
+            bits.append(f"header and footer on the {lay['furniture_side']} of every page")
+        if lay["pagenum_in_header"]:
+            bits.append("page number in the running header, opposite the symbol")
+        if lay.get("pagenum"):
+            bits.append(f"page numbers {lay['pagenum']}")
     else:
         bits.append(f"Article headings: {lay['article_heading']}")
         if lay["preamble_even"]:
             bits.append("preamble clauses: no indent, no space between them")
         if lay["udhr_breaks"]:
             bits.append("new page before Article " + ", ".join(map(str, lay["udhr_breaks"])))
-        bits.append(f"page numbers {lay['udhr_pagenum']}")
+        if hfont and lay["producer"] in ("weasyprint", "chromium"):
+            bits.append(f"Article headings {hfont}")
+        if lay["udhr_article_titles"]:
+            bits.append("an italic short title line under each Article heading (not in the XML)")
+        if lay["furniture_side"]:
+            bits.append(f"running title and page number on the {lay['furniture_side']}")
+        bits.append(f"page numbers {page_numbers(text, lay)}")
+    if lay["note_marker_raised"] and text == "cac":
+        bits.append("note markers raised")
     if lay["line_spacing"] and lay["producer"] != "libreoffice":
         bits.append(f"baseline distance {1.2 * lay['line_spacing']:.2f} x body size")
     return "; ".join(b for b in bits if b)
@@ -183,18 +208,21 @@ def describe(text: str, lay: dict) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--text", choices=["cac", "udhr"], required=True)
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--text", choices=["cac", "udhr"])
+    ap.add_argument("--out")
     ap.add_argument("--udhr-dir", help="folder with the udhr-in-unicode zh.xml and en.xml (--text udhr)")
     ap.add_argument("--only", nargs="+", metavar="ID")
     ap.add_argument("--list", action="store_true", help="print the layout ids and exit")
-    ap.add_argument("--workers", type=int, default=2, help="WeasyPrint processes (default 2)")
+    ap.add_argument("--workers", type=int, default=2,
+                    help="WeasyPrint processes and Chromium tabs (default 2)")
     a = ap.parse_args(argv)
 
     lays = layouts.all_layouts()
     if a.list:
         print("\n".join(x["id"] for x in lays))
         return 0
+    if not a.text or not a.out:
+        ap.error("--text and --out are required")
     if a.only:
         unknown = set(a.only) - {x["id"] for x in lays}
         if unknown:
@@ -231,7 +259,10 @@ def main(argv=None):
     def run(name):
         try:
             t = time.time()
-            prods[name].render(jobs[name]) if name != "weasyprint" else prods[name].render(jobs[name], a.workers)
+            if name in ("weasyprint", "chromium"):
+                prods[name].render(jobs[name], a.workers)
+            else:
+                prods[name].render(jobs[name])
             print(f"typeset: {name}: {len(jobs[name])} PDFs in {time.time() - t:.1f} s", file=sys.stderr)
         except Exception as e:  # reported below, non-zero exit
             import traceback
@@ -243,7 +274,7 @@ def main(argv=None):
         th = threading.Thread(target=run, args=("libreoffice",))
         th.start()
         threads.append(th)
-    for name in ("typst", "weasyprint"):
+    for name in ("typst", "weasyprint", "chromium"):
         if name in jobs:
             run(name)
     for th in threads:
@@ -254,8 +285,12 @@ def main(argv=None):
         return 1
 
     for lay, g, docs, pdfs in plan:
+        finish = getattr(prods[lay["producer"]], "finish", None)
         for lang in LANGS:
             normalise_pdf(pdfs[lang])
+            if finish:  # a producer's rewrite of its PDFs (the dates are fixed by then)
+                finish(pdfs[lang])
+                normalise_pdf(pdfs[lang])
         tr = truth(a.text, lay, g, docs, pdfs)
         with open(os.path.join(a.out, lay["id"], "truth.json"), "w", encoding="utf-8") as fh:
             json.dump(tr, fh, ensure_ascii=False, indent=1)
