@@ -1,7 +1,8 @@
 //! Issue 10, the layout matrix: the fixture's text (`fixtures/layouts/*/`, from
 //! `gold.json`) and the UDHR (`target/layouts-udhr/*/`, generated from the shared
-//! corpus by `tools/typeset`, never committed) typeset in 18 layouts by LibreOffice,
-//! Typst and WeasyPrint. On every layout:
+//! corpus by `tools/typeset`, never committed) typeset in 28 layouts by LibreOffice,
+//! Typst, WeasyPrint and Chromium with Paged.js (ten of them held out while the rules
+//! were written). On every layout:
 //!
 //! * fixture: the 93 paragraphs with gold text (at most 0.1 % character edits over all
 //!   of them), no running header or footer text in any block, every footnote of
