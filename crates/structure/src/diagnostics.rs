@@ -73,3 +73,68 @@ pub(crate) fn furniture_in_blocks(blocks: &[Block], pages: u32) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::Frame;
+
+    fn frame() -> Frame {
+        Frame {
+            left: 72.0,
+            right: 523.0,
+            top: 770.0,
+            bottom: 72.0,
+            justified: true,
+        }
+    }
+
+    /// A page whose lines run past the body of the others (a wide table) is named; the
+    /// front page, laid out around its masthead, is not.
+    #[test]
+    fn a_page_outside_the_frame_is_named() {
+        let mut m = Measures::flowing(10.0, 72.0, 4);
+        m.frames = vec![frame(); 4];
+        m.page_edges = vec![
+            Some((30.0, 560.0)),
+            Some((72.0, 523.0)),
+            Some((40.0, 560.0)),
+            Some((72.0, 520.0)),
+        ];
+        let w = frames(&m);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("page 3: its lines run from x 40 to 560 pt"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn job_numbers_barcodes_and_page_numbers_in_blocks_are_named() {
+        let block = |id: &str, text: &str| unpara_model::Block {
+            id: id.into(),
+            kind: unpara_model::BlockKind::Text,
+            label: None,
+            level: None,
+            number: None,
+            parent: None,
+            text: text.into(),
+            pages: vec![2],
+            footnote_refs: vec![],
+            sentences: vec![],
+        };
+        let w = furniture_in_blocks(
+            &[
+                block("b1", "the report V.17-06020 (E)"),
+                block("b2", "*1706020*"),
+                block("b3", "as in 3/11 of the pages"),
+                block("b4", "resolution 6/6 of the Conference"),
+            ],
+            11,
+        );
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert!(w[0].contains("b1") && w[0].contains("a job number"));
+        assert!(w[1].contains("b2") && w[1].contains("a barcode"));
+        assert!(w[2].contains("b3") && w[2].contains("a page number"));
+    }
+}

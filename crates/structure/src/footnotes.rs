@@ -187,3 +187,110 @@ pub(crate) fn resolve(layout: &Layout, zones: &[Vec<Zone>], lang: Lang) -> Resol
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unpara_model::{Line, Page, Span};
+
+    fn line(spans: &[(&str, f32, f32, f32)], baseline: f32) -> Line {
+        let spans: Vec<Span> = spans
+            .iter()
+            .map(|(t, x0, size, rise)| Span {
+                text: t.to_string(),
+                x0: *x0,
+                x1: x0 + 0.5 * size * t.chars().count() as f32,
+                baseline: baseline + rise,
+                size: *size,
+                font: 0,
+                lead: 0.0,
+            })
+            .collect();
+        Line {
+            x0: spans.first().map_or(0.0, |s| s.x0),
+            x1: spans.last().map_or(0.0, |s| s.x1),
+            spans,
+            baseline,
+            size: 10.0,
+            rotation: 0,
+            vertical: false,
+        }
+    }
+
+    /// Markers and bodies judged together: note 1 is called and opens; a raised 3
+    /// with no note 3 is no marker; a note line opening with `12` that nothing calls
+    /// goes on with the note before; a raised `*` body opens a note uncalled.
+    #[test]
+    fn markers_and_bodies_are_judged_together() {
+        let page = Page {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                line(
+                    &[
+                        ("the Group", 72.0, 10.0, 0.0),
+                        ("1", 117.0, 6.0, 3.5),
+                        (" met", 120.0, 10.0, 0.0),
+                    ],
+                    700.0,
+                ),
+                line(
+                    &[
+                        ("some 500 m", 72.0, 10.0, 0.0),
+                        ("3", 122.0, 6.0, 3.5),
+                        (" of it", 125.0, 10.0, 0.0),
+                    ],
+                    688.0,
+                ),
+                line(
+                    &[
+                        ("1", 72.0, 5.0, 3.0),
+                        (" See the report of the", 76.0, 8.0, 0.0),
+                    ],
+                    100.0,
+                ),
+                line(&[("12 States parties, as agreed.", 72.0, 8.0, 0.0)], 90.0),
+                line(
+                    &[("*", 72.0, 5.0, 3.0), (" Reissued.", 76.0, 8.0, 0.0)],
+                    80.0,
+                ),
+            ],
+            rules: vec![],
+        };
+        let layout = Layout {
+            pages: vec![page],
+            ..Layout::default()
+        };
+        let zones = vec![vec![
+            Zone::Body,
+            Zone::Body,
+            Zone::Footnote,
+            Zone::Footnote,
+            Zone::Footnote,
+        ]];
+        let r = resolve(&layout, &zones, Lang::En);
+        let notes: Vec<(&str, &str)> = r
+            .footnotes
+            .iter()
+            .map(|f| (f.marker.as_str(), f.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("1", "See the report of the 12 States parties, as agreed."),
+                ("*", "Reissued.")
+            ]
+        );
+        let judged = |li: usize| -> Vec<(String, bool)> {
+            r.refs
+                .get(&(0, li))
+                .map(|c| c.iter().map(|(c, a)| (c.marker.clone(), *a)).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(judged(0), [("1".to_string(), true)]);
+        // `m3` after a unit: an exponent, never a marker.
+        assert_eq!(judged(1), [("3".to_string(), false)]);
+        assert!(r.to_body.is_empty());
+    }
+}
