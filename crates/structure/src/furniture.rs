@@ -130,15 +130,11 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     }
     // The texts of each page, for telling a running header (repeated on pages of other
     // text) from a page printed twice (a document compiled twice repeats everything).
+    // Exact texts: pages of `Article 3` and `Article 4` share a shape, not a text.
     let texts: HashMap<u32, HashSet<String>> = layout
         .pages
         .iter()
-        .map(|p| {
-            (
-                p.number,
-                p.lines.iter().map(|l| shape(&l.text()).0).collect(),
-            )
-        })
+        .map(|p| (p.number, p.lines.iter().map(|l| l.text()).collect()))
         .collect();
     let mut duplicates: HashMap<(u32, u32), bool> = HashMap::new();
     let mut duplicate = |a: u32, b: u32| -> bool {
