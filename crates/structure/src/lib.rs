@@ -37,6 +37,7 @@ mod metadata;
 mod notes;
 mod numbering;
 mod patterns;
+mod pitch;
 mod tables;
 mod text;
 
