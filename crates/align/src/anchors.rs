@@ -65,7 +65,7 @@ const LEXICON: &[(&[&str], &[&str])] = &[
 pub(crate) type Anchors = HashMap<String, u32>;
 
 /// Value of a run of Chinese numerals (一…九十百千, 零, 两), `None` if it is not one.
-fn chinese_number(s: &str) -> Option<u64> {
+pub(crate) fn chinese_number(s: &str) -> Option<u64> {
     let mut total = 0u64;
     let mut section = 0u64;
     let mut digit = 0u64;

@@ -28,48 +28,131 @@
 mod anchors;
 mod band;
 mod beads;
+mod keys;
 mod labels;
 mod length;
+mod pair;
+mod score;
 mod sentences;
+mod swap;
 
 pub use sentences::LOW_SCORE;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use unpara_model::{
     Alignment, Block, Document, FootnoteLink, ParagraphLink, SentenceLink, SentenceSummary, Summary,
 };
 
-use beads::{align_sequences, Bead, Item};
+use beads::{align_sequences, bead_log_odds, Item};
+use keys::Anchor;
+use length::{prior_ratio, LengthModel};
+use pair::{verdict, PairEvidence};
+use score::probability;
 use sentences::Sentence;
 
 /// Aligns document `a` with document `b` (in that order of sides).
+///
+/// Symmetric: `align(b, a)` is `align(a, b)` with the sides swapped, every link and
+/// every score the same. The pair is always aligned in one canonical order (by
+/// language code, then content hash, then path) and the result turned round when the
+/// arguments came the other way.
 pub fn align(a: &Document, b: &Document) -> Alignment {
-    let anchors = number_anchors(&a.blocks, &b.blocks);
-    let ratio = length::ratio(&anchors, &a.blocks, &b.blocks);
-    let mut links: Vec<ParagraphLink> = Vec::new();
-    let (mut ia, mut ib) = (0usize, 0usize);
-    let mut boundaries = anchors.clone();
-    boundaries.push((a.blocks.len(), b.blocks.len()));
-    for (ea, eb) in boundaries {
-        let seg_a = a.blocks.get(ia..ea).unwrap_or_default();
-        let seg_b = b.blocks.get(ib..eb).unwrap_or_default();
-        links.extend(align_segment(seg_a, seg_b, ratio));
-        if let (Some(ba), Some(bb)) = (a.blocks.get(ea), b.blocks.get(eb)) {
-            let score = length::score(length::chars(&ba.text), length::chars(&bb.text), ratio);
-            links.push(ParagraphLink {
-                a: vec![ba.id.clone()],
-                b: vec![bb.id.clone()],
-                method: "number".into(),
-                score: 0.5 + 0.5 * score,
-            });
-        }
-        ia = ea + 1;
-        ib = eb + 1;
+    if swap::canonical_order(a, b) {
+        align_ordered(a, b)
+    } else {
+        swap::swapped(align_ordered(b, a))
     }
-    let sentence_links = sentence_links(&links, a, b);
+}
+
+/// A paragraph link under construction: block ranges of each side, how it was made,
+/// and the log-odds that it is right (`None` when one-sided).
+struct Draft {
+    a: Range<usize>,
+    b: Range<usize>,
+    method: &'static str,
+    log_odds: Option<f64>,
+    lexical: (u32, u32),
+}
+
+fn align_ordered(a: &Document, b: &Document) -> Alignment {
+    let prior = prior_ratio(a.language, b.language);
+    let (keys_a, keys_b) = (keys::keys(&a.blocks), keys::keys(&b.blocks));
+    let anchors = keys::anchors(&a.blocks, &b.blocks);
+    let items_a: Vec<Item> = a
+        .blocks
+        .iter()
+        .zip(&keys_a)
+        .map(|(blk, k)| Item::from_block(blk, k.clone()))
+        .collect();
+    let items_b: Vec<Item> = b
+        .blocks
+        .iter()
+        .zip(&keys_b)
+        .map(|(blk, k)| Item::from_block(blk, k.clone()))
+        .collect();
+    // First pass: the length model from the anchors; second pass: from the first
+    // pass's confident one-to-one links, so pairs without paragraph numbers (articles
+    // under headings) learn their ratio from their own text.
+    let lengths = |pairs: &mut dyn Iterator<Item = (usize, usize)>| -> Vec<(usize, usize)> {
+        pairs
+            .filter_map(|(i, j)| Some((items_a.get(i)?.len, items_b.get(j)?.len)))
+            .collect()
+    };
+    let first = LengthModel::estimate(&lengths(&mut anchors.iter().map(|x| (x.a, x.b))), prior);
+    let drafts = paragraph_drafts(&items_a, &items_b, &anchors, &first);
+    let confident = drafts
+        .iter()
+        .filter(|d| d.a.len() == 1 && d.b.len() == 1 && d.log_odds.is_some_and(|l| l > 0.0));
+    let model = LengthModel::estimate(
+        &lengths(&mut confident.map(|d| (d.a.start, d.b.start))),
+        prior,
+    );
+    let drafts = paragraph_drafts(&items_a, &items_b, &anchors, &model);
+    let total = |items: &[Item]| items.iter().map(|i| i.len).sum::<usize>();
+    let evidence = PairEvidence {
+        lengths: drafts
+            .iter()
+            .filter(|d| d.a.len() == 1 && d.b.len() == 1)
+            .filter_map(|d| Some((items_a.get(d.a.start)?.len, items_b.get(d.b.start)?.len)))
+            .collect(),
+        shared: drafts.iter().map(|d| d.lexical.0).sum(),
+        lone: drafts.iter().map(|d| d.lexical.1).sum(),
+        anchors: anchors.len(),
+        keyed: (
+            keys_a.iter().flatten().count(),
+            keys_b.iter().flatten().count(),
+        ),
+        symbols: (a.metadata.symbol.clone(), b.metadata.symbol.clone()),
+        totals: (total(&items_a), total(&items_b)),
+        languages: (a.language.code(), b.language.code()),
+        runs: runs(&drafts),
+    };
+    let verdict = verdict(&evidence, prior);
+    let ids = |blocks: &[Block], r: &Range<usize>| -> Vec<String> {
+        blocks
+            .get(r.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|b| b.id.clone())
+            .collect()
+    };
+    let links: Vec<ParagraphLink> = drafts
+        .iter()
+        .map(|d| ParagraphLink {
+            a: ids(&a.blocks, &d.a),
+            b: ids(&b.blocks, &d.b),
+            method: d.method.into(),
+            score: d
+                .log_odds
+                .map_or(0.0, |l| (probability(l) * verdict.probability) as f32),
+        })
+        .collect();
+    let sentence_links = sentence_links(&links, a, b, prior, verdict.probability);
     let footnote_links = footnote_links(a, b);
-    let summary = summary(&links, &sentence_links);
+    let mut summary = summary(&links, &sentence_links);
+    summary.warnings = verdict.warnings;
     Alignment {
         languages: [a.language, b.language],
         paragraph_links: links,
@@ -77,6 +160,74 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
         sentence_links,
         summary,
     }
+}
+
+/// Runs of consecutive one-sided drafts, and two-sided drafts.
+fn runs(drafts: &[Draft]) -> (usize, usize) {
+    let one_sided = |d: &Draft| d.a.is_empty() || d.b.is_empty();
+    let two = drafts.iter().filter(|d| !one_sided(d)).count();
+    let runs = drafts
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            one_sided(d)
+                && i.checked_sub(1)
+                    .and_then(|k| drafts.get(k))
+                    .is_none_or(|p| !one_sided(p))
+        })
+        .count();
+    (runs, two)
+}
+
+/// The paragraph links of two documents' items: the anchors, and between them the
+/// dynamic programme's beads.
+fn paragraph_drafts(a: &[Item], b: &[Item], anchors: &[Anchor], model: &LengthModel) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let (mut ia, mut ib) = (0usize, 0usize);
+    let end = Anchor {
+        a: a.len(),
+        b: b.len(),
+        numbered: false,
+    };
+    for anchor in anchors.iter().chain(std::iter::once(&end)) {
+        let (seg_a, seg_b) = (
+            a.get(ia..anchor.a).unwrap_or_default(),
+            b.get(ib..anchor.b).unwrap_or_default(),
+        );
+        for bead in align_sequences(seg_a, seg_b, model) {
+            let lexical = bead
+                .evidence
+                .as_ref()
+                .map_or((0, 0), |e| (e.shared, e.lone));
+            let one_sided = bead.a.is_empty() || bead.b.is_empty();
+            out.push(Draft {
+                method: if one_sided {
+                    "unaligned"
+                } else if bead.label_match {
+                    "label"
+                } else {
+                    "dp"
+                },
+                log_odds: bead_log_odds(&bead),
+                a: bead.a.start + ia..bead.a.end + ia,
+                b: bead.b.start + ib..bead.b.end + ib,
+                lexical,
+            });
+        }
+        if let (Some(x), Some(y)) = (a.get(anchor.a), b.get(anchor.b)) {
+            let e = beads::evidence(std::slice::from_ref(x), std::slice::from_ref(y), model);
+            out.push(Draft {
+                a: anchor.a..anchor.a + 1,
+                b: anchor.b..anchor.b + 1,
+                method: if anchor.numbered { "number" } else { "label" },
+                log_odds: Some(score::log_odds(&e)),
+                lexical: (e.shared, e.lone),
+            });
+        }
+        ia = anchor.a + 1;
+        ib = anchor.b + 1;
+    }
+    out
 }
 
 /// The counts of an alignment's paragraph and sentence links ([`Summary`]), as
@@ -99,64 +250,20 @@ pub fn summary(links: &[ParagraphLink], sentence_links: &[SentenceLink]) -> Summ
             .map(|l| l.b.len())
             .sum(),
         sentences: sentence_summary(sentence_links),
+        warnings: Vec::new(),
     }
 }
 
-/// Index pairs of numbered paragraphs with the same number, kept only where they
-/// increase on both sides (a monotone chain).
-fn number_anchors(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
-    let by_number: HashMap<&str, usize> = b
-        .iter()
-        .enumerate()
-        .filter_map(|(i, blk)| blk.number.as_deref().map(|n| (n, i)))
-        .collect();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for (i, blk) in a.iter().enumerate() {
-        let Some(j) = blk.number.as_deref().and_then(|n| by_number.get(n)) else {
-            continue;
-        };
-        if out.last().is_none_or(|&(pi, pj)| i > pi && *j > pj) {
-            out.push((i, *j));
-        }
-    }
-    out
-}
-
-fn align_segment(a: &[Block], b: &[Block], ratio: f64) -> Vec<ParagraphLink> {
-    let items_a: Vec<Item> = a.iter().map(Item::from_block).collect();
-    let items_b: Vec<Item> = b.iter().map(Item::from_block).collect();
-    align_sequences(&items_a, &items_b, ratio)
-        .into_iter()
-        .map(|bead| bead_link(bead, a, b))
-        .collect()
-}
-
-fn bead_link(bead: Bead, a: &[Block], b: &[Block]) -> ParagraphLink {
-    let ids = |blocks: &[Block], r: std::ops::Range<usize>| -> Vec<String> {
-        blocks
-            .get(r)
-            .unwrap_or_default()
-            .iter()
-            .map(|b| b.id.clone())
-            .collect()
-    };
-    let (ia, ib) = (ids(a, bead.a.clone()), ids(b, bead.b.clone()));
-    let method = if ia.is_empty() || ib.is_empty() {
-        "unaligned"
-    } else if bead.label_match {
-        "label"
-    } else {
-        "dp"
-    };
-    ParagraphLink {
-        a: ia,
-        b: ib,
-        method: method.into(),
-        score: bead.score,
-    }
-}
-
-fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document) -> Vec<SentenceLink> {
+/// The sentence links inside the paragraph links. A sentence link's score is the
+/// probability its own evidence gives, times the pair's, and never above its paragraph
+/// link's.
+fn sentence_links(
+    links: &[ParagraphLink],
+    a: &Document,
+    b: &Document,
+    prior: f64,
+    pair: f64,
+) -> Vec<SentenceLink> {
     let blocks_a: HashMap<&str, &Block> = a.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let blocks_b: HashMap<&str, &Block> = b.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let text_len = |ids: &[String], blocks: &HashMap<&str, &Block>| -> usize {
@@ -165,12 +272,13 @@ fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document) -> Vec<Se
             .map(|b| length::chars(&b.text))
             .sum()
     };
-    let model = sentences::LengthModel::estimate(
+    let model = LengthModel::estimate(
         &links
             .iter()
             .filter(|l| l.a.len() == 1 && l.b.len() == 1)
             .map(|l| (text_len(&l.a, &blocks_a), text_len(&l.b, &blocks_b)))
             .collect::<Vec<_>>(),
+        prior,
     );
     // The sentences of a side of a link, in order, with their ids.
     let side = |ids: &[String], blocks: &HashMap<&str, &Block>| -> (Vec<String>, Vec<Sentence>) {
@@ -192,10 +300,13 @@ fn sentence_links(links: &[ParagraphLink], a: &Document, b: &Document) -> Vec<Se
             ids.get(r).unwrap_or_default().to_vec()
         };
         for bead in sentences::align(&sa, &sb, &model) {
+            let score = bead
+                .log_odds
+                .map_or(0.0, |l| ((probability(l) * pair) as f32).min(link.score));
             out.push(SentenceLink {
                 a: pick(&ids_a, bead.a),
                 b: pick(&ids_b, bead.b),
-                score: bead.score,
+                score,
             });
         }
     }

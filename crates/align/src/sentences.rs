@@ -13,7 +13,8 @@ use unpara_model::is_han;
 
 use crate::anchors::{agreement, anchors, latin_words, merge, Anchors};
 use crate::band::best_path;
-use crate::length::chars;
+use crate::length::{chars, LengthModel};
+use crate::score::{log_odds, Evidence, LabelAgreement};
 
 /// Prior probabilities of the bead shapes (after Gale & Church 1993, Table 5, with the
 /// 2-2, 1-3 and 3-1 shapes of later aligners given small shares; 1-0 and 0-1 are rarer
@@ -35,65 +36,9 @@ const MAX_LENGTH_COST: f64 = 12.0;
 const SHARED_ANCHOR: f64 = 1.5;
 /// Cost added per anchor only one side of a bead has.
 const LONE_ANCHOR: f64 = 1.0;
-/// Links scoring below this are listed in the summary for a reviewer.
-pub const LOW_SCORE: f32 = 0.3;
-
-/// The length model of a document pair: characters of side b per character of side a,
-/// and the variance of that per character (Gale & Church's c and s²).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct LengthModel {
-    pub ratio: f64,
-    pub variance: f64,
-}
-
-impl LengthModel {
-    /// Estimated from pairs of lengths (l_a, l_b) known to be translations; Gale &
-    /// Church's c = 1, s² = 6.8 when there are fewer than 3 usable pairs.
-    pub(crate) fn estimate(pairs: &[(usize, usize)]) -> LengthModel {
-        let usable: Vec<(f64, f64)> = pairs
-            .iter()
-            .filter(|(a, b)| *a > 0 && *b > 0)
-            .map(|&(a, b)| (a as f64, b as f64))
-            .collect();
-        let (sa, sb): (f64, f64) = usable
-            .iter()
-            .fold((0.0, 0.0), |(x, y), (a, b)| (x + a, y + b));
-        if usable.len() < 3 || sa <= 0.0 {
-            return LengthModel {
-                ratio: 1.0,
-                variance: 6.8,
-            };
-        }
-        let ratio = sb / sa;
-        let variance = usable
-            .iter()
-            .map(|(a, b)| (b - ratio * a).powi(2) / ((a + b / ratio) / 2.0))
-            .sum::<f64>()
-            / usable.len() as f64;
-        LengthModel {
-            ratio,
-            variance: variance.max(0.5),
-        }
-    }
-
-    /// Agreement of two lengths with the ratio in [0, 1], for scores: e^−|ln(ratio of
-    /// the smoothed lengths to the expected one)| (10 characters of smoothing).
-    fn agreement(&self, la: usize, lb: usize) -> f64 {
-        let expected = (la as f64 + 10.0) * self.ratio;
-        (-((lb as f64 + 10.0 * self.ratio) / expected).ln().abs()).exp()
-    }
-
-    /// Two-sided probability that lengths this far from the expected ratio occur. The
-    /// deviation is scaled by the mean of both lengths in side-a characters, so that the
-    /// model does not depend on which side is called a.
-    fn probability(&self, la: usize, lb: usize) -> f64 {
-        let la = la as f64;
-        let lb = lb as f64;
-        let mean = (la + lb / self.ratio) / 2.0;
-        let delta = (lb - self.ratio * la) / (mean.max(1.0) * self.variance).sqrt();
-        libm::erfc(delta.abs() / std::f64::consts::SQRT_2).max(1e-12)
-    }
-}
+/// The review threshold: links whose score (the probability that they are right, see
+/// [`crate::score`]) is below it are listed in the summary for a reviewer.
+pub const LOW_SCORE: f32 = 0.5;
 
 /// One sentence: its length in characters (whitespace not counted), its anchors, and
 /// its Latin-script words with whether it is Chinese (has Han characters).
@@ -136,15 +81,21 @@ fn names(a: &[Sentence], b: &[Sentence]) -> (u32, u32) {
     (found, missing)
 }
 
-/// A sentence bead: the sentence ranges of each side and its score in [0, 1].
+/// A sentence bead: the sentence ranges of each side and the log-odds that it is right
+/// (`None` for a one-sided bead).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SentenceBead {
     pub a: Range<usize>,
     pub b: Range<usize>,
-    pub score: f32,
+    pub log_odds: Option<f64>,
 }
 
-fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) -> (f64, f32) {
+fn bead_cost(
+    a: &[Sentence],
+    b: &[Sentence],
+    model: &LengthModel,
+    prior: f64,
+) -> (f64, Option<f64>) {
     let la: usize = a.iter().map(|s| s.len).sum();
     let lb: usize = b.iter().map(|s| s.len).sum();
     let (shared, only) = match (a, b) {
@@ -158,7 +109,7 @@ fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) ->
         }
     };
     if a.is_empty() || b.is_empty() {
-        return (-prior.ln() + LONE_ANCHOR * f64::from(only.min(5)), 0.0);
+        return (-prior.ln() + LONE_ANCHOR * f64::from(only.min(5)), None);
     }
     let (found, missing) = names(a, b);
     let (shared, only) = (shared + found, only + missing);
@@ -166,14 +117,16 @@ fn bead_cost(a: &[Sentence], b: &[Sentence], model: &LengthModel, prior: f64) ->
     let cost =
         (-p.ln()).min(MAX_LENGTH_COST) - prior.ln() - SHARED_ANCHOR * f64::from(shared.min(5))
             + LONE_ANCHOR * f64::from(only.min(5));
-    // The score: the length evidence, weighed with the anchors when there are any.
-    let length = model.agreement(la, lb);
-    let score = if shared + only > 0 {
-        0.5 * length + 0.5 * f64::from(shared) / f64::from(shared + only)
-    } else {
-        length
+    let evidence = Evidence {
+        delta: model.delta(la, lb),
+        shared,
+        lone: only,
+        key: false,
+        label: LabelAgreement::None,
+        kind_clash: false,
+        extra: (a.len() + b.len()).saturating_sub(2),
     };
-    (cost, score.clamp(0.0, 1.0) as f32)
+    (cost, Some(log_odds(&evidence)))
 }
 
 /// Aligns the sentences of one paragraph link; every sentence is in exactly one bead.
@@ -196,7 +149,7 @@ pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<
     .map(|s| SentenceBead {
         a: s.a,
         b: s.b,
-        score: s.info,
+        log_odds: s.info,
     })
     .collect()
 }
@@ -204,6 +157,7 @@ pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::probability;
 
     fn sentences(texts: &[&str]) -> Vec<Sentence> {
         texts.iter().map(|t| Sentence::new(t)).collect()
@@ -231,12 +185,8 @@ mod tests {
         let shapes: Vec<(Range<usize>, Range<usize>)> =
             beads.iter().map(|b| (b.a.clone(), b.b.clone())).collect();
         assert_eq!(shapes, [(0..1, 0..1), (1..2, 1..3), (2..3, 3..4)]);
-        assert!(beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
-        assert!(
-            beads[0].score > 0.8,
-            "dates and numbers agree: {}",
-            beads[0].score
-        );
+        let p = beads[0].log_odds.map(probability).unwrap_or(0.0);
+        assert!(p > 0.9, "dates and numbers agree: {p}");
     }
 
     #[test]
@@ -249,7 +199,8 @@ mod tests {
         let en = sentences(&["The Working Group met from 21 to 23 August 2017 in Vienna and adopted its report on 25 August."]);
         let beads = align(&zh, &en, &model);
         assert_eq!(beads.len(), 1);
-        assert!(beads[0].score < LOW_SCORE, "{}", beads[0].score);
+        let p = beads[0].log_odds.map(probability).unwrap_or(1.0);
+        assert!(p < f64::from(LOW_SCORE), "{p}");
     }
 
     #[test]
@@ -265,15 +216,8 @@ mod tests {
         ]);
         let beads = align(&zh, &en, &model);
         assert_eq!(
-            beads.last().map(|b| (b.a.is_empty(), b.score)),
-            Some((true, 0.0))
+            beads.last().map(|b| (b.a.is_empty(), b.log_odds)),
+            Some((true, None))
         );
-    }
-
-    #[test]
-    fn model_from_pairs() {
-        let m = LengthModel::estimate(&[(100, 300), (50, 160), (80, 230)]);
-        assert!((m.ratio - 690.0 / 230.0).abs() < 1e-9);
-        assert!(LengthModel::estimate(&[(1, 2)]).ratio == 1.0);
     }
 }

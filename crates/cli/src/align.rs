@@ -96,19 +96,17 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             a.language.code()
         );
     }
-    if let (Some(sa), Some(sb)) = (&a.metadata.symbol, &b.metadata.symbol) {
-        if sa != sb {
-            eprintln!(
-                "unpara: warning: {} is {sa} but {} is {sb}: are they language versions of one document?",
-                args.file_a.display(),
-                args.file_b.display()
-            );
-        }
-    }
     let alignment = match &args.links {
         None => unpara_align::align(&a, &b),
         Some(links) => linked(links, (&args.file_a, &a), (&args.file_b, &b))?,
     };
+    for w in &alignment.summary.warnings {
+        eprintln!(
+            "unpara: warning: {}, {}: {w}",
+            args.file_a.display(),
+            args.file_b.display()
+        );
+    }
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,
         Format::Jsonl => unpara_writers::alignment_jsonl(&a, &b, &alignment)?,

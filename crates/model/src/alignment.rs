@@ -52,6 +52,11 @@ pub struct Summary {
     pub unaligned_b: usize,
     /// Counts over the sentence links.
     pub sentences: SentenceSummary,
+    /// What looked wrong about the pair (different symbols, lengths that do not follow
+    /// the language pair's ratio, few shared numbers and names, one version much
+    /// shorter), in words; empty when nothing did.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// Counts over the sentence links, and the links a reviewer should look at.

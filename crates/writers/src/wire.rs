@@ -149,7 +149,7 @@ pub(crate) struct WireAlignment<'a> {
     paragraph_links: Vec<WireParagraphLink<'a>>,
     footnote_links: Vec<Sides<Option<&'a str>>>,
     sentence_links: Vec<WireSentenceLink<'a>>,
-    summary: WireSummary,
+    summary: WireSummary<'a>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -170,11 +170,14 @@ struct WireSentenceLink<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
-struct WireSummary {
+struct WireSummary<'a> {
     links: usize,
     one_to_one: usize,
     unaligned: Sides<usize>,
     sentences: WireSentenceSummary,
+    /// What looked wrong about the pair: different symbols, lengths that do not follow
+    /// the language pair's ratio, few shared numbers and names, one version much shorter.
+    warnings: &'a [String],
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -236,6 +239,7 @@ pub(crate) fn alignment<'a>(
                 low_score: summary.sentences.low_score.clone(),
                 low_score_below: round(summary.sentences.threshold),
             },
+            warnings: &summary.warnings,
         },
     }
 }
