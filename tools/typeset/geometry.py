@@ -94,8 +94,9 @@ def resolve(layout: dict) -> dict:
     return g
 
 
-def pn_str(fmt: str, n: int, m: int, lang: str) -> str:
-    """A page number as printed: N/M, - N -, Page N (zh 第 N 页), N."""
+def pn_str(fmt: str, n, m, lang: str) -> str:
+    """A page number as printed: N/M, - N -, Page N (zh 第 N 页), N. `n` and `m` are
+    numbers, or the producers' markup for them (a LibreOffice page-number field)."""
     if fmt == "N/M":
         return f"{n}/{m}"
     if fmt == "-N-":

@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from xml.sax.saxutils import escape
 
-from geometry import Missing, metrics
+from geometry import Missing, metrics, pn_str
 from texts import Note, article_title
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -240,13 +240,8 @@ class LO:
                 f'</style:master-page></office:master-styles>')
 
     def pn_xml(self, fmt, pnum, pcount):
-        if fmt == "N/M":
-            return f"{pnum}/{pcount}"
-        if fmt == "-N-":
-            return f"- {pnum} -"
-        if fmt == "Page N":
-            return f"第 {pnum} 页" if self.zh else f"Page {pnum}"
-        return pnum
+        """The page number in the layout's format, pnum and pcount being markup."""
+        return pn_str(fmt, pnum, pcount, "zh" if self.zh else "en")
 
     def hdr_p(self, align, content, tabs=None, bold=True):
         tab = ""

@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 
-from geometry import Missing
+from geometry import Missing, pn_str
 from texts import Note, article_title
 
 
@@ -110,13 +110,8 @@ class TY:
         return "context {\n  " + "\n  ".join(parts) + "\n}"
 
     def pn(self, fmt, page, total):
-        if fmt == "N/M":
-            return f"{page}/{total}"
-        if fmt == "-N-":
-            return f"- {page} -"
-        if fmt == "Page N":
-            return f"第 {page} 页" if self.zh else f"Page {page}"
-        return page
+        """The page number in the layout's format, page and total being markup."""
+        return pn_str(fmt, page, total, "zh" if self.zh else "en")
 
     def hfont(self, txt_args, body):
         """Heading text in the layout's heading font: bold | italic | smallcaps."""
