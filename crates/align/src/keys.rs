@@ -11,10 +11,12 @@
 //! 第N条 / Article N).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use unpara_model::{Block, BlockKind};
+
+use unpara_structure::roman_value;
 
 use crate::labels::{meaning, ordinal};
 
@@ -75,18 +77,17 @@ pub(crate) const HEADING_WORDS: &[HeadingWord] = &[
 const MAX_HEADING_CHARS: usize = 200;
 
 /// The unit and position a heading's text names (`("article", Some(13))`), if any.
+/// An English heading word, perhaps followed by its number.
+static EN_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let words: Vec<&str> = HEADING_WORDS.iter().flat_map(|w| w.en).copied().collect();
+    Regex::new(&format!(
+        r"(?i)^\s*({})(?:\s+([0-9]+|[ivxlc]+|[a-z]))?(?:[\s.:—–-]|$)",
+        words.join("|")
+    ))
+    .ok()
+});
+
 fn heading_unit(text: &str) -> Option<(&'static str, Option<u32>)> {
-    static EN: OnceLock<Option<Regex>> = OnceLock::new();
-    let en = EN
-        .get_or_init(|| {
-            let words: Vec<&str> = HEADING_WORDS.iter().flat_map(|w| w.en).copied().collect();
-            Regex::new(&format!(
-                r"(?i)^\s*({})(?:\s+([0-9]+|[ivxlc]+|[a-z]))?(?:[\s.:—–-]|$)",
-                words.join("|")
-            ))
-            .ok()
-        })
-        .as_ref()?;
     if text.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
@@ -111,7 +112,7 @@ fn heading_unit(text: &str) -> Option<(&'static str, Option<u32>)> {
             }
         }
     }
-    let caps = en.captures(text)?;
+    let caps = EN_HEADING.as_ref()?.captures(text)?;
     let word = caps.get(1)?.as_str().to_ascii_lowercase();
     let unit = HEADING_WORDS
         .iter()
@@ -148,33 +149,14 @@ fn position(s: &str) -> Option<u32> {
     }
 }
 
-/// The value of a Roman numeral of at most 8 letters (`XXVIII`), either case.
+/// The value of a Roman numeral, either case (`XXVIII`, `iv`), read by the structure
+/// stage's own reader (I to LXXXIX); a single letter other than I, V or X is a letter
+/// (`Annex L` is the twelfth annex, `Annex C` the third).
 fn roman(s: &str) -> Option<u32> {
-    if s.len() > 8 || s.is_empty() {
+    if s.chars().count() == 1 && !matches!(s, "I" | "V" | "X" | "i" | "v" | "x") {
         return None;
     }
-    let value = |c: char| match c.to_ascii_uppercase() {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        _ => None,
-    };
-    let digits: Option<Vec<u32>> = s.chars().map(value).collect();
-    let digits = digits?;
-    // A single letter other than I, V or X is a letter label (C is the third annex).
-    if digits.len() == 1 && !matches!(digits.first(), Some(1 | 5 | 10)) {
-        return None;
-    }
-    let mut total = 0i64;
-    for (k, &d) in digits.iter().enumerate() {
-        match digits.get(k + 1) {
-            Some(&next) if next > d => total -= i64::from(d),
-            _ => total += i64::from(d),
-        }
-    }
-    u32::try_from(total).ok().filter(|&n| n > 0)
+    roman_value(s)
 }
 
 /// A block's own key, before qualification by its parent: the heading unit it opens,
@@ -255,11 +237,11 @@ pub(crate) struct Anchor {
     pub numbered: bool,
 }
 
-/// The anchors of two documents: blocks whose keys are unique on both sides and equal,
-/// as the longest chain increasing on both sides (patience sorting, O(n log n)).
-pub(crate) fn anchors(a: &[Block], b: &[Block]) -> Vec<Anchor> {
-    let (ka, kb) = (keys(a), keys(b));
-    let (ua, ub) = (unique(&ka), unique(&kb));
+/// The anchors of two documents, given their blocks' [`keys`]: blocks whose keys are
+/// unique on both sides and equal, as the longest chain increasing on both sides
+/// (patience sorting, O(n log n)).
+pub(crate) fn anchors(keys_a: &[Option<String>], keys_b: &[Option<String>]) -> Vec<Anchor> {
+    let (ua, ub) = (unique(keys_a), unique(keys_b));
     let mut pairs: Vec<Anchor> = ua
         .iter()
         .filter_map(|(k, &i)| {
@@ -346,5 +328,7 @@ mod tests {
         assert_eq!(roman("iv"), Some(4));
         assert_eq!(roman("C"), None, "a lone C is the third letter");
         assert_eq!(position("C"), Some(3));
+        assert_eq!(position("L"), Some(12));
+        assert_eq!(position("XL"), Some(40));
     }
 }

@@ -79,7 +79,7 @@ struct Draft {
 fn align_ordered(a: &Document, b: &Document) -> Alignment {
     let prior = prior_ratio(a.language, b.language);
     let (keys_a, keys_b) = (keys::keys(&a.blocks), keys::keys(&b.blocks));
-    let anchors = keys::anchors(&a.blocks, &b.blocks);
+    let anchors = keys::anchors(&keys_a, &keys_b);
     let items_a: Vec<Item> = a
         .blocks
         .iter()
@@ -149,7 +149,8 @@ fn align_ordered(a: &Document, b: &Document) -> Alignment {
                 .map_or(0.0, |l| (probability(l) * verdict.probability) as f32),
         })
         .collect();
-    let sentence_links = sentence_links(&links, a, b, prior, verdict.probability);
+    let sentence_model = LengthModel::estimate(&evidence.lengths, prior);
+    let sentence_links = sentence_links(&links, a, b, &sentence_model, verdict.probability);
     let footnote_links = footnote_links(a, b);
     let mut summary = summary(&links, &sentence_links);
     summary.warnings = verdict.warnings;
@@ -254,32 +255,18 @@ pub fn summary(links: &[ParagraphLink], sentence_links: &[SentenceLink]) -> Summ
     }
 }
 
-/// The sentence links inside the paragraph links. A sentence link's score is the
-/// probability its own evidence gives, times the pair's, and never above its paragraph
-/// link's.
+/// The sentence links inside the paragraph links, under the length model learned from
+/// the one-to-one paragraph links. A sentence link's score is the probability its own
+/// evidence gives, times the pair's, and never above its paragraph link's.
 fn sentence_links(
     links: &[ParagraphLink],
     a: &Document,
     b: &Document,
-    prior: f64,
+    model: &LengthModel,
     pair: f64,
 ) -> Vec<SentenceLink> {
     let blocks_a: HashMap<&str, &Block> = a.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
     let blocks_b: HashMap<&str, &Block> = b.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
-    let text_len = |ids: &[String], blocks: &HashMap<&str, &Block>| -> usize {
-        ids.iter()
-            .filter_map(|id| blocks.get(id.as_str()))
-            .map(|b| length::chars(&b.text))
-            .sum()
-    };
-    let model = LengthModel::estimate(
-        &links
-            .iter()
-            .filter(|l| l.a.len() == 1 && l.b.len() == 1)
-            .map(|l| (text_len(&l.a, &blocks_a), text_len(&l.b, &blocks_b)))
-            .collect::<Vec<_>>(),
-        prior,
-    );
     // The sentences of a side of a link, in order, with their ids.
     let side = |ids: &[String], blocks: &HashMap<&str, &Block>| -> (Vec<String>, Vec<Sentence>) {
         ids.iter()
@@ -299,7 +286,7 @@ fn sentence_links(
         let pick = |ids: &[String], r: std::ops::Range<usize>| -> Vec<String> {
             ids.get(r).unwrap_or_default().to_vec()
         };
-        for bead in sentences::align(&sa, &sb, &model) {
+        for bead in sentences::align(&sa, &sb, model) {
             let score = bead
                 .log_odds
                 .map_or(0.0, |l| ((probability(l) * pair) as f32).min(link.score));

@@ -49,7 +49,7 @@ use unpara_model::{
 
 pub use error::StructureError;
 pub use flow::build_document_from_flow;
-pub use labels::{recognize as recognize_label, Label, LabelKind};
+pub use labels::{recognize as recognize_label, roman_value, Label, LabelKind};
 pub use language::{detect_language, detect_text_language};
 
 use body::BodyLine;
