@@ -7,6 +7,7 @@
 //! acronym says nothing: Chinese often translates it).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// English month names, for dates written 2017年8月29日 ↔ 29 August 2017.
 const MONTHS: [&str; 12] = [
@@ -61,6 +62,14 @@ const LEXICON: &[(&[&str], &[&str])] = &[
     (&["吁请", "呼吁"], &["calls upon", "calls on"]),
 ];
 
+/// The English terms of [`LEXICON`], lower-cased once.
+static EN_TERMS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    LEXICON
+        .iter()
+        .map(|(_, en)| en.iter().map(|t| t.to_ascii_lowercase()).collect())
+        .collect()
+});
+
 /// The anchors of a sentence, with their counts.
 pub(crate) type Anchors = HashMap<String, u32>;
 
@@ -113,7 +122,7 @@ pub(crate) fn anchors(text: &str) -> Anchors {
         .bytes()
         .any(|b| b.is_ascii_alphabetic())
         .then(|| text.to_ascii_lowercase());
-    for (i, (zh, en)) in LEXICON.iter().enumerate() {
+    for (i, (zh, _)) in LEXICON.iter().enumerate() {
         let zh_found = if han {
             zh.iter()
                 .map(|t| text.matches(t).count())
@@ -123,8 +132,11 @@ pub(crate) fn anchors(text: &str) -> Anchors {
             0
         };
         let en_found = lower.as_deref().map_or(0, |l| {
-            en.iter()
-                .map(|t| whole_words(l, &t.to_ascii_lowercase()))
+            EN_TERMS
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|t| whole_words(l, t))
                 .max()
                 .unwrap_or(0)
         });

@@ -150,7 +150,13 @@ fn align_ordered(a: &Document, b: &Document) -> Alignment {
         })
         .collect();
     let sentence_model = LengthModel::estimate(&evidence.lengths, prior);
-    let sentence_links = sentence_links(&links, a, b, &sentence_model, verdict.probability);
+    let sentence_links = sentence_links(
+        &links,
+        (a, &items_a),
+        (b, &items_b),
+        &sentence_model,
+        verdict.probability,
+    );
     let footnote_links = footnote_links(a, b);
     let mut summary = summary(&links, &sentence_links);
     summary.warnings = verdict.warnings;
@@ -260,29 +266,45 @@ pub fn summary(links: &[ParagraphLink], sentence_links: &[SentenceLink]) -> Summ
 /// evidence gives, times the pair's, and never above its paragraph link's.
 fn sentence_links(
     links: &[ParagraphLink],
-    a: &Document,
-    b: &Document,
+    (a, items_a): (&Document, &[Item]),
+    (b, items_b): (&Document, &[Item]),
     model: &LengthModel,
     pair: f64,
 ) -> Vec<SentenceLink> {
-    let blocks_a: HashMap<&str, &Block> = a.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
-    let blocks_b: HashMap<&str, &Block> = b.blocks.iter().map(|b| (b.id.as_str(), b)).collect();
-    // The sentences of a side of a link, in order, with their ids.
-    let side = |ids: &[String], blocks: &HashMap<&str, &Block>| -> (Vec<String>, Vec<Sentence>) {
-        ids.iter()
-            .filter_map(|id| blocks.get(id.as_str()))
-            .flat_map(|blk| {
-                blk.sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (format!("{}:{i}", blk.id), Sentence::new(s)))
-            })
-            .unzip()
+    let index = |d: &Document| -> HashMap<String, usize> {
+        d.blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect()
+    };
+    let (index_a, index_b) = (index(a), index(b));
+    // The sentences of a side of a link, in order, with their ids. A block that is one
+    // sentence lends it the anchors already found in its text.
+    let side = |ids: &[String], d: &Document, items: &[Item], index: &HashMap<String, usize>| {
+        let mut out: (Vec<String>, Vec<Sentence>) = (Vec::new(), Vec::new());
+        for k in ids.iter().filter_map(|id| index.get(id)) {
+            let Some(blk) = d.blocks.get(*k) else {
+                continue;
+            };
+            let whole = match blk.sentences.as_slice() {
+                [only] if *only == blk.text => items.get(*k).map(|item| &item.anchors),
+                _ => None,
+            };
+            for (i, s) in blk.sentences.iter().enumerate() {
+                out.0.push(format!("{}:{i}", blk.id));
+                out.1.push(match whole {
+                    Some(anchors) => Sentence::with_anchors(s, anchors.clone()),
+                    None => Sentence::new(s),
+                });
+            }
+        }
+        out
     };
     let mut out = Vec::new();
     for link in links {
-        let (ids_a, sa) = side(&link.a, &blocks_a);
-        let (ids_b, sb) = side(&link.b, &blocks_b);
+        let (ids_a, sa) = side(&link.a, a, items_a, &index_a);
+        let (ids_b, sb) = side(&link.b, b, items_b, &index_b);
         let pick = |ids: &[String], r: std::ops::Range<usize>| -> Vec<String> {
             ids.get(r).unwrap_or_default().to_vec()
         };

@@ -51,9 +51,14 @@ pub(crate) struct Sentence {
 
 impl Sentence {
     pub(crate) fn new(text: &str) -> Sentence {
+        Sentence::with_anchors(text, anchors(text))
+    }
+
+    /// The sentence `text` whose anchors, `anchors(text)`, are already known.
+    pub(crate) fn with_anchors(text: &str, anchors: Anchors) -> Sentence {
         Sentence {
             len: chars(text),
-            anchors: anchors(text),
+            anchors,
             words: latin_words(text),
             han: text.chars().any(is_han),
         }
