@@ -9,8 +9,10 @@ use unpara_model::{Line, Metadata};
 use crate::markers::RefCandidate;
 use crate::metadata;
 
-/// Spans whose sizes differ by more than this ratio are different cells of the masthead
-/// (its 9.5–10 pt metadata beside a 14–17 pt organ name: 0.56–0.71; layout matrix).
+/// Spans of one line are different cells of the masthead when the smaller size is below
+/// this fraction of the larger (its 9.5–10 pt metadata beside a 14–17 pt organ name:
+/// 0.56–0.71 on the layout matrix and the real reports), as the PDF reader's strands
+/// tell sizes apart (`unpara_pdf` `layout/strands.rs`, `OTHER_SIZE`).
 const OTHER_SIZE: f32 = 0.9;
 
 /// A line without the cells that were metadata, with its reference candidates

@@ -10,12 +10,14 @@ use unpara_model::{Layout, Line};
 
 use crate::measure::{page_kept, quantile, Frame};
 
-/// Baseline distances are compared in bins of this share of an em when the leading is
-/// looked for.
+/// Baseline distances are compared in bins of this share of an em (of the body size)
+/// when the leading is looked for: finer than any two leadings a producer sets apart
+/// (the layout matrix's line spacings, 1.0–1.5, differ by 0.05 em or more).
 const LEADING_BIN_EM: f32 = 0.02;
 
 /// The leading is the lowest bin holding at least this share of the fullest bin: the
-/// within-paragraph distance, even where paragraph gaps are the more common ones.
+/// within-paragraph distance, even where paragraph gaps are the more common ones (short
+/// numbered paragraphs of one or two lines; holds on all 28 layouts of the matrix).
 const LEADING_MIN_SHARE: f32 = 0.25;
 
 /// Distances more than this share above the leading are not line pitch: a paragraph
@@ -23,8 +25,10 @@ const LEADING_MIN_SHARE: f32 = 0.25;
 /// 10.5 pt Chinese: up to 14 % in the layout matrix).
 pub(crate) const LEADING_SPREAD: f32 = 0.16;
 
-/// Without paragraph spacing in the document, a gap this many ems above the leading
-/// still separates blocks (space around headings).
+/// Without paragraph spacing in the document, a gap this many ems (of the body size)
+/// above the leading still separates blocks (space around headings; the matrix's
+/// layouts without paragraph spacing, `lo-letter-mixed`, `ty-legal-centred`,
+/// `wp-legal-indent`, `ch-letter-smallcaps`).
 const FALLBACK_GAP_EM: f32 = 0.5;
 
 /// The leading (ems) and the block gap (ems) of the body: baseline distances of
@@ -96,14 +100,15 @@ pub(crate) fn leading(
     )
 }
 
-/// A line ending within this many ems of the right edge is full.
+/// A line ending within this many ems (of its size) of the measured right edge is full:
+/// a ragged-right line falls short of the edge by less than the next word (two ems).
 const FULL_LINE_EM: f32 = 2.0;
 
 /// Fewest distances of a kind for them to be evidence.
 pub(crate) const MIN_EVIDENCE: usize = 3;
 
-/// The tallest common line pitch is this quantile of the mid-sentence distances (a
-/// few lines stretched by a formula or an inline image stay out of it).
+/// The tallest common line pitch is this quantile of the document's mid-sentence
+/// distances (a few lines stretched by a formula or an inline image stay out of it).
 const TALL_LINE_QUANTILE: f32 = 0.95;
 
 /// Whether a line's text ends a sentence or clause (`.`, `;`, `:` and their Chinese

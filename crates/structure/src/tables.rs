@@ -84,7 +84,9 @@ fn aligned(a: &BodyLine, b: &BodyLine) -> bool {
     matched as f32 >= ALIGNED_SHARE * fewer as f32
 }
 
-/// Share of the cells of the shorter of two rows that must line up with the other's.
+/// Share of the cells of the shorter of two rows that must line up with the other's (a
+/// table's rows share every column; a loose justified line meets another's word gaps in
+/// few places: `loose_justified_lines_are_text`).
 const ALIGNED_SHARE: f32 = 0.5;
 
 /// Whether a line's cells are words of justified text: two gaps or more between them,
@@ -107,8 +109,8 @@ fn evenly_spaced(line: &BodyLine) -> bool {
     gaps.len() >= 2 && hi - lo <= EVEN_GAP_EM * line.size.max(1.0)
 }
 
-/// Gaps of one justified line differ by less than this many ems (glyph advances are
-/// exact; a table's columns differ by ems).
+/// Gaps of one justified line differ by less than this many ems of its size (glyph
+/// advances are exact; a table's columns differ by ems; held-out Chromium 6 × 9 in).
 const EVEN_GAP_EM: f32 = 0.1;
 
 /// The kind of every body line.
