@@ -9,16 +9,18 @@
 //!   `truth.json` found with its text and anchored to its block, the front page's
 //!   metadata and title, paragraph-link F1 of the aligned pair ≥ 0.99 against gold;
 //! * UDHR: 30 article headings, one block per preamble clause, paragraph-link F1 ≥ 0.98
-//!   against the links of the XML pair.
+//!   against the links of the XML pair, sentence-link strict F1 ≥ 0.97 against the
+//!   XML pair's hand-checked sentence links (`tests/gold/udhr-sentence-links.json`).
 //!
 //! Each test prints one line per layout and fails listing every layout that misses.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use crate::helpers::{blocks, collapsed, corpus, no_space, root, skipped, unpara_json};
+use crate::udhr_gold;
 
 /// Text as compared: Chinese without whitespace, English with single spaces.
 fn norm(lang: &str, s: &str) -> String {
@@ -402,6 +404,8 @@ fn layout_matrix_udhr_on_every_layout() {
                 .collect::<Vec<_>>()
         })
         .collect();
+    let sentence_gold: Vec<udhr_gold::Link> =
+        udhr_gold::gold().into_iter().map(|g| g.link).collect();
     let aligned = align_all(&dirs);
     let mut problems = Vec::new();
     for (dir, al) in dirs.iter().zip(&aligned) {
@@ -478,7 +482,23 @@ fn layout_matrix_udhr_on_every_layout() {
         if f1 < 0.98 {
             problems.push(format!("{id}: paragraph-link F1 {f1:.3}"));
         }
-        line.push_str(&format!(" F1 {f1:.3}"));
+        let sentence_maps: Vec<HashMap<String, String>> = ["zh", "en"]
+            .iter()
+            .zip(&maps)
+            .map(|(lang, m)| {
+                sentence_map(
+                    &al["documents"][lang],
+                    &reference["documents"][lang],
+                    m,
+                    lang,
+                )
+            })
+            .collect();
+        let strict = sentence_f1(al, &sentence_maps, &sentence_gold);
+        if strict < 0.97 {
+            problems.push(format!("{id}: sentence-link strict F1 {strict:.3}"));
+        }
+        line.push_str(&format!(" F1 {f1:.3} sentences {strict:.3}"));
         eprintln!("{line}");
     }
     assert!(
@@ -487,4 +507,77 @@ fn layout_matrix_udhr_on_every_layout() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// Maps our sentence ids (`b7:1`) to the reference document's: a sentence of a block
+/// that `block_map` maps goes to the reference block's sentence of the same text
+/// (similarity ≥ 0.9 after [`norm`]); sentences of unmapped blocks map to nothing.
+fn sentence_map(
+    ours: &Value,
+    reference: &Value,
+    block_map: &[(String, Option<String>)],
+    lang: &str,
+) -> HashMap<String, String> {
+    const SAME: f64 = 0.9;
+    let sentences = |doc: &Value| -> HashMap<String, Vec<String>> {
+        blocks(doc)
+            .iter()
+            .map(|b| {
+                let s = b["sentences"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|x| norm(lang, x.as_str().unwrap_or_default()))
+                    .collect();
+                (b["id"].as_str().unwrap_or_default().to_string(), s)
+            })
+            .collect()
+    };
+    let (mine, theirs) = (sentences(ours), sentences(reference));
+    let mut out = HashMap::new();
+    for (b, r) in block_map {
+        let (Some(r), Some(ss)) = (r, mine.get(b)) else {
+            continue;
+        };
+        let ts = theirs.get(r).cloned().unwrap_or_default();
+        for (i, s) in ss.iter().enumerate() {
+            if let Some(j) = ts.iter().position(|t| similarity(s, t) >= SAME) {
+                out.insert(format!("{b}:{i}"), format!("{r}:{j}"));
+            }
+        }
+    }
+    out
+}
+
+/// Strict F1 of an alignment's sentence links, mapped to reference ids, against the
+/// gold: a sentence that maps to nothing makes its link wrong; links none of whose
+/// sentences map (text outside the reference, such as a page number) are left out.
+fn sentence_f1(al: &Value, maps: &[HashMap<String, String>], gold: &[udhr_gold::Link]) -> f64 {
+    let empty = HashMap::new();
+    let (zh, en) = (
+        maps.first().unwrap_or(&empty),
+        maps.get(1).unwrap_or(&empty),
+    );
+    let map_side = |ids: &[String], m: &HashMap<String, String>| -> (Vec<String>, bool) {
+        let mut any = false;
+        let out = ids
+            .iter()
+            .map(|i| match m.get(i) {
+                Some(r) => {
+                    any = true;
+                    r.clone()
+                }
+                None => format!("unmapped {i}"),
+            })
+            .collect();
+        (out, any)
+    };
+    let predicted: Vec<udhr_gold::Link> = udhr_gold::sentence_links(al)
+        .into_iter()
+        .filter_map(|(z, e)| {
+            let ((z, az), (e, ae)) = (map_side(&z, zh), map_side(&e, en));
+            (az || ae).then_some((z, e))
+        })
+        .collect();
+    udhr_gold::strict_f1(&predicted, gold)
 }

@@ -14,6 +14,7 @@ mod schema;
 mod sentences;
 mod text_cmd;
 mod udhr;
+mod udhr_gold;
 mod un_resolutions;
 mod unpc;
 mod wild_pdf;

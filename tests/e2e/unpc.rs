@@ -118,6 +118,33 @@ fn links_become_the_alignment() {
     assert_eq!(strs_u64(&sentences["low_score"]), [3]);
 }
 
+/// Issue 11: without `--links`, our aligner joins `4:2` (en `b3:1`, "This sentence has no
+/// counterpart in the Chinese version.") to the sentence before it, as lengths alone
+/// allow; the corpus's links say it is one-sided. The 1-2 link must fall below the
+/// review threshold (its share against the reading 1-1 + 0-1 is small), and the right
+/// 1-2 link (`3:2` ↔ `3:2 3:3`) must stay above it.
+#[test]
+fn a_sentence_without_counterpart_folded_into_a_link_is_flagged() {
+    let al = unpara_json(&["align", ZH, EN]);
+    let threshold = al["summary"]["sentences"]["low_score_below"]
+        .as_f64()
+        .expect("threshold");
+    let links = al["sentence_links"].as_array().expect("links");
+    let find = |zh: &str| {
+        links
+            .iter()
+            .find(|l| strs(&l["zh"]) == [zh])
+            .unwrap_or_else(|| panic!("no link of {zh}"))
+    };
+    let folded = find("b3:0");
+    assert_eq!(strs(&folded["en"]), ["b3:0", "b3:1"]);
+    assert!(folded["score"].as_f64().expect("score") < threshold);
+    let right = find("b2:1");
+    assert_eq!(strs(&right["en"]), ["b2:1", "b2:2"]);
+    assert!(right["score"].as_f64().expect("score") >= 0.9);
+    assert_eq!(strs_u64(&al["summary"]["sentences"]["low_score"]), [5]);
+}
+
 fn strs_u64(v: &Value) -> Vec<u64> {
     v.as_array()
         .expect("array")

@@ -14,15 +14,15 @@ use unpara_model::is_han;
 use crate::anchors::{agreement, anchors, latin_words, merge, Anchors};
 use crate::band::best_path;
 use crate::length::{chars, LengthModel};
-use crate::score::{log_odds, Evidence, LabelAgreement};
+use crate::score::{log_odds, probability, Evidence, LabelAgreement};
 
-/// Prior probabilities of the bead shapes (after Gale & Church 1993, Table 5, with the
-/// 2-2, 1-3 and 3-1 shapes of later aligners given small shares; 1-0 and 0-1 are rarer
-/// here because the sentences are already inside aligned paragraphs).
+/// Prior probabilities of the bead shapes (Gale & Church 1993, Table 5: 1-1 0.89, 1-0
+/// and 0-1 together 0.0099, 2-1 and 1-2 together 0.089, 2-2 0.011; the 1-3 and 3-1
+/// shapes of later aligners given small shares).
 const PRIORS: [((usize, usize), f64); 8] = [
     ((1, 1), 0.89),
-    ((1, 0), 0.001),
-    ((0, 1), 0.001),
+    ((1, 0), 0.005),
+    ((0, 1), 0.005),
     ((2, 1), 0.04),
     ((1, 2), 0.04),
     ((2, 2), 0.01),
@@ -134,27 +134,96 @@ fn bead_cost(
     (cost, Some(log_odds(&evidence)))
 }
 
+/// The prior probability of a bead of `shape` sentences ([`PRIORS`]).
+fn shape_prior(shape: (usize, usize)) -> f64 {
+    PRIORS
+        .iter()
+        .find(|(mv, _)| *mv == shape)
+        .map_or(1e-6, |(_, p)| *p)
+}
+
+/// The cost of the sentences `ra` of `a` and `rb` of `b` as one bead.
+fn cost_of(
+    a: &[Sentence],
+    b: &[Sentence],
+    ra: Range<usize>,
+    rb: Range<usize>,
+    model: &LengthModel,
+) -> (f64, Option<f64>) {
+    let prior = shape_prior((ra.len(), rb.len()));
+    bead_cost(
+        a.get(ra).unwrap_or_default(),
+        b.get(rb).unwrap_or_default(),
+        model,
+        prior,
+    )
+}
+
+/// The share of a bead of three or more sentences against the readings that cut its
+/// first or last sentence of a side off as one-sided (a 1-2 bead against 1-1 + 0-1
+/// and 0-1 + 1-1): exp(−cost) of the bead over the sum of exp(−cost) of all of them, a
+/// local posterior over those segmentations. A sentence of one side with no
+/// counterpart, folded into its neighbour's bead, shows here: the cut reading costs
+/// little more. Beads of two sentences have no such rival and get 1.
+fn against_cuts(
+    a: &[Sentence],
+    b: &[Sentence],
+    ra: &Range<usize>,
+    rb: &Range<usize>,
+    model: &LengthModel,
+) -> f64 {
+    if ra.is_empty() || rb.is_empty() || ra.len() + rb.len() < 3 {
+        return 1.0;
+    }
+    let own = cost_of(a, b, ra.clone(), rb.clone(), model).0;
+    let mut rivals = 0.0;
+    let cut = |r: &Range<usize>| {
+        [
+            (r.start..r.start + 1, r.start + 1..r.end),
+            (r.end - 1..r.end, r.start..r.end - 1),
+        ]
+    };
+    if ra.len() > 1 {
+        for (alone, rest) in cut(ra) {
+            let c = cost_of(a, b, alone, rb.start..rb.start, model).0
+                + cost_of(a, b, rest, rb.clone(), model).0;
+            rivals += (own - c).exp();
+        }
+    }
+    if rb.len() > 1 {
+        for (alone, rest) in cut(rb) {
+            let c = cost_of(a, b, ra.start..ra.start, alone, model).0
+                + cost_of(a, b, ra.clone(), rest, model).0;
+            rivals += (own - c).exp();
+        }
+    }
+    1.0 / (1.0 + rivals)
+}
+
 /// Aligns the sentences of one paragraph link; every sentence is in exactly one bead.
+/// A bead's log-odds are its evidence's ([`log_odds`]), lowered by its share against
+/// cutting a sentence off ([`against_cuts`]).
 pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<SentenceBead> {
     let moves: Vec<(usize, usize)> = PRIORS.iter().map(|(mv, _)| *mv).collect();
     best_path(a.len(), b.len(), &moves, |ra, rb| {
-        let shape = (ra.len(), rb.len());
-        let prior = PRIORS
-            .iter()
-            .find(|(mv, _)| *mv == shape)
-            .map_or(1e-6, |(_, p)| *p);
-        bead_cost(
-            a.get(ra).unwrap_or_default(),
-            b.get(rb).unwrap_or_default(),
-            model,
-            prior,
-        )
+        cost_of(a, b, ra, rb, model)
     })
     .into_iter()
-    .map(|s| SentenceBead {
-        a: s.a,
-        b: s.b,
-        log_odds: s.info,
+    .map(|s| {
+        let share = against_cuts(a, b, &s.a, &s.b, model);
+        let log_odds = s.info.map(|l| {
+            if share < 1.0 {
+                let p = (probability(l) * share).clamp(1e-12, 1.0 - 1e-12);
+                (p / (1.0 - p)).ln()
+            } else {
+                l
+            }
+        });
+        SentenceBead {
+            a: s.a,
+            b: s.b,
+            log_odds,
+        }
     })
     .collect()
 }
@@ -162,7 +231,6 @@ pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::probability;
 
     fn sentences(texts: &[&str]) -> Vec<Sentence> {
         texts.iter().map(|t| Sentence::new(t)).collect()
