@@ -4,6 +4,7 @@
 mod batch;
 mod cac_fixture;
 mod cli;
+mod consumers;
 mod docx;
 mod docx_built;
 mod helpers;

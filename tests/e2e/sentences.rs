@@ -239,7 +239,41 @@ fn tmx_is_well_formed_with_one_tu_per_two_sided_link() {
 
 #[test]
 fn xces_links_name_the_sentences() {
-    let text = run(&["align", ZH, EN, "--format", "xces"]);
+    // Without -o there is nowhere to put the sentence documents: a usage error.
+    assert_eq!(
+        unpara(&["align", ZH, EN, "--format", "xces"]).status.code(),
+        Some(64)
+    );
+    let dir = std::env::temp_dir().join(format!("unpara-xces-{}", std::process::id()));
+    let out = dir.join("cac.xces");
+    run(&[
+        "align",
+        ZH,
+        EN,
+        "--format",
+        "xces",
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    let text = std::fs::read_to_string(&out).expect("alignment");
+    // The sentence documents beside it hold every sentence the links name.
+    let zh_doc = std::fs::read_to_string(dir.join("cac.zh.xml")).expect("zh sentences");
+    let en_doc = std::fs::read_to_string(dir.join("cac.en.xml")).expect("en sentences");
+    let _ = std::fs::remove_dir_all(&dir);
+    let sentences = |d: &str| d.matches("<s id=").count();
+    let count = |lang: &str| {
+        aligned()["documents"][lang]["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["sentences"].as_array().unwrap().len())
+            .sum::<usize>()
+    };
+    assert_eq!(
+        (sentences(&zh_doc), sentences(&en_doc)),
+        (count("zh"), count("en"))
+    );
+    assert!(text.contains(r#"fromDoc="cac.zh.xml" toDoc="cac.en.xml""#));
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut links = Vec::new();
     loop {

@@ -1,4 +1,5 @@
-//! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT] [--links LINKS]`.
+//! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT] [--links LINKS]
+//! [--min-score X] [--one-to-one] [--lang-tag zh=zh-CN]`.
 
 use std::path::{Path, PathBuf};
 
@@ -15,12 +16,16 @@ use crate::pipeline::{
 pub(crate) enum Format {
     /// Schema "1" JSON: both documents, paragraph, footnote and sentence links, summary.
     Json,
-    /// One JSON object per sentence link: symbol, languages, texts, ids, score.
+    /// One JSON object per sentence link: group, symbol, languages, texts, translation,
+    /// ids, score.
     Jsonl,
+    /// Tab-separated bitext: text a, text b, score (hunalign's text output).
+    Tsv,
     /// TMX 1.4b translation memory: one `<tu>` per sentence link with both sides.
     Tmx,
     /// XCES sentence alignment (`<linkGrp>`, `<link xtargets>`), as OPUS and the UN Parallel
-    /// Corpus use.
+    /// Corpus use, with its two sentence documents beside it (needs -o FILE: writes
+    /// FILE and FILE's stem + `.zh.xml` / `.en.xml`).
     Xces,
     /// Moses plain text: PREFIX.zh and PREFIX.en (needs -o PREFIX), line N of one the
     /// translation of line N of the other.
@@ -59,6 +64,44 @@ pub(crate) struct Args {
     /// of UN Parallel Corpus XML inputs, or our own (`b3:0`, as `--format xces` writes).
     #[arg(long, value_name = "LINKS")]
     links: Option<PathBuf>,
+    /// jsonl, tsv, tmx, moses: leave out sentence links scoring below X (0–1; the review
+    /// threshold is 0.5) and one-sided links.
+    #[arg(long, value_name = "X", value_parser = parse_score)]
+    min_score: Option<f32>,
+    /// jsonl, tsv, tmx, moses: only links of one sentence to one sentence.
+    #[arg(long)]
+    one_to_one: bool,
+    /// jsonl (`translation`), tmx: write this tag for a language, `LANG=TAG`
+    /// (`--lang-tag zh=zh-CN --lang-tag en=en-US`); repeatable.
+    #[arg(long, value_name = "LANG=TAG", value_parser = parse_lang_tag)]
+    lang_tag: Vec<(Lang, String)>,
+}
+
+/// A score floor: a number from 0 to 1.
+fn parse_score(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a score from 0 to 1")),
+    }
+}
+
+/// `zh=zh-CN`: a language and the BCP 47 tag to write for it.
+fn parse_lang_tag(s: &str) -> Result<(Lang, String), String> {
+    let (lang, tag) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?}: expected LANG=TAG, e.g. zh=zh-CN"))?;
+    let tag = tag.trim();
+    let well_formed = !tag.is_empty()
+        && tag.len() <= 35
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !well_formed {
+        return Err(format!(
+            "{tag:?} is not a language tag (letters, digits and -)"
+        ));
+    }
+    Ok((parse_lang(lang.trim())?, tag.to_string()))
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
@@ -72,6 +115,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
         _ => None,
     };
+    if args.format == Format::Xces && args.output.as_ref().is_none_or(|p| p.as_os_str() == "-") {
+        return Err(UsageError(
+            "--format xces writes the alignment and its two sentence documents: give -o FILE"
+                .into(),
+        )
+        .into());
+    }
     let mut inputs = vec![args.file_a.as_path(), args.file_b.as_path()];
     inputs.extend(args.links.as_deref());
     check_not_input(args.output.as_ref(), &inputs)?;
@@ -107,13 +157,28 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             args.file_b.display()
         );
     }
+    let export = unpara_writers::Export {
+        min_score: args.min_score,
+        one_to_one: args.one_to_one,
+        lang_tags: args.lang_tag.clone(),
+    };
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,
-        Format::Jsonl => unpara_writers::alignment_jsonl(&a, &b, &alignment)?,
-        Format::Tmx => unpara_writers::alignment_tmx(&a, &b, &alignment)?,
-        Format::Xces => unpara_writers::alignment_xces(&a, &b, &alignment)?,
+        Format::Jsonl => unpara_writers::alignment_jsonl(&a, &b, &alignment, &export)?,
+        Format::Tsv => unpara_writers::alignment_tsv(&a, &b, &alignment, &export)?,
+        Format::Tmx => unpara_writers::alignment_tmx(&a, &b, &alignment, &export)?,
+        Format::Xces => {
+            let output = args.output.clone().unwrap_or_default();
+            return write_xces(
+                &output,
+                (&args.file_a, &a),
+                (&args.file_b, &b),
+                &alignment,
+                &inputs,
+            );
+        }
         Format::Moses => {
-            let (la, lb) = unpara_writers::alignment_moses(&a, &b, &alignment)?;
+            let (la, lb) = unpara_writers::alignment_moses(&a, &b, &alignment, &export)?;
             for (lang, text) in [(a.language, la), (b.language, lb)] {
                 let mut path = prefix.clone().unwrap_or_default().into_os_string();
                 path.push(format!(".{}", lang.code()));
@@ -125,6 +190,50 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
     };
     write_output(args.output.as_ref(), &out)
+}
+
+/// Writes the XCES alignment to `output` and the two sentence documents beside it
+/// (`output`'s stem + `.zh.xml` and `.en.xml`), keeping the sentence ids of UN Parallel
+/// Corpus inputs.
+fn write_xces(
+    output: &Path,
+    a: (&Path, &Document),
+    b: (&Path, &Document),
+    alignment: &Alignment,
+    inputs: &[&Path],
+) -> Result<()> {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "alignment".into());
+    let names = |d: &Document| format!("{stem}.{}.xml", d.language.code());
+    let (from_doc, to_doc) = (names(a.1), names(b.1));
+    let source_names = |(path, doc): (&Path, &Document)| -> Result<_> {
+        Ok(
+            if doc.source.format == SourceFormat::UnpcXml && path.as_os_str() != "-" {
+                sentence_ids(path, doc)?.source_names(doc)
+            } else {
+                Default::default()
+            },
+        )
+    };
+    let docs = unpara_writers::SentenceDocs {
+        from_doc,
+        to_doc,
+        ids_a: source_names(a)?,
+        ids_b: source_names(b)?,
+    };
+    let folder = output.parent().unwrap_or(Path::new(""));
+    for (name, doc, ids) in [
+        (&docs.from_doc, a.1, &docs.ids_a),
+        (&docs.to_doc, b.1, &docs.ids_b),
+    ] {
+        let path = folder.join(name);
+        check_not_input(Some(&path), inputs)?;
+        write_output(Some(&path), &unpara_writers::sentence_document(doc, ids)?)?;
+    }
+    let text = unpara_writers::alignment_xces(a.1, b.1, alignment, &docs)?;
+    write_output(Some(&output.to_path_buf()), &text)
 }
 
 /// The alignment a link file gives two documents (each with the path it was read from).

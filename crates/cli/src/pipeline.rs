@@ -91,6 +91,7 @@ pub(crate) fn read_document(path: &Path, how: &Reading) -> Result<Document> {
         InputKind::Unknown => anyhow::bail!("{name}: not a PDF, Word or XML document"),
     };
     doc.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
+    doc.drop_forbidden_chars();
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)
 }

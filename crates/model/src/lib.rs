@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 mod alignment;
+mod chars;
 mod document;
 mod flow;
 mod layout;
@@ -26,6 +27,7 @@ mod script;
 pub use alignment::{
     Alignment, FootnoteLink, ParagraphLink, SentenceLink, SentenceSummary, Summary,
 };
+pub use chars::is_xml_char;
 pub use document::{
     Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Source, SourceFormat,
 };

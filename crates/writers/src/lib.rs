@@ -1,7 +1,8 @@
 //! Output writers of unpara. Schema "1" JSON (`shared/DESIGN.md`, "Output contract"):
 //! the wire structs in [`wire`] are kept apart from the domain types so the contract
 //! cannot drift by accident; field names are fixed. The sentence links of an aligned
-//! pair also go out as JSON Lines, TMX 1.4b, XCES and Moses text.
+//! pair also go out as JSON Lines, TSV, TMX 1.4b, XCES (with its sentence documents)
+//! and Moses text.
 //!
 //! ```
 //! # use unpara_model::*;
@@ -15,19 +16,23 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod export;
 mod jsonl;
 mod layout;
 mod moses;
 mod pairs;
 mod tmx;
+mod tsv;
 mod wire;
 mod xces;
 
+pub use export::Export;
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
 pub use tmx::alignment_tmx;
-pub use xces::alignment_xces;
+pub use tsv::alignment_tsv;
+pub use xces::{alignment_xces, sentence_document, SentenceDocs};
 
 use thiserror::Error;
 use unpara_model::{Alignment, Document};

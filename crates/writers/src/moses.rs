@@ -3,10 +3,11 @@
 use unpara_model::{Alignment, Document};
 
 use crate::pairs::pairs;
-use crate::WriteError;
+use crate::{Export, WriteError};
 
-/// The lines of side a and of side b: one line per sentence link with both sides (the
-/// sentences of a side joined as its language joins them), newline-terminated.
+/// The lines of side a and of side b: one line per sentence link with both sides that
+/// `export` keeps (the sentences of a side joined as its language joins them),
+/// newline-terminated.
 ///
 /// # Errors
 /// [`WriteError::SameLanguage`] when both documents have one language.
@@ -14,10 +15,11 @@ pub fn alignment_moses(
     a: &Document,
     b: &Document,
     al: &Alignment,
+    export: &Export,
 ) -> Result<(String, String), WriteError> {
     crate::check_languages(a, b)?;
     let (mut la, mut lb) = (String::new(), String::new());
-    for p in pairs(a, b, al) {
+    for p in pairs(a, b, al, export) {
         if p.link.a.is_empty() || p.link.b.is_empty() {
             continue;
         }

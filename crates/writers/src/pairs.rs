@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use unpara_model::{Alignment, Document, Lang, SentenceLink};
+use unpara_model::{is_xml_char, Alignment, Document, Lang, SentenceLink};
+
+use crate::Export;
 
 /// The sentence texts of a document by sentence id (`blockid:index`).
 pub(crate) struct Sentences<'a> {
@@ -29,7 +31,10 @@ impl<'a> Sentences<'a> {
     }
 
     /// The text of some sentences of one side, joined as the language joins sentences
-    /// (nothing between Chinese sentences, a space between English ones), on one line.
+    /// (nothing between Chinese sentences, a space between English ones), on one line
+    /// (tabs and line breaks become single spaces), without characters XML 1.0
+    /// forbids (the reader has already dropped and counted them; this keeps documents
+    /// built elsewhere from making ill-formed XML).
     pub(crate) fn text(&self, ids: &[String]) -> String {
         let sep = match self.lang {
             Lang::Zh => "",
@@ -40,7 +45,13 @@ impl<'a> Sentences<'a> {
             .filter_map(|id| self.by_id.get(id).copied())
             .collect::<Vec<_>>()
             .join(sep);
-        joined.split_whitespace().collect::<Vec<_>>().join(" ")
+        joined
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|&c| is_xml_char(c))
+            .collect()
     }
 }
 
@@ -51,11 +62,17 @@ pub(crate) struct Pair<'l> {
     pub b: String,
 }
 
-/// Every sentence link of an alignment with its texts, in order.
-pub(crate) fn pairs<'l>(a: &Document, b: &Document, al: &'l Alignment) -> Vec<Pair<'l>> {
+/// Every sentence link of an alignment that `export` keeps, with its texts, in order.
+pub(crate) fn pairs<'l>(
+    a: &Document,
+    b: &Document,
+    al: &'l Alignment,
+    export: &Export,
+) -> Vec<Pair<'l>> {
     let (sa, sb) = (Sentences::new(a), Sentences::new(b));
     al.sentence_links
         .iter()
+        .filter(|link| export.keeps(link))
         .map(|link| Pair {
             link,
             a: sa.text(&link.a),
@@ -67,4 +84,86 @@ pub(crate) fn pairs<'l>(a: &Document, b: &Document, al: &'l Alignment) -> Vec<Pa
 /// The shape of a link, `1-2`, as XCES and OPUS write it.
 pub(crate) fn shape(link: &SentenceLink) -> String {
     format!("{}-{}", link.a.len(), link.b.len())
+}
+
+/// The name of a pair for grouping its links: the document symbol when either side
+/// prints one, else the path of side a without its extension and language part
+/// (`udhr/zh.xml` → `udhr`, `report-ZH.pdf` → `report`).
+pub(crate) fn group(a: &Document, b: &Document) -> String {
+    if let Some(s) = a.metadata.symbol.as_ref().or(b.metadata.symbol.as_ref()) {
+        return s.clone();
+    }
+    let path = std::path::Path::new(&a.source.path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let code = a.language.code();
+    let lower = stem.to_lowercase();
+    let bare = if lower == code {
+        String::new()
+    } else {
+        [".", "-", "_"]
+            .iter()
+            .find_map(|sep| {
+                lower
+                    .strip_suffix(&format!("{sep}{code}"))
+                    .map(|rest| stem.get(..rest.len()).unwrap_or_default().to_string())
+            })
+            .unwrap_or(stem)
+    };
+    let parent = path
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match (parent.is_empty(), bare.is_empty()) {
+        (true, true) => a.source.path.clone(),
+        (false, true) => parent,
+        (true, false) => bare,
+        (false, false) => format!("{parent}/{bare}"),
+    }
+}
+
+/// `s` without the characters XML 1.0 forbids (for paths and symbols written into XML).
+pub(crate) fn xml_safe(s: &str) -> String {
+    s.chars().filter(|&c| is_xml_char(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unpara_model::{Diagnostics, Metadata, Source, SourceFormat};
+
+    fn doc(path: &str, lang: Lang, symbol: Option<&str>) -> Document {
+        Document {
+            source: Source {
+                path: path.into(),
+                format: SourceFormat::Pdf,
+                sha256: String::new(),
+                pages: 1,
+                producer: None,
+            },
+            language: lang,
+            metadata: Metadata {
+                symbol: symbol.map(String::from),
+                ..Metadata::default()
+            },
+            blocks: vec![],
+            footnotes: vec![],
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    #[test]
+    fn a_pair_is_named_by_its_symbol_or_its_path_without_language() {
+        let en = doc("x/en.pdf", Lang::En, None);
+        let name = |path: &str, symbol: Option<&str>| group(&doc(path, Lang::Zh, symbol), &en);
+        assert_eq!(name("corpus/udhr-xml/zh.xml", None), "corpus/udhr-xml");
+        assert_eq!(name("in/report-ZH.pdf", None), "in/report");
+        assert_eq!(name("in/report_zh.pdf", None), "in/report");
+        assert_eq!(name("report.zh.docx", None), "report");
+        assert_eq!(name("zh.xml", None), "zh.xml");
+        assert_eq!(name("in/report-ZH.pdf", Some("A/RES/73/3")), "A/RES/73/3");
+        assert_eq!(xml_safe("a\u{7}b"), "ab");
+    }
 }

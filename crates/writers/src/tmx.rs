@@ -5,29 +5,46 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use unpara_model::{Alignment, Document};
 
-use crate::pairs::pairs;
-use crate::WriteError;
+use crate::pairs::{group, pairs, xml_safe};
+use crate::{Export, WriteError};
 
 /// The translation memory of an aligned pair. `srclang` is the documents' original
-/// language when the front page names one of the two (`Original: English`), else the
-/// language of side a. Each `<tu>` carries `<prop type="x-symbol">` (the document
-/// symbol), `<prop type="x-score">` and `<prop type="x-ids">`, then one `<tuv>` per
-/// language with its `<seg>`. One-sided links are left out (a TMX unit needs both).
+/// language when the front page names one of the two (`Original: English`), else
+/// `*all*` (TMX 1.4b section 3.1: any language may be the source). Language tags are
+/// `export`'s (`zh-CN` for `zh` with `--lang-tag zh=zh-CN`). Each `<tu>` has a `tuid`
+/// (the pair's group, `:` and the link's position, 1-based) and carries
+/// `<prop type="x-symbol">` (the document symbol), `<prop type="x-score">` and
+/// `<prop type="x-ids">`; each `<tuv>` carries `<prop type="source-document">`, the
+/// path of the document it comes from (what tmxutil reads), then its `<seg>`.
+/// One-sided links are left out (a TMX unit needs both), and so are the links
+/// `export` drops.
 ///
 /// # Errors
 /// [`WriteError::SameLanguage`] when both documents have one language, [`WriteError::Xml`] if the XML cannot be written.
-pub fn alignment_tmx(a: &Document, b: &Document, al: &Alignment) -> Result<String, WriteError> {
+pub fn alignment_tmx(
+    a: &Document,
+    b: &Document,
+    al: &Alignment,
+    export: &Export,
+) -> Result<String, WriteError> {
     crate::check_languages(a, b)?;
-    let (ka, kb) = (a.language.code(), b.language.code());
+    let (ka, kb) = (export.tag(a.language), export.tag(b.language));
     let original = a
         .metadata
         .original_language
         .or(b.metadata.original_language);
     let srclang = match original {
         Some(l) if l == b.language => kb,
-        _ => ka,
+        Some(l) if l == a.language => ka,
+        _ => "*all*",
     };
-    let symbol = a.metadata.symbol.as_ref().or(b.metadata.symbol.as_ref());
+    let group = xml_safe(&group(a, b));
+    let symbol = a
+        .metadata
+        .symbol
+        .as_ref()
+        .or(b.metadata.symbol.as_ref())
+        .map(|s| xml_safe(s));
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut tmx = BytesStart::new("tmx");
@@ -47,15 +64,17 @@ pub fn alignment_tmx(a: &Document, b: &Document, al: &Alignment) -> Result<Strin
     }
     w.write_event(Event::Empty(header))?;
     w.write_event(Event::Start(BytesStart::new("body")))?;
-    for p in pairs(a, b, al) {
+    for (n, p) in pairs(a, b, al, export).into_iter().enumerate() {
         if p.link.a.is_empty() || p.link.b.is_empty() {
             continue;
         }
-        w.write_event(Event::Start(BytesStart::new("tu")))?;
+        let mut tu = BytesStart::new("tu");
+        tu.push_attribute(("tuid", format!("{group}:{}", n + 1).as_str()));
+        w.write_event(Event::Start(tu))?;
         let ids = format!("{};{}", p.link.a.join(" "), p.link.b.join(" "));
         let score = format!("{}", crate::wire::round(p.link.score));
         let props = [
-            ("x-symbol", symbol.map(String::as_str)),
+            ("x-symbol", symbol.as_deref()),
             ("x-score", Some(score.as_str())),
             ("x-ids", Some(ids.as_str())),
         ];
@@ -67,10 +86,15 @@ pub fn alignment_tmx(a: &Document, b: &Document, al: &Alignment) -> Result<Strin
             w.write_event(Event::Text(BytesText::new(value)))?;
             w.write_event(Event::End(BytesEnd::new("prop")))?;
         }
-        for (lang, text) in [(ka, &p.a), (kb, &p.b)] {
+        for (lang, text, doc) in [(ka, &p.a, a), (kb, &p.b, b)] {
             let mut tuv = BytesStart::new("tuv");
             tuv.push_attribute(("xml:lang", lang));
             w.write_event(Event::Start(tuv))?;
+            let mut prop = BytesStart::new("prop");
+            prop.push_attribute(("type", "source-document"));
+            w.write_event(Event::Start(prop))?;
+            w.write_event(Event::Text(BytesText::new(&xml_safe(&doc.source.path))))?;
+            w.write_event(Event::End(BytesEnd::new("prop")))?;
             w.write_event(Event::Start(BytesStart::new("seg")))?;
             w.write_event(Event::Text(BytesText::new(text)))?;
             w.write_event(Event::End(BytesEnd::new("seg")))?;

@@ -425,7 +425,7 @@ fn write_group(
                 Some(&output.to_path_buf()),
                 &unpara_writers::alignment_json(zh, en, &alignment)?,
             )?;
-            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment)?;
+            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment, &Default::default())?;
             write_output(Some(&sidecar.to_path_buf()), &lines)?;
             if let Some(db) = db {
                 db.write_group(group, &[zh, en], Some(&alignment))?;

@@ -59,6 +59,21 @@ impl SentenceIds {
         self
     }
 
+    /// The ids the source file gives `doc`'s sentences, by our id (`b2:1` → `3:2`):
+    /// empty for documents without source ids; an id the file repeats is left out.
+    pub fn source_names(&self, doc: &Document) -> HashMap<String, String> {
+        self.source
+            .iter()
+            .filter_map(|(name, target)| match target {
+                Target::At(k, i) => {
+                    let block = doc.blocks.get(usize::try_from(*k).ok()?)?;
+                    Some((format!("{}:{i}", block.id), name.clone()))
+                }
+                Target::Empty | Target::Repeated => None,
+            })
+            .collect()
+    }
+
     /// The document's path.
     pub fn file(&self) -> &str {
         &self.file

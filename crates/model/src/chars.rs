@@ -1,0 +1,75 @@
+//! Characters no output may carry: those XML 1.0 forbids (W3C XML 1.0, 5th edition,
+//! section 2.2 "Characters": `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] |
+//! [#xE000-#xFFFD] | [#x10000-#x10FFFF]`). A control character in an input (a UNPC
+//! file's `&#x7;`, a PDF's stray U+0001) would make the TMX and XCES outputs ill-formed,
+//! so documents are cleaned of them once, after reading, and the count is reported.
+
+use crate::Document;
+
+/// Whether XML 1.0 allows `c` in character data.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Removes the characters XML 1.0 forbids from `s`; returns how many there were.
+fn clean(s: &mut String) -> u64 {
+    let before = s.chars().count();
+    s.retain(is_xml_char);
+    (before - s.chars().count()) as u64
+}
+
+impl Document {
+    /// Removes the characters XML 1.0 forbids ([`is_xml_char`]) from every text of the
+    /// document (metadata, blocks with their labels and sentences, footnotes) and, when
+    /// there were any, says how many in a warning of `diagnostics`. Returns the count
+    /// (characters, each text counted once: a block's sentences repeat its text).
+    pub fn drop_forbidden_chars(&mut self) -> u64 {
+        let mut n = 0;
+        let m = &mut self.metadata;
+        for s in [
+            &mut m.symbol,
+            &mut m.job_number,
+            &mut m.distribution,
+            &mut m.date,
+            &mut m.title,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            n += clean(s);
+        }
+        for b in &mut self.blocks {
+            n += clean(&mut b.text);
+            if let Some(l) = &mut b.label {
+                n += clean(l);
+            }
+            for s in &mut b.sentences {
+                clean(s);
+            }
+        }
+        for f in &mut self.footnotes {
+            n += clean(&mut f.text);
+        }
+        if n > 0 {
+            self.diagnostics.warnings.push(format!(
+                "{n} characters XML 1.0 forbids (control characters such as U+0007) dropped from the text"
+            ));
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_not_xml() {
+        assert!(!is_xml_char('\u{7}'));
+        assert!(!is_xml_char('\u{FFFE}'));
+        assert!(is_xml_char('\t') && is_xml_char('中') && is_xml_char('\u{1F600}'));
+        let mut s = "a\u{7}b\u{0}c".to_string();
+        assert_eq!(clean(&mut s), 2);
+        assert_eq!(s, "abc");
+    }
+}

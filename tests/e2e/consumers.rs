@@ -1,0 +1,372 @@
+//! Issue 12: every bitext output read by the consumer its users open it with, run as a
+//! Python script of `tests/consumers/`: XCES by OPUS's reader (opustools), TMX validated
+//! against the TMX 1.4b structure (lxml) and read by translate-toolkit, JSON Lines by
+//! Hugging Face `datasets` over several files. A consumer that is not installed skips
+//! the test visibly; with `UNPARA_REQUIRE_CONSUMERS=1` (`.ci/run` sets it, after
+//! installing them) it fails instead.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::helpers::{corpus, root, skipped, unpara, unpara_json};
+
+/// A scratch folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let p =
+            std::env::temp_dir().join(format!("unpara-consumers-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("scratch folder");
+        Scratch(p)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Whether Python can import every module; says why the test skips when not, or fails
+/// when `UNPARA_REQUIRE_CONSUMERS` is set.
+fn consumers(modules: &[&str]) -> bool {
+    let code = modules
+        .iter()
+        .map(|m| format!("import {m}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let ok = Command::new("python3")
+        .args(["-c", &code])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        let why = format!(
+            "python3 cannot import {modules:?} (pip install opustools translate-toolkit lxml datasets)"
+        );
+        assert!(
+            std::env::var_os("UNPARA_REQUIRE_CONSUMERS").is_none(),
+            "{why}"
+        );
+        skipped(&why);
+    }
+    ok
+}
+
+/// Runs `tests/consumers/SCRIPT` with `args`; its standard output, or a failure with
+/// its standard error.
+fn script(name: &str, args: &[&str]) -> String {
+    let path = root().join("tests/consumers").join(name);
+    let out = Command::new("python3")
+        .arg(&path)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+fn write(path: &str, text: &str) {
+    std::fs::write(path, text).expect("written");
+}
+
+const UNPC_ZH: &str = "fixtures/unpc/zh.xml";
+const UNPC_EN: &str = "fixtures/unpc/en.xml";
+const PDF_ZH: &str = "fixtures/CAC_COSP_WG.4_2017_4/zh.pdf";
+const PDF_EN: &str = "fixtures/CAC_COSP_WG.4_2017_4/en.pdf";
+
+#[test]
+fn xces_is_read_end_to_end_by_opus_tools() {
+    if !consumers(&["opustools"]) {
+        return;
+    }
+    let dir = Scratch::new("xces");
+    // UN Parallel Corpus input: its own sentence ids (`3:2`) in links and documents.
+    let out = dir.path("unpc.xces");
+    let run = unpara(&["align", UNPC_ZH, UNPC_EN, "--format", "xces", "-o", &out]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let xces = std::fs::read_to_string(&out).expect("alignment");
+    assert!(
+        xces.contains(r#"fromDoc="unpc.zh.xml" toDoc="unpc.en.xml""#),
+        "{xces}"
+    );
+    assert!(xces.contains(r#"xtargets="3:2;3:2 3:3""#), "{xces}");
+    let pairs = json_lines(&script("xces_opus.py", &[&out, "zh", "en"]));
+    assert_eq!(pairs.len(), 6);
+    assert_eq!(pairs[0]["src"][0], "大会，");
+    assert_eq!(pairs[0]["trg"][0], "The General Assembly,");
+    assert_eq!(
+        pairs[3]["trg"],
+        serde_json::json!([
+            "It notes the progress made since 2017.",
+            "It encourages Member States to share data."
+        ])
+    );
+    assert_eq!(
+        pairs[3]["src"][0],
+        "注意到自2017年以来取得的进展，鼓励会员国分享数据。"
+    );
+    // A PDF pair: our ids; every link OPUS prints is one of ours, texts and all.
+    let out = dir.path("cac.xml");
+    let run = unpara(&["align", PDF_ZH, PDF_EN, "--format", "xces", "-o", &out]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pairs = json_lines(&script("xces_opus.py", &[&out, "zh", "en"]));
+    let jsonl = String::from_utf8(unpara(&["align", PDF_ZH, PDF_EN, "--format", "jsonl"]).stdout)
+        .expect("UTF-8");
+    let links = json_lines(&jsonl);
+    assert_eq!(pairs.len(), links.len());
+    let paragraph_5 = links
+        .iter()
+        .position(|l| {
+            l["en"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("The Working Group"))
+        })
+        .expect("a link of the Working Group");
+    assert_eq!(
+        pairs[paragraph_5]["trg"].as_array().map(|a| a
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")),
+        links[paragraph_5]["en"].as_str().map(String::from)
+    );
+}
+
+#[test]
+fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
+    if !consumers(&["lxml", "translate.storage.tmx"]) {
+        return;
+    }
+    let dir = Scratch::new("tmx");
+    // A control character in the input (`&#x7;`) never reaches the TMX.
+    let source = std::fs::read_to_string(root().join(UNPC_ZH)).expect("fixture");
+    let zh = dir.path("zh.xml");
+    write(&zh, &source.replacen("欢迎秘书长", "欢迎&#x7;秘书长", 1));
+    let en = root().join(UNPC_EN).to_string_lossy().into_owned();
+    let out = dir.path("unpc.tmx");
+    let run = unpara(&[
+        "align",
+        &zh,
+        &en,
+        "--format",
+        "tmx",
+        "--lang-tag",
+        "zh=zh-CN",
+        "-o",
+        &out,
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read: Value = serde_json::from_str(&script("tmx_check.py", &[&out])).expect("JSON");
+    assert_eq!(read["units"], 6);
+    assert_eq!(
+        read["first"],
+        serde_json::json!(["大会，", "The General Assembly,"])
+    );
+    // The front page names no original language: no side is the source.
+    assert_eq!(read["srclang"], "*all*");
+    assert_eq!(read["langs"], serde_json::json!(["zh-CN", "en"]));
+    assert_eq!(read["tuid"], "A/RES/73/3:1");
+    assert_eq!(read["tuv_props"][0], zh.as_str());
+    let extract = unpara_json(&["extract", &zh]);
+    assert_eq!(
+        extract["diagnostics"]["warnings"][0],
+        "1 characters XML 1.0 forbids (control characters such as U+0007) dropped from the text"
+    );
+    let welcome = extract["blocks"][2]["text"].as_str().expect("text");
+    assert!(welcome.starts_with("欢迎秘书长"), "{welcome}");
+    // The PDF pair, filtered: every unit one to one, scoring 0.5 or more.
+    let out = dir.path("cac.tmx");
+    let run = unpara(&[
+        "align",
+        PDF_ZH,
+        PDF_EN,
+        "--format",
+        "tmx",
+        "--min-score",
+        "0.5",
+        "--one-to-one",
+        "-o",
+        &out,
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read: Value = serde_json::from_str(&script("tmx_check.py", &[&out])).expect("JSON");
+    let al = unpara_json(&["align", PDF_ZH, PDF_EN]);
+    let kept = al["sentence_links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .filter(|l| {
+            l["zh"].as_array().map(Vec::len) == Some(1)
+                && l["en"].as_array().map(Vec::len) == Some(1)
+                && l["score"].as_f64().is_some_and(|s| s >= 0.5)
+        })
+        .count();
+    assert_eq!(read["units"].as_u64(), Some(kept as u64));
+    assert!(kept > 200, "{kept}");
+}
+
+#[test]
+fn jsonl_of_several_pairs_loads_with_hugging_face_datasets() {
+    if !consumers(&["datasets"]) {
+        return;
+    }
+    let dir = Scratch::new("jsonl");
+    let mut files = Vec::new();
+    let mut rows = 0;
+    // The first file's pair prints no symbol (the UDHR XML pair when the corpus is
+    // here, else the fixture's DOCX pair, which has one: the load must work either way).
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Some(udhr) = corpus("udhr-xml") {
+        pairs.push((format!("{udhr}/zh.xml"), format!("{udhr}/en.xml")));
+    }
+    pairs.push((UNPC_ZH.into(), UNPC_EN.into()));
+    pairs.push((PDF_ZH.into(), PDF_EN.into()));
+    for (k, (a, b)) in pairs.iter().enumerate() {
+        let out = dir.path(&format!("{k}.jsonl"));
+        let run = unpara(&["align", a, b, "--format", "jsonl", "-o", &out]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        rows += std::fs::read_to_string(&out)
+            .expect("jsonl")
+            .lines()
+            .count();
+        files.push(out);
+    }
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let read: Value = serde_json::from_str(&script("jsonl_datasets.py", &args)).expect("JSON");
+    assert_eq!(read["rows"].as_u64(), Some(rows as u64));
+    for f in [
+        "group",
+        "symbol",
+        "translation",
+        "zh",
+        "en",
+        "ids",
+        "score",
+        "languages",
+    ] {
+        assert!(
+            read["features"]
+                .as_array()
+                .expect("features")
+                .iter()
+                .any(|x| x == f),
+            "{f}"
+        );
+    }
+    let groups: Vec<&str> = read["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        groups.contains(&"A/RES/73/3") && groups.contains(&"CAC/COSP/WG.4/2017/4"),
+        "{groups:?}"
+    );
+    assert_eq!(groups.len(), pairs.len());
+    assert!(
+        read["first_translation"]["zh"].is_string() && read["first_translation"]["en"].is_string()
+    );
+}
+
+#[test]
+fn tsv_holds_text_text_score_and_filters() {
+    let all = String::from_utf8(unpara(&["align", PDF_ZH, PDF_EN, "--format", "tsv"]).stdout)
+        .expect("UTF-8");
+    let al = unpara_json(&["align", PDF_ZH, PDF_EN]);
+    let links = al["sentence_links"].as_array().expect("links");
+    let two_sided = links
+        .iter()
+        .filter(|l| {
+            l["zh"].as_array().is_some_and(|a| !a.is_empty())
+                && l["en"].as_array().is_some_and(|a| !a.is_empty())
+        })
+        .count();
+    let lines: Vec<Vec<&str>> = all.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), two_sided);
+    assert!(lines
+        .iter()
+        .all(|f| f.len() == 3 && f[2].parse::<f64>().is_ok()));
+    let first = &lines[0];
+    assert_eq!(
+        first[1],
+        al["documents"]["en"]["blocks"][0]["sentences"][0]
+            .as_str()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    );
+    let high = String::from_utf8(
+        unpara(&[
+            "align",
+            PDF_ZH,
+            PDF_EN,
+            "--format",
+            "tsv",
+            "--min-score",
+            "0.9",
+        ])
+        .stdout,
+    )
+    .expect("UTF-8");
+    let expected = links
+        .iter()
+        .filter(|l| {
+            l["score"].as_f64().is_some_and(|s| s >= 0.9)
+                && l["zh"].as_array().is_some_and(|a| !a.is_empty())
+                && l["en"].as_array().is_some_and(|a| !a.is_empty())
+        })
+        .count();
+    assert_eq!(high.lines().count(), expected);
+    assert!(expected < two_sided);
+    // Bad filter values are usage errors.
+    let bad = unpara(&[
+        "align",
+        PDF_ZH,
+        PDF_EN,
+        "--format",
+        "tsv",
+        "--min-score",
+        "7",
+    ]);
+    assert_eq!(bad.status.code(), Some(64));
+    let bad = unpara(&["align", PDF_ZH, PDF_EN, "--lang-tag", "zh"]);
+    assert_eq!(bad.status.code(), Some(64));
+}
