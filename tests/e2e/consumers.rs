@@ -370,3 +370,143 @@ fn tsv_holds_text_text_score_and_filters() {
     let bad = unpara(&["align", PDF_ZH, PDF_EN, "--lang-tag", "zh"]);
     assert_eq!(bad.status.code(), Some(64));
 }
+
+/// Node with `tests/consumers/node`'s packages installed (`npm ci --prefix
+/// tests/consumers/node`); says why the test skips when not, or fails under
+/// `UNPARA_REQUIRE_CONSUMERS`.
+fn ajv() -> bool {
+    let installed = root()
+        .join("tests/consumers/node/node_modules/ajv")
+        .is_dir();
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let ok = installed && node;
+    if !ok {
+        let why = "Ajv is not installed (npm ci --prefix tests/consumers/node)";
+        assert!(
+            std::env::var_os("UNPARA_REQUIRE_CONSUMERS").is_none(),
+            "{why}"
+        );
+        skipped(why);
+    }
+    ok
+}
+
+#[test]
+fn the_schema_is_strict_for_jsonschema_and_ajv() {
+    if !consumers(&["jsonschema"]) || !ajv() {
+        return;
+    }
+    let dir = Scratch::new("schema");
+    let mut files = Vec::new();
+    let mut expected = Vec::new();
+    let mut save = |name: &str, v: &Value, valid: bool| {
+        let path = dir.path(name);
+        write(&path, &serde_json::to_string(v).expect("JSON"));
+        files.push(path);
+        expected.push(valid);
+    };
+    let al = unpara_json(&["align", PDF_ZH, PDF_EN]);
+    save("real.json", &al, true);
+    let unpc = unpara_json(&[
+        "align",
+        UNPC_ZH,
+        UNPC_EN,
+        "--links",
+        "fixtures/unpc/links.xml",
+    ]);
+    save("links.json", &unpc, true);
+    let defects: [(&str, &str, Value); 6] = [
+        ("stray.json", "/summary/stray", serde_json::json!(1)),
+        (
+            "kind.json",
+            "/documents/zh/blocks/0/kind",
+            serde_json::json!("bogus"),
+        ),
+        (
+            "score.json",
+            "/sentence_links/0/score",
+            serde_json::json!(7),
+        ),
+        ("version.json", "/schema_version", serde_json::json!("2")),
+        (
+            "method.json",
+            "/paragraph_links/0/method",
+            serde_json::json!("guess"),
+        ),
+        (
+            "pages.json",
+            "/documents/en/source/pages",
+            serde_json::json!(-1),
+        ),
+    ];
+    for (name, pointer, value) in defects {
+        let mut v = al.clone();
+        let (parent, key) = pointer.rsplit_once('/').expect("pointer");
+        match v.pointer_mut(parent) {
+            Some(Value::Object(m)) => {
+                m.insert(key.to_string(), value);
+            }
+            Some(Value::Array(a)) => {
+                if let Some(slot) = key.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                    *slot = value;
+                }
+            }
+            _ => panic!("{pointer} is not in the output"),
+        }
+        save(name, &v, false);
+    }
+    let schema = dir.path("alignment.schema.json");
+    let text = String::from_utf8(unpara(&["schema", "alignment"]).stdout).expect("UTF-8");
+    write(&schema, &text);
+    let mut args = vec![schema.as_str()];
+    args.extend(files.iter().map(String::as_str));
+    let python: Value = serde_json::from_str(&script("schema_check.py", &args)).expect("JSON");
+    assert_eq!(
+        python["valid"],
+        serde_json::json!(expected),
+        "{}",
+        python["errors"]
+    );
+    let mut node_args = vec![root()
+        .join("tests/consumers/node/ajv_check.js")
+        .to_string_lossy()
+        .into_owned()];
+    node_args.extend(args.iter().map(|s| s.to_string()));
+    let out = Command::new("node")
+        .args(&node_args)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "ajv: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let node: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        node["valid"],
+        serde_json::json!(expected),
+        "{}",
+        node["errors"]
+    );
+    // The document schema, on a real extract and on one with a stray field.
+    let doc = unpara_json(&["extract", "fixtures/CAC_COSP_WG.4_2017_4/en.docx"]);
+    let mut stray = doc.clone();
+    stray["metadata"]["colour"] = serde_json::json!("blue");
+    let (good, bad) = (dir.path("doc.json"), dir.path("doc-stray.json"));
+    write(&good, &serde_json::to_string(&doc).expect("JSON"));
+    write(&bad, &serde_json::to_string(&stray).expect("JSON"));
+    let schema = dir.path("document.schema.json");
+    let text = String::from_utf8(unpara(&["schema", "document"]).stdout).expect("UTF-8");
+    write(&schema, &text);
+    let python: Value =
+        serde_json::from_str(&script("schema_check.py", &[&schema, &good, &bad])).expect("JSON");
+    assert_eq!(
+        python["valid"],
+        serde_json::json!([true, false]),
+        "{}",
+        python["errors"]
+    );
+}

@@ -106,9 +106,41 @@ pub fn json_schema(which: &str) -> Option<String> {
         "alignment" => schemars::schema_for!(wire::WireAlignment<'static>),
         _ => return None,
     };
-    let mut s = serde_json::to_string_pretty(&schema).ok()?;
+    let mut value = schema.to_value();
+    strict(&mut value);
+    let mut s = serde_json::to_string_pretty(&value).ok()?;
     s.push('\n');
     Some(s)
+}
+
+/// Makes a generated schema strict and standard: every object with properties admits
+/// no others (`additionalProperties: false`), and the integer and float `format`s
+/// schemars writes (`uint32`, `double`, …), which are not among JSON Schema 2020-12's
+/// formats (section 7.3 of its Validation vocabulary) and make Ajv's strict mode refuse
+/// the schema, are removed; an unsigned one becomes `minimum: 0`.
+fn strict(node: &mut serde_json::Value) {
+    use serde_json::Value;
+    match node {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            let nonstandard = map.get("format").and_then(Value::as_str).and_then(|f| {
+                let numeric =
+                    f.starts_with("uint") || f.starts_with("int") || f == "float" || f == "double";
+                numeric.then(|| f.starts_with("uint"))
+            });
+            if let Some(unsigned) = nonstandard {
+                map.remove("format");
+                if unsigned && !map.contains_key("minimum") {
+                    map.insert("minimum".into(), Value::from(0));
+                }
+            }
+            map.values_mut().for_each(strict);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strict),
+        _ => {}
+    }
 }
 
 /// The sides of every aligned output are keyed by language: two documents in one

@@ -9,8 +9,10 @@ pub(crate) const SCHEMA_VERSION: &str = "1";
 
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct WireDocument<'a> {
+    #[schemars(extend("const" = "1"))]
     schema_version: &'static str,
     source: WireSource<'a>,
+    #[schemars(extend("enum" = ["zh", "en"]))]
     language: &'static str,
     metadata: WireMetadata<'a>,
     blocks: Vec<WireBlock<'a>>,
@@ -21,7 +23,10 @@ pub(crate) struct WireDocument<'a> {
 #[derive(Serialize, JsonSchema)]
 struct WireSource<'a> {
     path: &'a str,
+    #[schemars(extend("enum" = ["pdf", "docx", "unpc-xml", "udhr-xml", "xml"]))]
     format: &'static str,
+    /// SHA-256 of the input's bytes, 64 lower-case hexadecimal digits.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
     sha256: &'a str,
     pages: u32,
     producer: Option<&'a str>,
@@ -33,6 +38,7 @@ struct WireMetadata<'a> {
     job_number: Option<&'a str>,
     distribution: Option<&'a str>,
     date: Option<&'a str>,
+    #[schemars(extend("enum" = ["zh", "en", null]))]
     original_language: Option<&'static str>,
     title: Option<&'a str>,
 }
@@ -142,6 +148,7 @@ impl<T> Sides<T> {
 
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct WireAlignment<'a> {
+    #[schemars(extend("const" = "1"))]
     schema_version: &'static str,
     /// Languages of side a and side b, in the order the documents were given.
     languages: [&'static str; 2],
@@ -156,8 +163,13 @@ pub(crate) struct WireAlignment<'a> {
 struct WireParagraphLink<'a> {
     #[serde(flatten)]
     blocks: Sides<&'a [String]>,
+    /// How the link was made: `number` (paragraph numbers), `label` (heading words,
+    /// labels), `dp` (the length and anchor programme), `unaligned` (one-sided), `links`
+    /// (taken from a link file).
+    #[schemars(extend("enum" = ["number", "label", "dp", "unaligned", "links"]))]
     method: &'a str,
     /// In [0, 1], 3 decimals.
+    #[schemars(range(min = 0, max = 1))]
     score: f64,
 }
 
@@ -166,6 +178,7 @@ struct WireSentenceLink<'a> {
     #[serde(flatten)]
     sentences: Sides<&'a [String]>,
     /// In [0, 1], 3 decimals.
+    #[schemars(range(min = 0, max = 1))]
     score: f64,
 }
 
@@ -188,6 +201,7 @@ struct WireSentenceSummary {
     /// Indices into `sentence_links` of the two-sided links scoring below
     /// `low_score_below`.
     low_score: Vec<usize>,
+    #[schemars(range(min = 0, max = 1))]
     low_score_below: f64,
 }
 
