@@ -72,7 +72,25 @@ fn converts_groups_reports_every_file_and_skips_what_is_done() {
     };
     expect("broken/cut.pdf", "error");
     expect("unpc/links.xml", "skipped");
-    expect("CAC_COSP_WG.4_2017_4/zh.pdf", "duplicate");
+    // The PDFs are the DOCX pair's document in another format: other bytes, so not
+    // duplicates; each is extracted on its own beside the group's output.
+    let version = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("CAC_COSP_WG.4_2017_4/zh.pdf")
+        })
+        .unwrap();
+    assert_ne!(version["status"], "duplicate");
+    assert!(version["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("another version of group CAC/COSP/WG.4/2017/4"));
+    assert!(dir.join("out/CAC_COSP_WG.4_2017_4.zh.pdf.json").exists());
     let error = report["files"]
         .as_array()
         .unwrap()
@@ -320,4 +338,101 @@ fn a_killed_batch_resumes_without_redoing_finished_groups() {
         "the re-run completes every group"
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 12: symbolic links that loop do not make the walk hang or read a file twice;
+/// documents that print no symbol pair by folder and stem (the UDHR XML pair, a
+/// `X-ZH.xml`/`X-EN.xml` copy of it); two folders holding different `zh.xml`/`en.xml`
+/// pairs are two groups; a second, different version in a group is an error, not a
+/// silent duplicate; identical bytes are a duplicate.
+#[test]
+fn walk_survives_link_loops_and_pairs_by_folder_and_stem() {
+    let Some(udhr) = crate::helpers::corpus("udhr-xml") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("unpara-batch-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let read = |lang: &str| std::fs::read_to_string(format!("{udhr}/{lang}.xml")).unwrap();
+    let put = |rel: &str, text: &str| {
+        let p = dir.join("in").join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    put("one/zh.xml", &read("zh"));
+    put("one/en.xml", &read("en"));
+    // A different pair under the same names in another folder.
+    put(
+        "two/zh.xml",
+        &read("zh").replacen("世界人权宣言", "世界人权宣言（副本）", 1),
+    );
+    put(
+        "two/en.xml",
+        &read("en").replacen("Universal Declaration", "Universal  Declaration", 1),
+    );
+    put("three/udhr-ZH.xml", &read("zh"));
+    put("three/udhr-EN.xml", &read("en"));
+    // A second English version of group `three`, with other bytes: extracted on its
+    // own; and the same bytes as `one/en.xml` as `one/EN.xml`: a duplicate.
+    put(
+        "three/udhr.en.xml",
+        &read("en").replacen("Preamble", "Preamble ", 1),
+    );
+    put("one/EN.xml", &read("en"));
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("..", dir.join("in/one/up")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("in/two/self")).unwrap();
+    }
+    let (code, report) = batch(&dir, "out", &[]);
+    let files = statuses(&report);
+    let own = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .ends_with(".udhr.en.xml.json")
+        });
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(own, "the other version's own output");
+    // Every file once, whatever the links make reachable.
+    assert_eq!(files.len(), 8, "{files:?}");
+    let status = |tail: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p.ends_with(tail))
+            .map(|(_, s)| s.as_str())
+            .unwrap_or("missing")
+    };
+    let groups: Vec<(String, String)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group"].as_str().unwrap().to_string(),
+                g["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let aligned = groups.iter().filter(|(_, s)| s == "aligned").count();
+    assert_eq!(aligned, 3, "{groups:?}");
+    assert!(
+        groups.iter().any(|(g, _)| g.ends_with("in/one")),
+        "{groups:?}"
+    );
+    assert!(
+        groups.iter().any(|(g, _)| g.ends_with("in/two")),
+        "{groups:?}"
+    );
+    assert!(
+        groups.iter().any(|(g, _)| g.ends_with("in/three/udhr")),
+        "{groups:?}"
+    );
+    assert_eq!(status("three/udhr.en.xml"), "ok");
+    // One of the two identical files is converted, the other is its duplicate.
+    let mut twins = [status("one/en.xml"), status("one/EN.xml")];
+    twins.sort_unstable();
+    assert_eq!(twins, ["duplicate", "ok"]);
+    assert_eq!(code, Some(0));
 }

@@ -9,45 +9,112 @@ use anyhow::{Context, Result};
 const EXTENSIONS: [&str; 3] = ["pdf", "docx", "xml"];
 
 /// Every PDF, DOCX and XML file under the folders, recursively, sorted; hidden files
-/// and folders (`.git`, the batch's own state) are skipped.
+/// and folders (`.git`, the batch's own state) are skipped. Symbolic links are
+/// followed (walkdir detects loops: a link back to an ancestor is reported on standard
+/// error and not entered), and a file reached by several paths is listed once, under
+/// the first path found.
 pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for folder in folders {
         if folder.is_file() {
-            out.push(folder.clone());
+            if seen.insert(std::fs::canonicalize(folder).unwrap_or_else(|_| folder.clone())) {
+                out.push(folder.clone());
+            }
             continue;
         }
-        walk(folder, &mut out, 0).with_context(|| format!("{}: cannot list", folder.display()))?;
+        if !folder.is_dir() {
+            anyhow::bail!("{}: cannot list: not a folder or file", folder.display());
+        }
+        let walk = walkdir::WalkDir::new(folder)
+            .follow_links(true)
+            .max_depth(MAX_DEPTH)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walk {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) if e.loop_ancestor().is_some() => {
+                    eprintln!("unpara: warning: {e}: not entered (a symbolic link back to a folder above it)");
+                    continue;
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("{}: cannot list", folder.display()))
+                }
+            };
+            let path = entry.path();
+            let wanted = entry.file_type().is_file()
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            if wanted
+                && seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+            {
+                out.push(path.to_path_buf());
+            }
+        }
     }
     out.sort();
-    out.dedup();
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
-    if depth > 64 {
-        return Ok(());
+/// Deepest folder level a batch descends to (a bound on what the input tree decides).
+const MAX_DEPTH: usize = 64;
+
+/// The language parts file names of language versions end in, by language: `-ZH`,
+/// `.zh`, `_c` (the Official Document System's `_c`/`_e`), `zh` alone.
+fn language_suffixes(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "zh" => &["zh", "ch", "chi", "zho", "c", "cn"],
+        "en" => &["en", "eng", "e"],
+        _ => &[],
     }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out, depth + 1)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
+}
+
+/// The group of a document that prints no symbol and whose name spells none: its
+/// folder and its file stem without the language part (`udhr/zh.xml` → `udhr`,
+/// `in/X-ZH.pdf` → `in/X`, `X_c.pdf` → `X`, `X.zh.docx` → `X`), so that the language
+/// versions of one document pair up and same-named files of different folders do not.
+/// Only the folder's plain components are kept (`../corpus/udhr` → `corpus/udhr`).
+pub(crate) fn pair_key(path: &Path, lang: &str) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = stem.to_lowercase();
+    let suffixes = language_suffixes(lang);
+    let bare = if suffixes.contains(&lower.as_str()) {
+        String::new()
+    } else {
+        suffixes
+            .iter()
+            .flat_map(|s| ["-", "_", "."].map(move |sep| format!("{sep}{s}")))
+            .find(|tail| lower.ends_with(tail.as_str()))
+            .and_then(|tail| stem.get(..stem.len() - tail.len()))
+            .map_or(stem.clone(), str::to_string)
+    };
+    let folder: Vec<String> = path
+        .parent()
+        .map(|p| {
+            p.components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut parts = folder;
+    if !bare.is_empty() {
+        parts.push(bare);
     }
-    Ok(())
+    if parts.is_empty() {
+        stem
+    } else {
+        parts.join("/")
+    }
 }
 
 /// The document symbol a UN file name spells (`A_RES_73_3-EN.pdf` → `A/RES/73/3`), a
@@ -126,5 +193,25 @@ mod tests {
         );
         assert_eq!(symbol_hint(Path::new("A_C.3_78_drafts.marc.xml")), None);
         assert_eq!(file_stem_of("CAC/COSP/WG.4/2017/4"), "CAC_COSP_WG.4_2017_4");
+    }
+
+    #[test]
+    fn versions_without_symbol_pair_by_folder_and_stem() {
+        let key = |p: &str, l: &str| pair_key(Path::new(p), l);
+        assert_eq!(
+            key("../shared/corpus/udhr-xml/zh.xml", "zh"),
+            "shared/corpus/udhr-xml"
+        );
+        assert_eq!(
+            key("../shared/corpus/udhr-xml/en.xml", "en"),
+            "shared/corpus/udhr-xml"
+        );
+        assert_eq!(key("in/X-ZH.pdf", "zh"), key("in/X-EN.pdf", "en"));
+        assert_eq!(key("in/X-ZH.pdf", "zh"), "in/X");
+        assert_eq!(key("X_c.pdf", "zh"), key("X_e.pdf", "en"));
+        assert_eq!(key("a/X.zh.docx", "zh"), "a/X");
+        assert_ne!(key("one/zh.xml", "zh"), key("two/en.xml", "en"));
+        // A stem that only ends like a language part keeps it when the language differs.
+        assert_eq!(key("in/Spec.pdf", "zh"), "in/Spec");
     }
 }

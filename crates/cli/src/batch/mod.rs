@@ -201,7 +201,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     );
     if errors > 0 {
         bail!(
-            "{errors} of {} files could not be read (see run-report.json)",
+            "{errors} of {} files could not be read or converted (see run-report.json)",
             report.totals.files
         );
     }
@@ -267,10 +267,7 @@ fn read(path: &Path, sha256: String, how: &Reading) -> Input {
                 .symbol
                 .clone()
                 .or_else(|| discover::symbol_hint(path))
-                .unwrap_or_else(|| {
-                    path.file_stem()
-                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
-                });
+                .unwrap_or_else(|| discover::pair_key(path, doc.language.code()));
             if !doc.diagnostics.warnings.is_empty() {
                 report.status = "warning".into();
                 report.message = Some(doc.diagnostics.warnings.join("; "));
@@ -454,14 +451,43 @@ fn write_group(
         .filter_map(|&i| members.get(i))
         .map(|m| m.path.display().to_string())
         .collect();
+    let used_shas: Vec<String> = used
+        .iter()
+        .filter_map(|&i| members.get(i))
+        .map(|m| m.sha256.clone())
+        .collect();
     for (i, m) in members.iter_mut().enumerate() {
-        if !used.contains(&i) && m.doc.is_some() {
+        if used.contains(&i) {
+            continue;
+        }
+        // Only identical bytes are a duplicate; another version of the group (the same
+        // document in another format, a revised file) is extracted on its own, beside
+        // the group's output, so nothing of it is lost.
+        let Some(doc) = m.doc.as_ref() else { continue };
+        if used_shas.contains(&m.sha256) {
             m.report.status = "duplicate".into();
             m.report.message = Some(format!(
-                "another version of the group's document; converted from {}",
-                used_paths.join(" and ")
+                "the same bytes (SHA-256) as {}, which was converted",
+                used_paths.join(" or ")
             ));
+            continue;
         }
+        let name = m
+            .path
+            .file_name()
+            .map(|n| discover::file_stem_of(&n.to_string_lossy()))
+            .unwrap_or_default();
+        let own = output.with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
+        write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
+        let note = format!(
+            "another version of group {group} (other bytes than {}): extracted on its own to {}",
+            used_paths.join(" and "),
+            own.display()
+        );
+        m.report.message = Some(match m.report.message.take() {
+            Some(w) => format!("{note}; {w}"),
+            None => note,
+        });
     }
     Ok((status, links))
 }
