@@ -436,3 +436,32 @@ fn walk_survives_link_loops_and_pairs_by_folder_and_stem() {
     assert_eq!(twins, ["duplicate", "ok"]);
     assert_eq!(code, Some(0));
 }
+
+/// Issue 12: an expected file made as README says (`unpara extract X -o
+/// X.expected.json`, which records the input's path) passes `check` from anywhere.
+#[test]
+fn an_expected_file_made_with_extract_passes_check() {
+    let dir = std::env::temp_dir().join(format!("unpara-check-made-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(root().join("fixtures/unpc/zh.xml"), dir.join("zh.xml")).unwrap();
+    let input = dir.join("zh.xml");
+    let expected = dir.join("zh.xml.expected.json");
+    let made = unpara(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        expected.to_str().unwrap(),
+    ]);
+    assert!(made.status.success());
+    assert!(std::fs::read_to_string(&expected)
+        .unwrap()
+        .contains(input.to_str().unwrap()));
+    let out = unpara(&["check", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
