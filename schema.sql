@@ -64,3 +64,8 @@ CREATE TABLE IF NOT EXISTS sentence_links (
     score       REAL NOT NULL,
     PRIMARY KEY (zh_document, en_document, position)
 );
+
+-- Indexes for the queries of README ("Batch conversion", SQLite): documents by symbol and
+-- language; footnotes of a block. Sentence links of a document pair use the primary key.
+CREATE INDEX IF NOT EXISTS documents_by_symbol ON documents (symbol, language);
+CREATE INDEX IF NOT EXISTS footnotes_by_block ON footnotes (document_id, block_id);

@@ -465,3 +465,68 @@ fn an_expected_file_made_with_extract_passes_check() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Issue 12: the database holds groups of one language too, and the three queries of
+/// README run in the `sqlite3` shell on their indexes.
+#[test]
+fn sqlite_holds_single_language_documents_and_answers_the_readme_queries() {
+    let has_shell = std::process::Command::new("sqlite3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_shell {
+        let why = "the sqlite3 shell is not installed (apt-get install sqlite3)";
+        assert!(
+            std::env::var_os("UNPARA_REQUIRE_CONSUMERS").is_none(),
+            "{why}"
+        );
+        crate::helpers::skipped(why);
+        return;
+    }
+    let dir = inputs("sqlite-shell");
+    // A Chinese document with no English version.
+    let zh = std::fs::read_to_string(root().join("fixtures/unpc/zh.xml"))
+        .unwrap()
+        .replace("A/RES/73/3", "A/RES/73/99");
+    std::fs::create_dir_all(dir.join("in/only")).unwrap();
+    std::fs::write(dir.join("in/only/zh.xml"), zh).unwrap();
+    let db = dir.join("out/corpus.db");
+    batch(&dir, "out", &["--sqlite", db.to_str().unwrap()]);
+    let shell = |sql: &str| {
+        let out = std::process::Command::new("sqlite3")
+            .arg(&db)
+            .arg(sql)
+            .output()
+            .expect("sqlite3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let lacking = shell(
+        "SELECT grp, group_concat(language) FROM documents GROUP BY grp HAVING count(*) = 1;",
+    );
+    assert_eq!(lacking, "A/RES/73/99|zh\n");
+    let links = shell(
+        "SELECT s.zh_text, s.en_text, s.score FROM sentence_links s \
+         JOIN documents d ON d.id = s.zh_document WHERE d.symbol = 'A/RES/73/3' ORDER BY s.position;",
+    );
+    assert_eq!(links.lines().count(), 6);
+    assert!(
+        links.starts_with("大会，|The General Assembly,|"),
+        "{links}"
+    );
+    let notes = "SELECT f.marker, f.text FROM footnotes f JOIN documents d ON d.id = f.document_id \
+                 WHERE d.symbol = 'CAC/COSP/WG.4/2017/4' AND d.language = 'en' AND f.block_id = 'b31';";
+    let found = shell(notes);
+    assert_eq!(found.lines().count(), 2, "{found}");
+    assert!(found.starts_with("1|"), "{found}");
+    let plan = shell(&format!("EXPLAIN QUERY PLAN {notes}"));
+    assert!(
+        plan.contains("documents_by_symbol") && plan.contains("footnotes_by_block"),
+        "{plan}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

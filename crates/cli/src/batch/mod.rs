@@ -443,6 +443,11 @@ fn write_group(
                 &unpara_writers::document_json(doc)?,
             )?;
             let _ = std::fs::remove_file(sidecar);
+            // A document with one language is in the database too: "which documents
+            // lack a language" is a query.
+            if let Some(db) = db {
+                db.write_group(group, &[doc], None)?;
+            }
             ("extracted", vec![i], 0)
         }
     };
