@@ -530,3 +530,41 @@ fn sqlite_holds_single_language_documents_and_answers_the_readme_queries() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Issue 12: `batch --format jsonl,tsv,tmx,moses` writes corpus-wide files holding every
+/// aligned group's links (the TMX one valid for translate-toolkit: see
+/// `consumers.rs`), and a re-run asking for a format whose pieces are missing redoes the
+/// groups that lack them.
+#[test]
+fn batch_writes_corpus_wide_bitexts() {
+    let dir = inputs("formats");
+    let (code, _) = batch(&dir, "out", &["--format", "jsonl,tsv,tmx,moses"]);
+    assert_eq!(code, Some(1), "the broken PDF");
+    let out = dir.join("out");
+    let lines = |f: &str| {
+        std::fs::read_to_string(out.join(f))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    // CAC: 240 sentence links, UNPC: 6, all two-sided.
+    assert_eq!(lines("corpus.jsonl"), 246);
+    assert_eq!(lines("corpus.tsv"), 246);
+    assert_eq!((lines("corpus.zh"), lines("corpus.en")), (246, 246));
+    let tmx = std::fs::read_to_string(out.join("corpus.tmx")).unwrap();
+    assert_eq!(tmx.matches("<tu ").count(), 246);
+    assert!(tmx.contains(r#"srclang="*all*""#) && tmx.trim_end().ends_with("</tmx>"));
+    // A re-run that now asks for TSV only finds its pieces and redoes nothing.
+    let (_, report) = batch(&dir, "out", &["--format", "tsv"]);
+    assert_eq!(report["totals"]["aligned"], 0);
+    for e in std::fs::read_dir(out.join(".sentences")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "tsv") {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    let (_, report) = batch(&dir, "out", &["--format", "tsv"]);
+    assert_eq!(report["totals"]["aligned"], 2);
+    assert_eq!(lines("corpus.tsv"), 246);
+    let _ = std::fs::remove_dir_all(dir);
+}

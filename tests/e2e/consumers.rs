@@ -237,6 +237,19 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
         .count();
     assert_eq!(read["units"].as_u64(), Some(kept as u64));
     assert!(kept > 200, "{kept}");
+    // The corpus-wide memory of a batch is valid and read too.
+    let corpus = dir.path("batch");
+    let run = unpara(&["batch", "fixtures/unpc", "-o", &corpus, "--format", "tmx"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read: Value =
+        serde_json::from_str(&script("tmx_check.py", &[&format!("{corpus}/corpus.tmx")]))
+            .expect("JSON");
+    assert_eq!(read["units"], 6);
+    assert_eq!(read["srclang"], "*all*");
 }
 
 #[test]

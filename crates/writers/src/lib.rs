@@ -30,7 +30,7 @@ pub use export::Export;
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
-pub use tmx::alignment_tmx;
+pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;
 pub use xces::{alignment_xces, sentence_document, SentenceDocs};
 

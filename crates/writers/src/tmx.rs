@@ -38,13 +38,22 @@ pub fn alignment_tmx(
         Some(l) if l == a.language => ka,
         _ => "*all*",
     };
-    let group = xml_safe(&group(a, b));
-    let symbol = a
-        .metadata
-        .symbol
-        .as_ref()
-        .or(b.metadata.symbol.as_ref())
-        .map(|s| xml_safe(s));
+    let mut s = tmx_head(srclang)?;
+    s.push_str(&tmx_units(a, b, al, export)?);
+    s.push_str(TMX_TAIL);
+    Ok(s)
+}
+
+/// The end of a TMX document whose head is [`tmx_head`].
+pub const TMX_TAIL: &str = "  </body>\n</tmx>\n";
+
+/// The start of a TMX document: declaration, `<tmx version="1.4">`, the `<header>`
+/// with `srclang` (a language tag, or `*all*`), and `<body>`; units follow, then
+/// [`TMX_TAIL`]. For a corpus-wide memory made of several pairs' [`tmx_units`].
+///
+/// # Errors
+/// [`WriteError::Xml`] if the XML cannot be written.
+pub fn tmx_head(srclang: &str) -> Result<String, WriteError> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut tmx = BytesStart::new("tmx");
@@ -57,13 +66,38 @@ pub fn alignment_tmx(
         ("segtype", "sentence"),
         ("o-tmf", "unpara"),
         ("adminlang", "en"),
-        ("srclang", srclang),
+        ("srclang", xml_safe(srclang).as_str()),
         ("datatype", "plaintext"),
     ] {
         header.push_attribute((k, v));
     }
     w.write_event(Event::Empty(header))?;
     w.write_event(Event::Start(BytesStart::new("body")))?;
+    let mut s = String::from_utf8(w.into_inner()).map_err(|e| WriteError::Xml(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// The `<tu>` elements of an aligned pair (see [`alignment_tmx`]), for a TMX body.
+///
+/// # Errors
+/// [`WriteError::SameLanguage`] when both documents have one language, [`WriteError::Xml`] if the XML cannot be written.
+pub fn tmx_units(
+    a: &Document,
+    b: &Document,
+    al: &Alignment,
+    export: &Export,
+) -> Result<String, WriteError> {
+    crate::check_languages(a, b)?;
+    let (ka, kb) = (export.tag(a.language), export.tag(b.language));
+    let group = xml_safe(&group(a, b));
+    let symbol = a
+        .metadata
+        .symbol
+        .as_ref()
+        .or(b.metadata.symbol.as_ref())
+        .map(|s| xml_safe(s));
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     for (n, p) in pairs(a, b, al, export).into_iter().enumerate() {
         if p.link.a.is_empty() || p.link.b.is_empty() {
             continue;
@@ -102,9 +136,9 @@ pub fn alignment_tmx(
         }
         w.write_event(Event::End(BytesEnd::new("tu")))?;
     }
-    w.write_event(Event::End(BytesEnd::new("body")))?;
-    w.write_event(Event::End(BytesEnd::new("tmx")))?;
     let mut s = String::from_utf8(w.into_inner()).map_err(|e| WriteError::Xml(e.to_string()))?;
-    s.push('\n');
+    if !s.is_empty() {
+        s.push('\n');
+    }
     Ok(s)
 }

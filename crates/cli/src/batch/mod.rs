@@ -55,6 +55,37 @@ pub(crate) struct Args {
     /// Largest size the parts of a Word document may inflate to, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
     max_inflate: u64,
+    /// Corpus-wide files of every aligned group's sentence links, comma-separated:
+    /// `jsonl` (corpus.jsonl, always written), `tsv` (corpus.tsv), `tmx` (corpus.tmx),
+    /// `moses` (corpus.zh and corpus.en).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "jsonl")]
+    format: Vec<CorpusFormat>,
+}
+
+/// A corpus-wide bitext file of `unpara batch`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum CorpusFormat {
+    /// corpus.jsonl: one JSON object per sentence link (always written).
+    Jsonl,
+    /// corpus.tsv: text zh, text en, score.
+    Tsv,
+    /// corpus.tmx: one TMX 1.4b memory of every pair (`srclang="*all*"`).
+    Tmx,
+    /// corpus.zh and corpus.en: Moses plain text, line N the translation of line N.
+    Moses,
+}
+
+impl CorpusFormat {
+    /// The endings of a group's saved pieces (`.sentences/<group>.<ending>`) and the
+    /// corpus files they are joined into.
+    fn pieces(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            CorpusFormat::Jsonl => &[("jsonl", "corpus.jsonl")],
+            CorpusFormat::Tsv => &[("tsv", "corpus.tsv")],
+            CorpusFormat::Tmx => &[("tmx-units", "corpus.tmx")],
+            CorpusFormat::Moses => &[("moses.zh", "corpus.zh"), ("moses.en", "corpus.en")],
+        }
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(u64, u64), String> {
@@ -170,7 +201,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     }
     file_reports.sort_by(|a, b| a.path.cmp(&b.path));
     state.save(&args.output)?;
-    write_corpus(&args.output, &groups_out)?;
+    write_corpus(&args.output, &groups_out, &args.format)?;
     let totals = totals(&file_reports, &groups_out, started.elapsed().as_secs_f64());
     let errors = totals.errors;
     let report = RunReport {
@@ -317,8 +348,22 @@ fn process_group(
     let output = args.output.join(format!("{stem}.json"));
     let sidecar = args.output.join(".sentences").join(format!("{stem}.jsonl"));
     let hash = group_hash(&members);
+    // An aligned group (it has its sentence links saved) whose pieces for a format
+    // asked for now are missing is redone, so the corpus files hold it.
+    let pieces_present = !sidecar.exists()
+        || args
+            .format
+            .iter()
+            .flat_map(|f| f.pieces())
+            .all(|(ending, _)| {
+                args.output
+                    .join(".sentences")
+                    .join(format!("{stem}.{ending}"))
+                    .exists()
+            });
     let unchanged = !args.force
         && output.exists()
+        && pieces_present
         && state
             .lock()
             .map(|s| s.groups.get(name) == Some(&hash))
@@ -343,7 +388,7 @@ fn process_group(
     for m in members.iter_mut().filter(|m| m.doc.is_none()) {
         *m = read(&m.path, m.sha256.clone(), how);
     }
-    let result = write_group(name, &mut members, &output, &sidecar, db);
+    let result = write_group(name, &mut members, &output, &sidecar, &args.format, db);
     match result {
         Ok((status, links)) => {
             report.status = status.into();
@@ -407,6 +452,7 @@ fn write_group(
     members: &mut [Input],
     output: &Path,
     sidecar: &Path,
+    formats: &[CorpusFormat],
     db: Option<&sqlite::Db>,
 ) -> Result<(&'static str, usize)> {
     let (status, used, links) = match pick_pair(members) {
@@ -424,6 +470,7 @@ fn write_group(
             )?;
             let lines = unpara_writers::alignment_jsonl(zh, en, &alignment, &Default::default())?;
             write_output(Some(&sidecar.to_path_buf()), &lines)?;
+            write_pieces(sidecar, formats, zh, en, &alignment)?;
             if let Some(db) = db {
                 db.write_group(group, &[zh, en], Some(&alignment))?;
             }
@@ -497,21 +544,66 @@ fn write_group(
     Ok((status, links))
 }
 
-/// `corpus.jsonl`: the sentence links of every aligned group, in group order.
-fn write_corpus(dir: &Path, groups: &[GroupReport]) -> Result<()> {
-    let mut text = String::new();
-    for g in groups
-        .iter()
-        .filter(|g| g.status == "aligned" || g.status == "skipped")
-    {
-        let side = dir
-            .join(".sentences")
-            .join(format!("{}.jsonl", discover::file_stem_of(&g.group)));
-        if let Ok(t) = std::fs::read_to_string(side) {
-            text.push_str(&t);
+/// A group's pieces of the corpus files of `formats` beside its `.jsonl` sidecar.
+fn write_pieces(
+    sidecar: &Path,
+    formats: &[CorpusFormat],
+    zh: &Document,
+    en: &Document,
+    alignment: &unpara_model::Alignment,
+) -> Result<()> {
+    let export = unpara_writers::Export::default();
+    let piece = |ending: &str| sidecar.with_extension(ending);
+    for f in formats {
+        match f {
+            CorpusFormat::Jsonl => {}
+            CorpusFormat::Tsv => write_output(
+                Some(&piece("tsv")),
+                &unpara_writers::alignment_tsv(zh, en, alignment, &export)?,
+            )?,
+            CorpusFormat::Tmx => write_output(
+                Some(&piece("tmx-units")),
+                &unpara_writers::tmx_units(zh, en, alignment, &export)?,
+            )?,
+            CorpusFormat::Moses => {
+                let (z, e) = unpara_writers::alignment_moses(zh, en, alignment, &export)?;
+                write_output(Some(&piece("moses.zh")), &z)?;
+                write_output(Some(&piece("moses.en")), &e)?;
+            }
         }
     }
-    write_output(Some(&dir.join("corpus.jsonl")), &text)
+    Ok(())
+}
+
+/// The corpus files (`corpus.jsonl` and those of `formats`): the saved pieces of every
+/// aligned group, in group order.
+fn write_corpus(dir: &Path, groups: &[GroupReport], formats: &[CorpusFormat]) -> Result<()> {
+    let mut all = vec![CorpusFormat::Jsonl];
+    all.extend(formats.iter().filter(|f| **f != CorpusFormat::Jsonl));
+    for format in all {
+        for (ending, file) in format.pieces() {
+            let mut text = match format {
+                CorpusFormat::Tmx => unpara_writers::tmx_head("*all*")?,
+                _ => String::new(),
+            };
+            for g in groups
+                .iter()
+                .filter(|g| g.status == "aligned" || g.status == "skipped")
+            {
+                let side = dir
+                    .join(".sentences")
+                    .join(format!("{}.{ending}", discover::file_stem_of(&g.group)));
+                if let Ok(t) = std::fs::read_to_string(side) {
+                    text.push_str(&t);
+                }
+            }
+            if format == CorpusFormat::Tmx {
+                text.push_str(unpara_writers::TMX_TAIL);
+            }
+            write_output(Some(&dir.join(file)), &text)?;
+        }
+    }
+    Ok(())
 }
 
 fn totals(files: &[FileReport], groups: &[GroupReport], seconds: f64) -> Totals {
