@@ -568,3 +568,56 @@ fn batch_writes_corpus_wide_bitexts() {
     assert_eq!(lines("corpus.tsv"), 246);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Issue 12: a paragraph deleted from an input reads in `check` as that block removed
+/// and the links that held it changed, not as every later block changed (blocks are
+/// matched by content, later ids read as the approved ones).
+#[test]
+fn check_reports_a_deleted_block_as_one_change() {
+    let dir = std::env::temp_dir().join(format!("unpara-check-del-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["zh.xml", "zh.xml+en.xml.expected.json"] {
+        std::fs::copy(root().join("fixtures/unpc").join(f), dir.join(f)).unwrap();
+    }
+    let en = std::fs::read_to_string(root().join("fixtures/unpc/en.xml")).unwrap();
+    let without: String = en
+        .lines()
+        .filter(|l| !l.starts_with(r#"<p id="2">"#))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(without.len() < en.len());
+    std::fs::write(dir.join("en.xml"), without).unwrap();
+    let out = unpara(&["check", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().skip(1).map(str::trim).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("documents.en.blocks[b1]: removed")),
+        "{report}"
+    );
+    // Block b2 of the approved output is today's b1: the same block, no change to it.
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("documents.en.blocks[b2]")),
+        "{report}"
+    );
+    assert!(
+        lines.contains(&"paragraph_links[1].en[0]: removed (b1)"),
+        "{report}"
+    );
+    assert!(
+        lines.contains(&"sentence_links[1].en[0]: removed (b1:0)"),
+        "{report}"
+    );
+    // No link other than the one that held the block changes its sides.
+    let sides = lines
+        .iter()
+        .filter(|l| l.contains("_links[") && (l.contains("].en") || l.contains("].zh")))
+        .count();
+    assert_eq!(sides, 2, "{report}");
+}

@@ -131,9 +131,12 @@ pub fn udhr(lang: &str) -> Option<Document> {
     Some(doc)
 }
 
-/// Says visibly that a test did not run, and why.
+/// Says visibly that a test did not run, and why: written to the process's standard
+/// error directly, past the test harness's capture of `eprintln!`, so that it shows in
+/// the `cargo test` output of a passing test.
 pub fn skipped(why: &str) {
-    eprintln!("SKIPPED: {why}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
 
 /// Block-id pairs of an alignment's two-sided paragraph links.

@@ -13,6 +13,8 @@ use serde_json::Value;
 
 use crate::pipeline::{read_document, write_output, Reading};
 
+mod diff;
+
 /// Flags of `unpara check`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -84,59 +86,11 @@ fn forget_paths(v: &mut Value) {
     }
 }
 
-fn excerpt(v: &Value) -> String {
-    let s = match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let short: String = s.chars().take(70).collect();
-    if short.len() < s.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
-}
-
-/// Differences between two JSON values, one line each: blocks and links by their id or
-/// index (`blocks[b12].text: "…" → "…"`), other fields by path.
-fn diff(path: &str, old: &Value, new: &Value, out: &mut Vec<String>) {
-    match (old, new) {
-        (Value::Object(a), Value::Object(b)) => {
-            for (k, va) in a {
-                match b.get(k) {
-                    Some(vb) => diff(&format!("{path}.{k}"), va, vb, out),
-                    None => out.push(format!("{path}.{k}: removed")),
-                }
-            }
-            for k in b.keys().filter(|k| !a.contains_key(*k)) {
-                out.push(format!("{path}.{k}: added"));
-            }
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            let key = |v: &Value, i: usize| {
-                v.get("id")
-                    .and_then(Value::as_str)
-                    .map_or(i.to_string(), str::to_string)
-            };
-            for i in 0..a.len().max(b.len()) {
-                match (a.get(i), b.get(i)) {
-                    (Some(x), Some(y)) => diff(&format!("{path}[{}]", key(x, i)), x, y, out),
-                    (Some(x), None) => {
-                        out.push(format!("{path}[{}]: removed ({})", key(x, i), excerpt(x)))
-                    }
-                    (None, Some(y)) => {
-                        out.push(format!("{path}[{}]: added ({})", key(y, i), excerpt(y)))
-                    }
-                    (None, None) => {}
-                }
-            }
-        }
-        (a, b) if a != b => out.push(format!("{path}: {} → {}", excerpt(a), excerpt(b))),
-        _ => {}
-    }
-}
-
 pub(crate) fn run(args: &Args) -> Result<()> {
+    use std::io::Write;
+    // Written with errors returned, not println!: a closed pipe (`check … | head`) ends
+    // the run quietly instead of panicking.
+    let mut stdout = std::io::stdout().lock();
     let mut files = Vec::new();
     expected_files(&args.folder, &mut files)?;
     files.sort();
@@ -150,7 +104,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             let mut text = serde_json::to_string_pretty(&new)?;
             text.push('\n');
             write_output(Some(expected), &text)?;
-            println!("updated {}", expected.display());
+            writeln!(stdout, "updated {}", expected.display())?;
             continue;
         }
         let old: Value = serde_json::from_str(
@@ -162,22 +116,22 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         // holds the path it was made with: not compared either.
         let mut old = old;
         forget_paths(&mut old);
-        let mut lines = Vec::new();
-        diff("", &old, &new, &mut lines);
+        let lines = diff::differences(&old, &new);
         if lines.is_empty() {
-            println!("ok {}", expected.display());
+            writeln!(stdout, "ok {}", expected.display())?;
         } else {
             changed += 1;
-            println!(
+            writeln!(
+                stdout,
                 "CHANGED {} ({} differences)",
                 expected.display(),
                 lines.len()
-            );
+            )?;
             for l in lines.iter().take(50) {
-                println!("  {}", l.trim_start_matches('.'));
+                writeln!(stdout, "  {}", l.trim_start_matches('.'))?;
             }
             if lines.len() > 50 {
-                println!("  … {} more", lines.len() - 50);
+                writeln!(stdout, "  … {} more", lines.len() - 50)?;
             }
         }
     }
