@@ -3,7 +3,7 @@
 -- instead of duplicating. Foreign keys are declared and enforced (PRAGMA foreign_keys).
 
 CREATE TABLE IF NOT EXISTS documents (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY,     -- stable: from group, language and sha256
     grp         TEXT NOT NULL,           -- the batch group: the document symbol
     symbol      TEXT,
     language    TEXT NOT NULL,           -- zh | en

@@ -621,3 +621,73 @@ fn check_reports_a_deleted_block_as_one_change() {
         .count();
     assert_eq!(sides, 2, "{report}");
 }
+
+/// Issue 12: shard databases merge (document keys are the same on every machine) with
+/// README's SQL in the `sqlite3` shell, into what one run writes; a re-run that adds
+/// `--sqlite` to unchanged inputs fills the database.
+#[test]
+fn shard_databases_merge_and_a_late_sqlite_is_filled() {
+    let has_shell = std::process::Command::new("sqlite3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_shell {
+        let why = "the sqlite3 shell is not installed (apt-get install sqlite3)";
+        assert!(
+            std::env::var_os("UNPARA_REQUIRE_CONSUMERS").is_none(),
+            "{why}"
+        );
+        crate::helpers::skipped(why);
+        return;
+    }
+    let dir = inputs("merge");
+    let db = |n: &str| dir.join(n).to_str().unwrap().to_string();
+    let shell = |file: &str, sql: &str| {
+        let out = std::process::Command::new("sqlite3")
+            .arg(file)
+            .arg(sql)
+            .output()
+            .expect("sqlite3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let counts = |file: &str| {
+        shell(
+            file,
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM blocks), \
+             (SELECT count(*) FROM footnotes), (SELECT count(*) FROM paragraph_links), \
+             (SELECT count(*) FROM sentence_links);",
+        )
+    };
+    batch(&dir, "one", &["--sqlite", &db("one.db")]);
+    batch(&dir, "s0", &["--shard", "0/2", "--sqlite", &db("s0.db")]);
+    batch(&dir, "s1", &["--shard", "1/2", "--sqlite", &db("s1.db")]);
+    std::fs::copy(db("s0.db"), db("merged.db")).unwrap();
+    let merge = format!(
+        "ATTACH '{}' AS shard; \
+         INSERT OR REPLACE INTO documents SELECT * FROM shard.documents; \
+         INSERT OR REPLACE INTO blocks SELECT * FROM shard.blocks; \
+         INSERT OR REPLACE INTO footnotes SELECT * FROM shard.footnotes; \
+         INSERT OR REPLACE INTO paragraph_links SELECT * FROM shard.paragraph_links; \
+         INSERT OR REPLACE INTO sentence_links SELECT * FROM shard.sentence_links; \
+         DETACH shard;",
+        db("s1.db")
+    );
+    shell(&db("merged.db"), &merge);
+    let whole = counts(&db("one.db"));
+    assert_eq!(counts(&db("merged.db")), whole);
+    assert_ne!(counts(&db("s0.db")), whole, "each shard holds part of it");
+    // The same document has the same key whichever run wrote it.
+    let keys = |file: &str| shell(file, "SELECT id, grp, language FROM documents ORDER BY id;");
+    assert_eq!(keys(&db("merged.db")), keys(&db("one.db")));
+    // Unchanged inputs, and now a database: it is filled, not left empty.
+    batch(&dir, "late", &[]);
+    let (_, report) = batch(&dir, "late", &["--sqlite", &db("late.db")]);
+    assert_eq!(counts(&db("late.db")), whole);
+    assert!(report["totals"]["aligned"].as_u64().unwrap_or(0) > 0);
+    let _ = std::fs::remove_dir_all(dir);
+}

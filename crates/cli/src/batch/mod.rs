@@ -361,9 +361,11 @@ fn process_group(
                     .join(format!("{stem}.{ending}"))
                     .exists()
             });
+    let in_database = db.is_none_or(|d| d.has_group(name));
     let unchanged = !args.force
         && output.exists()
         && pieces_present
+        && in_database
         && state
             .lock()
             .map(|s| s.groups.get(name) == Some(&hash))

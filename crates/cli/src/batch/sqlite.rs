@@ -30,6 +30,18 @@ impl Db {
         })
     }
 
+    /// Whether the database holds rows of `group` (a re-run that adds `--sqlite` to
+    /// unchanged inputs redoes the groups it lacks).
+    pub(crate) fn has_group(&self, group: &str) -> bool {
+        let conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        conn.query_row(
+            "SELECT count(*) FROM documents WHERE grp = ?1",
+            params![group],
+            |r| r.get::<_, i64>(0),
+        )
+        .is_ok_and(|n| n > 0)
+    }
+
     /// Replaces the rows of a group: its documents with their blocks and footnotes, and
     /// the links of its aligned pair (`alignment`: side a Chinese, side b English).
     pub(crate) fn write_group(
@@ -56,11 +68,30 @@ impl Db {
     }
 }
 
+/// A document's key, the same on every machine: the first 63 bits of the SHA-256 of
+/// its group, language and source SHA-256, so the databases of shards (`--shard K/N`)
+/// merge without clashing (README, "SQLite").
+fn document_key(group: &str, doc: &Document) -> i64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(
+        format!(
+            "{group}\u{1f}{}\u{1f}{}",
+            doc.language.code(),
+            doc.source.sha256
+        )
+        .as_bytes(),
+    );
+    let mut first = [0u8; 8];
+    first.copy_from_slice(digest.get(..8).unwrap_or(&[0; 8]));
+    (u64::from_be_bytes(first) >> 1) as i64
+}
+
 fn insert_document(tx: &Transaction, group: &str, doc: &Document) -> Result<i64> {
     let m = &doc.metadata;
+    let id = document_key(group, doc);
     tx.execute(
-        "INSERT INTO documents (grp, symbol, language, job_number, date, title, sha256, pages, path, format)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO documents (id, grp, symbol, language, job_number, date, title, sha256, pages, path, format)
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             group,
             m.symbol,
@@ -71,10 +102,10 @@ fn insert_document(tx: &Transaction, group: &str, doc: &Document) -> Result<i64>
             doc.source.sha256,
             doc.source.pages,
             doc.source.path,
-            doc.source.format.as_str()
+            doc.source.format.as_str(),
+            id
         ],
     )?;
-    let id = tx.last_insert_rowid();
     let mut block = tx.prepare(
         "INSERT INTO blocks (document_id, block_id, position, kind, label, level, number, parent, text, sentences)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
