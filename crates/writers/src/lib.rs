@@ -2,7 +2,7 @@
 //! the wire structs in [`wire`] are kept apart from the domain types so the contract
 //! cannot drift by accident; field names are fixed. The sentence links of an aligned
 //! pair also go out as JSON Lines, TSV, TMX 1.4b, XCES (with its sentence documents)
-//! and Moses text.
+//! and Moses text, and a corpus goes into a SQLite database ([`Db`]).
 //!
 //! ```
 //! # use unpara_model::*;
@@ -21,6 +21,7 @@ mod jsonl;
 mod layout;
 mod moses;
 mod pairs;
+mod sqlite;
 mod tmx;
 mod tsv;
 mod wire;
@@ -30,6 +31,7 @@ pub use export::Export;
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
+pub use sqlite::Db;
 pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;
 pub use xces::{alignment_xces, sentence_document, SentenceDocs};
@@ -52,6 +54,9 @@ pub enum WriteError {
     /// The output could not be written.
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
+    /// A SQLite statement failed.
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
 }
 
 /// The schema "1" JSON of one document, pretty-printed, with a final newline.

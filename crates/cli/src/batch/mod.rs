@@ -11,7 +11,6 @@
 mod discover;
 mod progress;
 mod report;
-mod sqlite;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -144,7 +143,14 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         max_inflate: Some(args.max_inflate),
     };
     let progress = progress::Progress::new(paths.len() as u64);
-    let db = args.sqlite.as_deref().map(sqlite::Db::open).transpose()?;
+    let db = args
+        .sqlite
+        .as_deref()
+        .map(|p| {
+            unpara_writers::Db::open(p)
+                .with_context(|| format!("{}: cannot open the database", p.display()))
+        })
+        .transpose()?;
 
     // 1. Hash every input; read those whose group is not known from an earlier run.
     let inputs: Vec<Input> = pool.install(|| {
@@ -341,7 +347,7 @@ fn process_group(
     args: &Args,
     how: &Reading,
     state: &Mutex<&mut State>,
-    db: Option<&sqlite::Db>,
+    db: Option<&unpara_writers::Db>,
 ) -> (GroupReport, Vec<FileReport>) {
     let t = Instant::now();
     let stem = discover::file_stem_of(name);
@@ -455,7 +461,7 @@ fn write_group(
     output: &Path,
     sidecar: &Path,
     formats: &[CorpusFormat],
-    db: Option<&sqlite::Db>,
+    db: Option<&unpara_writers::Db>,
 ) -> Result<(&'static str, usize)> {
     let (status, used, links) = match pick_pair(members) {
         Some((z, e)) => {

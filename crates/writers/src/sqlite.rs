@@ -1,30 +1,38 @@
-//! `unpara batch --sqlite FILE`: the groups of a batch in a SQLite database
-//! (`schema.sql`), one transaction per group; a group's old rows are deleted first, so
-//! re-runs update instead of duplicating.
+//! The SQLite database of a corpus (`unpara batch --sqlite FILE`): the tables of
+//! `schema.sql`, one transaction per group; a group's old rows are deleted first, so
+//! re-runs update instead of duplicating. Document keys are the same on every machine,
+//! so shard databases merge (README, "SQLite").
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
-use anyhow::{Context, Result};
 use rusqlite::{params, Connection, Transaction};
 use unpara_model::{Alignment, Document, Lang};
 
-/// The schema, as shipped in `schema.sql`.
-const SCHEMA: &str = include_str!("../../../../schema.sql");
+use crate::WriteError;
 
-pub(crate) struct Db {
+type Result<T> = std::result::Result<T, WriteError>;
+
+/// The schema, as shipped in `schema.sql`.
+const SCHEMA: &str = include_str!("../../../schema.sql");
+
+/// An open corpus database. Safe to share between threads (one connection behind a
+/// lock; each group is one transaction).
+pub struct Db {
     conn: Mutex<Connection>,
 }
 
 impl Db {
-    /// Opens (or creates) the database and its tables.
-    pub(crate) fn open(path: &Path) -> Result<Db> {
-        let conn = Connection::open(path)
-            .with_context(|| format!("{}: cannot open the database", path.display()))?;
+    /// Opens (or creates) the database at `path` and its tables.
+    ///
+    /// # Errors
+    /// [`WriteError::Database`] when the file cannot be opened as SQLite or the tables
+    /// cannot be created.
+    pub fn open(path: &Path) -> Result<Db> {
+        let conn = Connection::open(path)?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        conn.execute_batch(SCHEMA)
-            .with_context(|| format!("{}: cannot create the tables", path.display()))?;
+        conn.execute_batch(SCHEMA)?;
         Ok(Db {
             conn: Mutex::new(conn),
         })
@@ -32,7 +40,7 @@ impl Db {
 
     /// Whether the database holds rows of `group` (a re-run that adds `--sqlite` to
     /// unchanged inputs redoes the groups it lacks).
-    pub(crate) fn has_group(&self, group: &str) -> bool {
+    pub fn has_group(&self, group: &str) -> bool {
         let conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
         conn.query_row(
             "SELECT count(*) FROM documents WHERE grp = ?1",
@@ -44,7 +52,11 @@ impl Db {
 
     /// Replaces the rows of a group: its documents with their blocks and footnotes, and
     /// the links of its aligned pair (`alignment`: side a Chinese, side b English).
-    pub(crate) fn write_group(
+    ///
+    /// # Errors
+    /// [`WriteError::Database`] when a statement fails (the transaction is rolled
+    /// back), [`WriteError::Json`] if a list column cannot be serialized.
+    pub fn write_group(
         &self,
         group: &str,
         docs: &[&Document],
@@ -63,7 +75,7 @@ impl Db {
                 insert_links(&tx, z, e, zh, en, al)?;
             }
         }
-        tx.commit().context("database commit")?;
+        tx.commit()?;
         Ok(())
     }
 }
