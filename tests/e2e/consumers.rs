@@ -140,6 +140,28 @@ fn xces_is_read_end_to_end_by_opus_tools() {
         .expect("UTF-8");
     let links = json_lines(&jsonl);
     assert_eq!(pairs.len(), links.len());
+    // A batch's corpus-wide alignment: one link group per pair, read end to end too.
+    let corpus = dir.path("batch");
+    let run = unpara(&[
+        "batch",
+        "fixtures/unpc",
+        "fixtures/CAC_COSP_WG.4_2017_4",
+        "-o",
+        &corpus,
+        "--format",
+        "xces",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let all = json_lines(&script(
+        "xces_opus.py",
+        &[&format!("{corpus}/corpus.xces"), "zh", "en"],
+    ));
+    assert_eq!(all.len(), links.len() + 6);
+    assert!(all.iter().any(|p| p["src"][0] == "大会，"));
     let paragraph_5 = links
         .iter()
         .position(|l| {

@@ -261,7 +261,7 @@ fn linked(links: &Path, a: (&Path, &Document), b: (&Path, &Document)) -> Result<
 
 /// The sentence ids a link file may use for `doc`: for UN Parallel Corpus XML its `<s>`
 /// ids (the file is read again for them), and always our own.
-fn sentence_ids(path: &Path, doc: &Document) -> Result<SentenceIds> {
+pub(crate) fn sentence_ids(path: &Path, doc: &Document) -> Result<SentenceIds> {
     if doc.source.format != SourceFormat::UnpcXml {
         return Ok(SentenceIds::of_document(doc));
     }

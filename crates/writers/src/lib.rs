@@ -34,7 +34,9 @@ pub use moses::alignment_moses;
 pub use sqlite::Db;
 pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;
-pub use xces::{alignment_xces, sentence_document, SentenceDocs};
+pub use xces::{
+    alignment_xces, sentence_document, xces_link_group, SentenceDocs, XCES_HEAD, XCES_TAIL,
+};
 
 use thiserror::Error;
 use unpara_model::{Alignment, Document};

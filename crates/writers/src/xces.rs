@@ -44,12 +44,33 @@ pub fn alignment_xces(
     al: &Alignment,
     docs: &SentenceDocs,
 ) -> Result<String, WriteError> {
+    let mut s = XCES_HEAD.to_string();
+    s.push_str(&xces_link_group(a, b, al, docs)?);
+    s.push_str(XCES_TAIL);
+    Ok(s)
+}
+
+/// The start of an XCES alignment: declaration and `<cesAlign version="1.0">`; link
+/// groups ([`xces_link_group`]) follow, then [`XCES_TAIL`].
+pub const XCES_HEAD: &str =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<cesAlign version=\"1.0\">\n";
+
+/// The end of an XCES alignment whose start is [`XCES_HEAD`].
+pub const XCES_TAIL: &str = "</cesAlign>\n";
+
+/// One pair's `<linkGrp>` (see [`alignment_xces`]), for an alignment of several pairs
+/// (a corpus: one group per document pair, as OPUS ships them).
+///
+/// # Errors
+/// [`WriteError::SameLanguage`] when both documents have one language, [`WriteError::Xml`] if the XML cannot be written.
+pub fn xces_link_group(
+    a: &Document,
+    b: &Document,
+    al: &Alignment,
+    docs: &SentenceDocs,
+) -> Result<String, WriteError> {
     crate::check_languages(a, b)?;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
-    let mut ces = BytesStart::new("cesAlign");
-    ces.push_attribute(("version", "1.0"));
-    w.write_event(Event::Start(ces))?;
     let mut group = BytesStart::new("linkGrp");
     group.push_attribute(("targType", "s"));
     group.push_attribute(("fromDoc", xml_safe(&docs.from_doc).as_str()));
@@ -79,7 +100,6 @@ pub fn alignment_xces(
         w.write_event(Event::Empty(l))?;
     }
     w.write_event(Event::End(BytesEnd::new("linkGrp")))?;
-    w.write_event(Event::End(BytesEnd::new("cesAlign")))?;
     let mut s = String::from_utf8(w.into_inner()).map_err(|e| WriteError::Xml(e.to_string()))?;
     s.push('\n');
     Ok(s)

@@ -56,7 +56,8 @@ pub(crate) struct Args {
     max_inflate: u64,
     /// Corpus-wide files of every aligned group's sentence links, comma-separated:
     /// `jsonl` (corpus.jsonl, always written), `tsv` (corpus.tsv), `tmx` (corpus.tmx),
-    /// `moses` (corpus.zh and corpus.en).
+    /// `moses` (corpus.zh and corpus.en), `xces` (corpus.xces, one link group per pair,
+    /// with the sentence documents in `sentences/`).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "jsonl")]
     format: Vec<CorpusFormat>,
 }
@@ -72,6 +73,9 @@ pub(crate) enum CorpusFormat {
     Tmx,
     /// corpus.zh and corpus.en: Moses plain text, line N the translation of line N.
     Moses,
+    /// corpus.xces: an XCES alignment with one `<linkGrp>` per pair, pointing at
+    /// `sentences/<group>.zh.xml` and `.en.xml` (OPUS style).
+    Xces,
 }
 
 impl CorpusFormat {
@@ -83,6 +87,7 @@ impl CorpusFormat {
             CorpusFormat::Tsv => &[("tsv", "corpus.tsv")],
             CorpusFormat::Tmx => &[("tmx-units", "corpus.tmx")],
             CorpusFormat::Moses => &[("moses.zh", "corpus.zh"), ("moses.en", "corpus.en")],
+            CorpusFormat::Xces => &[("xces-group", "corpus.xces")],
         }
     }
 }
@@ -578,9 +583,57 @@ fn write_pieces(
                 write_output(Some(&piece("moses.zh")), &z)?;
                 write_output(Some(&piece("moses.en")), &e)?;
             }
+            CorpusFormat::Xces => write_xces_piece(sidecar, zh, en, alignment)?,
         }
     }
     Ok(())
+}
+
+/// A group's `<linkGrp>` for `corpus.xces`, and its two sentence documents in
+/// `OUTPUT/sentences/` (UN Parallel Corpus inputs keep their sentence ids).
+fn write_xces_piece(
+    sidecar: &Path,
+    zh: &Document,
+    en: &Document,
+    alignment: &unpara_model::Alignment,
+) -> Result<()> {
+    let stem = sidecar
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out = sidecar
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let ids = |doc: &Document| -> Result<std::collections::HashMap<String, String>> {
+        Ok(
+            if doc.source.format == unpara_model::SourceFormat::UnpcXml {
+                crate::align::sentence_ids(Path::new(&doc.source.path), doc)?.source_names(doc)
+            } else {
+                Default::default()
+            },
+        )
+    };
+    let name = |doc: &Document| format!("sentences/{stem}.{}.xml", doc.language.code());
+    let docs = unpara_writers::SentenceDocs {
+        from_doc: name(zh),
+        to_doc: name(en),
+        ids_a: ids(zh)?,
+        ids_b: ids(en)?,
+    };
+    for (file, doc, ids) in [
+        (&docs.from_doc, zh, &docs.ids_a),
+        (&docs.to_doc, en, &docs.ids_b),
+    ] {
+        write_output(
+            Some(&out.join(file)),
+            &unpara_writers::sentence_document(doc, ids)?,
+        )?;
+    }
+    write_output(
+        Some(&sidecar.with_extension("xces-group")),
+        &unpara_writers::xces_link_group(zh, en, alignment, &docs)?,
+    )
 }
 
 /// The corpus files (`corpus.jsonl` and those of `formats`): the saved pieces of every
@@ -592,6 +645,7 @@ fn write_corpus(dir: &Path, groups: &[GroupReport], formats: &[CorpusFormat]) ->
         for (ending, file) in format.pieces() {
             let mut text = match format {
                 CorpusFormat::Tmx => unpara_writers::tmx_head("*all*")?,
+                CorpusFormat::Xces => unpara_writers::XCES_HEAD.to_string(),
                 _ => String::new(),
             };
             for g in groups
@@ -605,8 +659,10 @@ fn write_corpus(dir: &Path, groups: &[GroupReport], formats: &[CorpusFormat]) ->
                     text.push_str(&t);
                 }
             }
-            if format == CorpusFormat::Tmx {
-                text.push_str(unpara_writers::TMX_TAIL);
+            match format {
+                CorpusFormat::Tmx => text.push_str(unpara_writers::TMX_TAIL),
+                CorpusFormat::Xces => text.push_str(unpara_writers::XCES_TAIL),
+                _ => {}
             }
             write_output(Some(&dir.join(file)), &text)?;
         }
