@@ -245,6 +245,19 @@ fn xces_links_name_the_sentences() {
         Some(64)
     );
     let dir = std::env::temp_dir().join(format!("unpara-xces-{}", std::process::id()));
+    // -o naming a folder fails before anything is written beside it.
+    std::fs::create_dir_all(dir.join("folder")).unwrap();
+    let bad = unpara(&[
+        "align",
+        ZH,
+        EN,
+        "--format",
+        "xces",
+        "-o",
+        dir.join("folder").to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(!dir.join("folder.zh.xml").exists() && !dir.join("folder.en.xml").exists());
     let out = dir.join("cac.xces");
     run(&[
         "align",

@@ -224,16 +224,28 @@ fn write_xces(
         ids_b: source_names(b)?,
     };
     let folder = output.parent().unwrap_or(Path::new(""));
-    for (name, doc, ids) in [
+    let documents: Vec<(PathBuf, String)> = [
         (&docs.from_doc, a.1, &docs.ids_a),
         (&docs.to_doc, b.1, &docs.ids_b),
-    ] {
-        let path = folder.join(name);
-        check_not_input(Some(&path), inputs)?;
-        write_output(Some(&path), &unpara_writers::sentence_document(doc, ids)?)?;
+    ]
+    .into_iter()
+    .map(|(name, doc, ids)| {
+        Ok((
+            folder.join(name),
+            unpara_writers::sentence_document(doc, ids)?,
+        ))
+    })
+    .collect::<Result<_>>()?;
+    for (path, _) in &documents {
+        check_not_input(Some(path), inputs)?;
     }
+    // The alignment first: a bad -o (a folder, an input) fails before anything is written.
     let text = unpara_writers::alignment_xces(a.1, b.1, alignment, &docs)?;
-    write_output(Some(&output.to_path_buf()), &text)
+    write_output(Some(&output.to_path_buf()), &text)?;
+    for (path, text) in &documents {
+        write_output(Some(path), text)?;
+    }
+    Ok(())
 }
 
 /// The alignment a link file gives two documents (each with the path it was read from).
