@@ -168,14 +168,13 @@ fn cost_of(
 fn against_cuts(
     a: &[Sentence],
     b: &[Sentence],
-    ra: &Range<usize>,
-    rb: &Range<usize>,
+    (ra, rb): (&Range<usize>, &Range<usize>),
+    own: f64,
     model: &LengthModel,
 ) -> f64 {
     if ra.is_empty() || rb.is_empty() || ra.len() + rb.len() < 3 {
         return 1.0;
     }
-    let own = cost_of(a, b, ra.clone(), rb.clone(), model).0;
     let mut rivals = 0.0;
     let cut = |r: &Range<usize>| {
         [
@@ -205,13 +204,16 @@ fn against_cuts(
 /// cutting a sentence off ([`against_cuts`]).
 pub(crate) fn align(a: &[Sentence], b: &[Sentence], model: &LengthModel) -> Vec<SentenceBead> {
     let moves: Vec<(usize, usize)> = PRIORS.iter().map(|(mv, _)| *mv).collect();
+    // Each step keeps its cost beside its log-odds: the share against cuts needs it.
     best_path(a.len(), b.len(), &moves, |ra, rb| {
-        cost_of(a, b, ra, rb, model)
+        let (cost, log_odds) = cost_of(a, b, ra, rb, model);
+        (cost, (cost, log_odds))
     })
     .into_iter()
     .map(|s| {
-        let share = against_cuts(a, b, &s.a, &s.b, model);
-        let log_odds = s.info.map(|l| {
+        let (cost, log_odds) = s.info;
+        let share = against_cuts(a, b, (&s.a, &s.b), cost, model);
+        let log_odds = log_odds.map(|l| {
             if share < 1.0 {
                 let p = (probability(l) * share).clamp(1e-12, 1.0 - 1e-12);
                 (p / (1.0 - p)).ln()

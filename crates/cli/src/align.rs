@@ -206,23 +206,7 @@ fn write_xces(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "alignment".into());
-    let names = |d: &Document| format!("{stem}.{}.xml", d.language.code());
-    let (from_doc, to_doc) = (names(a.1), names(b.1));
-    let source_names = |(path, doc): (&Path, &Document)| -> Result<_> {
-        Ok(
-            if doc.source.format == SourceFormat::UnpcXml && path.as_os_str() != "-" {
-                sentence_ids(path, doc)?.source_names(doc)
-            } else {
-                Default::default()
-            },
-        )
-    };
-    let docs = unpara_writers::SentenceDocs {
-        from_doc,
-        to_doc,
-        ids_a: source_names(a)?,
-        ids_b: source_names(b)?,
-    };
+    let docs = sentence_docs(a.1, b.1, |d| format!("{stem}.{}.xml", d.language.code()))?;
     let folder = output.parent().unwrap_or(Path::new(""));
     let documents: Vec<(PathBuf, String)> = [
         (&docs.from_doc, a.1, &docs.ids_a),
@@ -246,6 +230,32 @@ fn write_xces(
         write_output(Some(path), text)?;
     }
     Ok(())
+}
+
+/// What an XCES alignment of `a` and `b` points at: the sentence documents `name`
+/// gives each side, and for UN Parallel Corpus inputs their own sentence ids (the file,
+/// `source.path`, is read again for them; not for standard input).
+pub(crate) fn sentence_docs(
+    a: &Document,
+    b: &Document,
+    name: impl Fn(&Document) -> String,
+) -> Result<unpara_writers::SentenceDocs> {
+    let source_names = |doc: &Document| -> Result<_> {
+        let path = Path::new(&doc.source.path);
+        Ok(
+            if doc.source.format == SourceFormat::UnpcXml && path.as_os_str() != "-" {
+                sentence_ids(path, doc)?.source_names(doc)
+            } else {
+                Default::default()
+            },
+        )
+    };
+    Ok(unpara_writers::SentenceDocs {
+        from_doc: name(a),
+        to_doc: name(b),
+        ids_a: source_names(a)?,
+        ids_b: source_names(b)?,
+    })
 }
 
 /// The alignment a link file gives two documents (each with the path it was read from).
@@ -273,7 +283,7 @@ fn linked(links: &Path, a: (&Path, &Document), b: (&Path, &Document)) -> Result<
 
 /// The sentence ids a link file may use for `doc`: for UN Parallel Corpus XML its `<s>`
 /// ids (the file is read again for them), and always our own.
-pub(crate) fn sentence_ids(path: &Path, doc: &Document) -> Result<SentenceIds> {
+fn sentence_ids(path: &Path, doc: &Document) -> Result<SentenceIds> {
     if doc.source.format != SourceFormat::UnpcXml {
         return Ok(SentenceIds::of_document(doc));
     }

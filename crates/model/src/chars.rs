@@ -13,9 +13,13 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// Removes the characters XML 1.0 forbids from `s`; returns how many there were.
 fn clean(s: &mut String) -> u64 {
-    let before = s.chars().count();
-    s.retain(is_xml_char);
-    (before - s.chars().count()) as u64
+    let mut dropped = 0;
+    s.retain(|c| {
+        let keep = is_xml_char(c);
+        dropped += u64::from(!keep);
+        keep
+    });
+    dropped
 }
 
 impl Document {

@@ -45,13 +45,7 @@ impl<'a> Sentences<'a> {
             .filter_map(|id| self.by_id.get(id).copied())
             .collect::<Vec<_>>()
             .join(sep);
-        joined
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .filter(|&c| is_xml_char(c))
-            .collect()
+        xml_safe(&joined.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 

@@ -605,22 +605,9 @@ fn write_xces_piece(
         .parent()
         .and_then(Path::parent)
         .unwrap_or(Path::new("."));
-    let ids = |doc: &Document| -> Result<std::collections::HashMap<String, String>> {
-        Ok(
-            if doc.source.format == unpara_model::SourceFormat::UnpcXml {
-                crate::align::sentence_ids(Path::new(&doc.source.path), doc)?.source_names(doc)
-            } else {
-                Default::default()
-            },
-        )
-    };
-    let name = |doc: &Document| format!("sentences/{stem}.{}.xml", doc.language.code());
-    let docs = unpara_writers::SentenceDocs {
-        from_doc: name(zh),
-        to_doc: name(en),
-        ids_a: ids(zh)?,
-        ids_b: ids(en)?,
-    };
+    let docs = crate::align::sentence_docs(zh, en, |doc| {
+        format!("sentences/{stem}.{}.xml", doc.language.code())
+    })?;
     for (file, doc, ids) in [
         (&docs.from_doc, zh, &docs.ids_a),
         (&docs.to_doc, en, &docs.ids_b),
