@@ -393,6 +393,18 @@ fn walk_survives_link_loops_and_pairs_by_folder_and_stem() {
                 .to_string_lossy()
                 .ends_with(".udhr.en.xml.json")
         });
+    // corpus.jsonl names each link's group as the run report does.
+    let mut jsonl_groups: Vec<String> = std::fs::read_to_string(dir.join("out/corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["group"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    jsonl_groups.dedup();
     let _ = std::fs::remove_dir_all(&dir);
     assert!(own, "the other version's own output");
     // Every file once, whatever the links make reachable.
@@ -429,6 +441,14 @@ fn walk_survives_link_loops_and_pairs_by_folder_and_stem() {
         groups.iter().any(|(g, _)| g.ends_with("in/three/udhr")),
         "{groups:?}"
     );
+    let mut aligned_groups: Vec<String> = groups
+        .iter()
+        .filter(|(_, s)| s == "aligned")
+        .map(|(g, _)| g.clone())
+        .collect();
+    aligned_groups.sort();
+    jsonl_groups.sort();
+    assert_eq!(jsonl_groups, aligned_groups);
     assert_eq!(status("three/udhr.en.xml"), "ok");
     // One of the two identical files is converted, the other is its duplicate.
     let mut twins = [status("one/en.xml"), status("one/EN.xml")];

@@ -1,6 +1,7 @@
 //! Issue 12: every bitext output read by the consumer its users open it with, run as a
 //! Python script of `tests/consumers/`: XCES by OPUS's reader (opustools), TMX validated
-//! against the TMX 1.4b structure (lxml) and read by translate-toolkit, JSON Lines by
+//! against the TMX 1.4b structure (lxml) and read by translate-toolkit, TSV by pandas
+//! (`read_csv` without quoting, as OpusFilter users load it), JSON Lines by
 //! Hugging Face `datasets` over several files. A consumer that is not installed skips
 //! the test visibly; with `UNPARA_REQUIRE_CONSUMERS=1` (`.ci/run` sets it, after
 //! installing them) it fails instead.
@@ -127,6 +128,43 @@ fn xces_is_read_end_to_end_by_opus_tools() {
         pairs[3]["src"][0],
         "注意到自2017年以来取得的进展，鼓励会员国分享数据。"
     );
+    // The same, gzip-compressed as OPUS ships its sentence documents: same pairs.
+    let gz = dir.path("unpc-gz.xces");
+    let run = unpara(&[
+        "align", UNPC_ZH, UNPC_EN, "--format", "xces", "--gzip", "-o", &gz,
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let xces = std::fs::read_to_string(&gz).expect("alignment");
+    assert!(
+        xces.contains(r#"fromDoc="unpc-gz.zh.xml.gz" toDoc="unpc-gz.en.xml.gz""#),
+        "{xces}"
+    );
+    let bytes = std::fs::read(dir.path("unpc-gz.zh.xml.gz")).expect("sentence document");
+    assert_eq!(bytes.get(..2), Some(&[0x1f, 0x8b][..]), "gzip magic");
+    assert_eq!(
+        json_lines(&script("xces_opus.py", &[&gz, "zh", "en"])),
+        pairs
+    );
+    // --gzip compresses XCES sentence documents only; filters are for the bitexts.
+    let bad = unpara(&["align", UNPC_ZH, UNPC_EN, "--format", "tsv", "--gzip"]);
+    assert_eq!(bad.status.code(), Some(64));
+    let bad = unpara(&["align", UNPC_ZH, UNPC_EN, "--min-score", "0.5"]);
+    assert_eq!(bad.status.code(), Some(64));
+    let bad = unpara(&[
+        "align",
+        UNPC_ZH,
+        UNPC_EN,
+        "--format",
+        "xces",
+        "--one-to-one",
+        "-o",
+        &gz,
+    ]);
+    assert_eq!(bad.status.code(), Some(64));
     // A PDF pair: our ids; every link OPUS prints is one of ours, texts and all.
     let out = dir.path("cac.xml");
     let run = unpara(&["align", PDF_ZH, PDF_EN, "--format", "xces", "-o", &out]);
@@ -162,6 +200,41 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     ));
     assert_eq!(all.len(), links.len() + 6);
     assert!(all.iter().any(|p| p["src"][0] == "大会，"));
+    // The same batch with --gzip: `sentences/*.xml.gz`, the same pairs.
+    let gz = dir.path("batch-gz");
+    let run = unpara(&[
+        "batch",
+        "fixtures/unpc",
+        "fixtures/CAC_COSP_WG.4_2017_4",
+        "-o",
+        &gz,
+        "--format",
+        "xces",
+        "--gzip",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut compressed: Vec<String> = std::fs::read_dir(format!("{gz}/sentences"))
+        .expect("sentences/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    compressed.sort();
+    assert_eq!(compressed.len(), 4, "{compressed:?}");
+    assert!(
+        compressed.iter().all(|n| n.ends_with(".xml.gz")),
+        "{compressed:?}"
+    );
+    assert_eq!(
+        json_lines(&script(
+            "xces_opus.py",
+            &[&format!("{gz}/corpus.xces"), "zh", "en"],
+        )),
+        all
+    );
     let paragraph_5 = links
         .iter()
         .position(|l| {
@@ -404,6 +477,46 @@ fn tsv_holds_text_text_score_and_filters() {
     assert_eq!(bad.status.code(), Some(64));
     let bad = unpara(&["align", PDF_ZH, PDF_EN, "--lang-tag", "zh"]);
     assert_eq!(bad.status.code(), Some(64));
+    // The consumer: pandas as OpusFilter and hunalign users load a bitext (no quoting,
+    // three columns, a float score), over the pair's file and a batch's corpus.tsv.
+    if !consumers(&["pandas"]) {
+        return;
+    }
+    let dir = Scratch::new("tsv");
+    let pair = dir.path("cac.tsv");
+    write(&pair, &all);
+    let read: Value = serde_json::from_str(&script("tsv_pandas.py", &[&pair])).expect("JSON");
+    assert_eq!(read["rows"], lines.len());
+    assert_eq!(read["columns"], 3);
+    assert_eq!(read["scores_numeric"], true);
+    assert_eq!(read["first"][0], first[0]);
+    assert_eq!(read["first"][1], first[1]);
+    assert!(read["min_score"]
+        .as_f64()
+        .is_some_and(|s| (0.0..=1.0).contains(&s)));
+    assert!(read["max_score"].as_f64().is_some_and(|s| s <= 1.0));
+    let corpus = dir.path("batch");
+    let run = unpara(&[
+        "batch",
+        "fixtures/unpc",
+        "fixtures/CAC_COSP_WG.4_2017_4",
+        "-o",
+        &corpus,
+        "--format",
+        "tsv",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let unpc = String::from_utf8(unpara(&["align", UNPC_ZH, UNPC_EN, "--format", "tsv"]).stdout)
+        .expect("UTF-8");
+    let read: Value =
+        serde_json::from_str(&script("tsv_pandas.py", &[&format!("{corpus}/corpus.tsv")]))
+            .expect("JSON");
+    assert_eq!(read["rows"], lines.len() + unpc.lines().count());
+    assert_eq!(read["columns"], 3);
 }
 
 /// Node with `tests/consumers/node`'s packages installed (`npm ci --prefix

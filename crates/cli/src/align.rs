@@ -1,5 +1,5 @@
 //! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT] [--links LINKS]
-//! [--min-score X] [--one-to-one] [--lang-tag zh=zh-CN]`.
+//! [--min-score X] [--one-to-one] [--lang-tag zh=zh-CN] [--gzip]`.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +8,7 @@ use unpara_model::{Alignment, Document, Lang, SourceFormat};
 use unpara_xml::SentenceIds;
 
 use crate::pipeline::{
-    check_not_input, parse_lang, read_document, write_output, Reading, UsageError,
+    check_not_input, parse_lang, read_document, write_output, write_output_gz, Reading, UsageError,
 };
 
 /// What `unpara align` writes.
@@ -75,6 +75,10 @@ pub(crate) struct Args {
     /// (`--lang-tag zh=zh-CN --lang-tag en=en-US`); repeatable.
     #[arg(long, value_name = "LANG=TAG", value_parser = parse_lang_tag)]
     lang_tag: Vec<(Lang, String)>,
+    /// xces: write the two sentence documents gzip-compressed (`.zh.xml.gz`,
+    /// `.en.xml.gz`), as OPUS ships them; the alignment's `fromDoc`/`toDoc` name them.
+    #[arg(long)]
+    gzip: bool,
 }
 
 /// A score floor: a number from 0 to 1.
@@ -122,6 +126,20 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         )
         .into());
     }
+    let filters = args.min_score.is_some() || args.one_to_one;
+    if filters && matches!(args.format, Format::Json | Format::Xces) {
+        return Err(UsageError(
+            "--min-score and --one-to-one filter the bitext formats (jsonl, tsv, tmx, moses); \
+             json and xces keep every link with its score"
+                .into(),
+        )
+        .into());
+    }
+    if args.gzip && args.format != Format::Xces {
+        return Err(
+            UsageError("--gzip compresses the sentence documents of --format xces".into()).into(),
+        );
+    }
     let mut inputs = vec![args.file_a.as_path(), args.file_b.as_path()];
     inputs.extend(args.links.as_deref());
     check_not_input(args.output.as_ref(), &inputs)?;
@@ -161,6 +179,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         min_score: args.min_score,
         one_to_one: args.one_to_one,
         lang_tags: args.lang_tag.clone(),
+        group: None,
     };
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,
@@ -175,6 +194,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                 (&args.file_b, &b),
                 &alignment,
                 &inputs,
+                args.gzip,
             );
         }
         Format::Moses => {
@@ -193,20 +213,24 @@ pub(crate) fn run(args: &Args) -> Result<()> {
 }
 
 /// Writes the XCES alignment to `output` and the two sentence documents beside it
-/// (`output`'s stem + `.zh.xml` and `.en.xml`), keeping the sentence ids of UN Parallel
-/// Corpus inputs.
+/// (`output`'s stem + `.zh.xml` and `.en.xml`, `.xml.gz` when `gzip`), keeping the
+/// sentence ids of UN Parallel Corpus inputs.
 fn write_xces(
     output: &Path,
     a: (&Path, &Document),
     b: (&Path, &Document),
     alignment: &Alignment,
     inputs: &[&Path],
+    gzip: bool,
 ) -> Result<()> {
+    let ending = if gzip { "xml.gz" } else { "xml" };
     let stem = output
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "alignment".into());
-    let docs = sentence_docs(a.1, b.1, |d| format!("{stem}.{}.xml", d.language.code()))?;
+    let docs = sentence_docs(a.1, b.1, |d| {
+        format!("{stem}.{}.{ending}", d.language.code())
+    })?;
     let folder = output.parent().unwrap_or(Path::new(""));
     let documents: Vec<(PathBuf, String)> = [
         (&docs.from_doc, a.1, &docs.ids_a),
@@ -227,7 +251,7 @@ fn write_xces(
     let text = unpara_writers::alignment_xces(a.1, b.1, alignment, &docs)?;
     write_output(Some(&output.to_path_buf()), &text)?;
     for (path, text) in &documents {
-        write_output(Some(path), text)?;
+        write_output_gz(path, text, gzip)?;
     }
     Ok(())
 }

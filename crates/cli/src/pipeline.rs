@@ -155,6 +155,21 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
     write_output_with(out, |w| Ok(w.write_all(text.as_bytes())?))
 }
 
+/// [`write_output`], gzip-compressed (RFC 1952) when `gzip` is set: the sentence
+/// documents of an XCES alignment as OPUS ships them (`.xml.gz`).
+pub(crate) fn write_output_gz(out: &Path, text: &str, gzip: bool) -> Result<()> {
+    let out = out.to_path_buf();
+    if !gzip {
+        return write_output(Some(&out), text);
+    }
+    write_output_with(Some(&out), |w| {
+        let mut gz = flate2::write::GzEncoder::new(w, flate2::Compression::default());
+        gz.write_all(text.as_bytes())?;
+        gz.finish()?;
+        Ok(())
+    })
+}
+
 /// [`write_output`] for output produced piece by piece: `produce` writes into a
 /// buffered writer, so the whole output need not be held in memory.
 pub(crate) fn write_output_with(

@@ -22,6 +22,7 @@ mod chars;
 mod document;
 mod flow;
 mod layout;
+mod naming;
 mod script;
 
 pub use alignment::{
@@ -33,4 +34,5 @@ pub use document::{
 };
 pub use flow::{Flow, FlowFootnote, FlowParagraph};
 pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
+pub use naming::{pair_key, UNNAMED_PAIR};
 pub use script::{first_line_break, is_cjk, is_han, superscript_digit};

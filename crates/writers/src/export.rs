@@ -14,6 +14,10 @@ pub struct Export {
     /// Tags to write instead of a language's code (`zh` → `zh-CN`: CAT tools expect a
     /// region), as BCP 47 tags.
     pub lang_tags: Vec<(Lang, String)>,
+    /// The pair's group name to write (`batch` gives its own, which may come from a
+    /// file name's symbol); by default the documents' symbol, or their folder and stem
+    /// ([`unpara_model::pair_key`]).
+    pub group: Option<String>,
 }
 
 impl Export {
@@ -59,6 +63,7 @@ mod tests {
             min_score: Some(0.5),
             one_to_one: false,
             lang_tags: vec![(Lang::Zh, "zh-CN".into())],
+            group: None,
         };
         assert!(e.keeps(&link(1, 2, 0.5)));
         assert!(!e.keeps(&link(1, 1, 0.49)));

@@ -27,7 +27,7 @@ pub fn alignment_jsonl(
     let (ka, kb) = (a.language.code(), b.language.code());
     let (ta, tb) = (export.tag(a.language), export.tag(b.language));
     let symbol = a.metadata.symbol.as_ref().or(b.metadata.symbol.as_ref());
-    let group = group(a, b);
+    let group = group(a, b, export);
     let mut out = String::new();
     for p in pairs(a, b, al, export) {
         let mut texts = Map::new();

@@ -80,42 +80,18 @@ pub(crate) fn shape(link: &SentenceLink) -> String {
     format!("{}-{}", link.a.len(), link.b.len())
 }
 
-/// The name of a pair for grouping its links: the document symbol when either side
-/// prints one, else the path of side a without its extension and language part
-/// (`udhr/zh.xml` → `udhr`, `report-ZH.pdf` → `report`).
-pub(crate) fn group(a: &Document, b: &Document) -> String {
+/// The name of a pair for grouping its links: `export.group` when given (batch's group),
+/// else the document symbol when either side prints one, else side a's folder and stem
+/// without its language part ([`unpara_model::pair_key`]: `udhr/zh.xml` → `udhr`,
+/// `report-ZH.pdf` → `report`), the name `batch` groups such a pair by.
+pub(crate) fn group(a: &Document, b: &Document, export: &Export) -> String {
+    if let Some(g) = &export.group {
+        return g.clone();
+    }
     if let Some(s) = a.metadata.symbol.as_ref().or(b.metadata.symbol.as_ref()) {
         return s.clone();
     }
-    let path = std::path::Path::new(&a.source.path);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let code = a.language.code();
-    let lower = stem.to_lowercase();
-    let bare = if lower == code {
-        String::new()
-    } else {
-        [".", "-", "_"]
-            .iter()
-            .find_map(|sep| {
-                lower
-                    .strip_suffix(&format!("{sep}{code}"))
-                    .map(|rest| stem.get(..rest.len()).unwrap_or_default().to_string())
-            })
-            .unwrap_or(stem)
-    };
-    let parent = path
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match (parent.is_empty(), bare.is_empty()) {
-        (true, true) => a.source.path.clone(),
-        (false, true) => parent,
-        (true, false) => bare,
-        (false, false) => format!("{parent}/{bare}"),
-    }
+    unpara_model::pair_key(std::path::Path::new(&a.source.path), a.language)
 }
 
 /// `s` without the characters XML 1.0 forbids (for paths and symbols written into XML).
@@ -151,12 +127,23 @@ mod tests {
     #[test]
     fn a_pair_is_named_by_its_symbol_or_its_path_without_language() {
         let en = doc("x/en.pdf", Lang::En, None);
-        let name = |path: &str, symbol: Option<&str>| group(&doc(path, Lang::Zh, symbol), &en);
+        let name = |path: &str, symbol: Option<&str>| {
+            group(&doc(path, Lang::Zh, symbol), &en, &Export::default())
+        };
         assert_eq!(name("corpus/udhr-xml/zh.xml", None), "corpus/udhr-xml");
         assert_eq!(name("in/report-ZH.pdf", None), "in/report");
         assert_eq!(name("in/report_zh.pdf", None), "in/report");
         assert_eq!(name("report.zh.docx", None), "report");
-        assert_eq!(name("zh.xml", None), "zh.xml");
+        assert_eq!(name("zh.xml", None), "untitled");
+        assert_eq!(name("../corpus/udhr-xml/zh.xml", None), "corpus/udhr-xml");
+        let batch = Export {
+            group: Some("shared/corpus/udhr-xml".into()),
+            ..Export::default()
+        };
+        assert_eq!(
+            group(&doc("x/zh.xml", Lang::Zh, Some("A/1")), &en, &batch),
+            "shared/corpus/udhr-xml"
+        );
         assert_eq!(name("in/report-ZH.pdf", Some("A/RES/73/3")), "A/RES/73/3");
         assert_eq!(xml_safe("a\u{7}b"), "ab");
     }

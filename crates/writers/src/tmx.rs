@@ -90,7 +90,7 @@ pub fn tmx_units(
 ) -> Result<String, WriteError> {
     crate::check_languages(a, b)?;
     let (ka, kb) = (export.tag(a.language), export.tag(b.language));
-    let group = xml_safe(&group(a, b));
+    let group = xml_safe(&group(a, b, export));
     let symbol = a
         .metadata
         .symbol

@@ -63,60 +63,6 @@ pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Deepest folder level a batch descends to (a bound on what the input tree decides).
 const MAX_DEPTH: usize = 64;
 
-/// The language parts file names of language versions end in, by language: `-ZH`,
-/// `.zh`, `_c` (the Official Document System's `_c`/`_e`), `zh` alone.
-fn language_suffixes(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "zh" => &["zh", "ch", "chi", "zho", "c", "cn"],
-        "en" => &["en", "eng", "e"],
-        _ => &[],
-    }
-}
-
-/// The group of a document that prints no symbol and whose name spells none: its
-/// folder and its file stem without the language part (`udhr/zh.xml` → `udhr`,
-/// `in/X-ZH.pdf` → `in/X`, `X_c.pdf` → `X`, `X.zh.docx` → `X`), so that the language
-/// versions of one document pair up and same-named files of different folders do not.
-/// Only the folder's plain components are kept (`../corpus/udhr` → `corpus/udhr`).
-pub(crate) fn pair_key(path: &Path, lang: &str) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lower = stem.to_lowercase();
-    let suffixes = language_suffixes(lang);
-    let bare = if suffixes.contains(&lower.as_str()) {
-        String::new()
-    } else {
-        suffixes
-            .iter()
-            .flat_map(|s| ["-", "_", "."].map(move |sep| format!("{sep}{s}")))
-            .find(|tail| lower.ends_with(tail.as_str()))
-            .and_then(|tail| stem.get(..stem.len() - tail.len()))
-            .map_or(stem.clone(), str::to_string)
-    };
-    let folder: Vec<String> = path
-        .parent()
-        .map(|p| {
-            p.components()
-                .filter_map(|c| match c {
-                    std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut parts = folder;
-    if !bare.is_empty() {
-        parts.push(bare);
-    }
-    if parts.is_empty() {
-        stem
-    } else {
-        parts.join("/")
-    }
-}
-
 /// The document symbol a UN file name spells (`A_RES_73_3-EN.pdf` → `A/RES/73/3`), a
 /// hint used only when the document itself names no symbol. Job-number names
 /// (`N1829185.pdf`) spell none.
@@ -193,25 +139,5 @@ mod tests {
         );
         assert_eq!(symbol_hint(Path::new("A_C.3_78_drafts.marc.xml")), None);
         assert_eq!(file_stem_of("CAC/COSP/WG.4/2017/4"), "CAC_COSP_WG.4_2017_4");
-    }
-
-    #[test]
-    fn versions_without_symbol_pair_by_folder_and_stem() {
-        let key = |p: &str, l: &str| pair_key(Path::new(p), l);
-        assert_eq!(
-            key("../shared/corpus/udhr-xml/zh.xml", "zh"),
-            "shared/corpus/udhr-xml"
-        );
-        assert_eq!(
-            key("../shared/corpus/udhr-xml/en.xml", "en"),
-            "shared/corpus/udhr-xml"
-        );
-        assert_eq!(key("in/X-ZH.pdf", "zh"), key("in/X-EN.pdf", "en"));
-        assert_eq!(key("in/X-ZH.pdf", "zh"), "in/X");
-        assert_eq!(key("X_c.pdf", "zh"), key("X_e.pdf", "en"));
-        assert_eq!(key("a/X.zh.docx", "zh"), "a/X");
-        assert_ne!(key("one/zh.xml", "zh"), key("two/en.xml", "en"));
-        // A stem that only ends like a language part keeps it when the language differs.
-        assert_eq!(key("in/Spec.pdf", "zh"), "in/Spec");
     }
 }

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use unpara_model::{Document, Lang};
 
-use crate::pipeline::{read_document, write_output, Reading};
+use crate::pipeline::{read_document, write_output, write_output_gz, Reading};
 use report::{FileReport, GroupReport, KnownFile, RunReport, State, Totals};
 
 /// Flags of `unpara batch`.
@@ -60,6 +60,10 @@ pub(crate) struct Args {
     /// with the sentence documents in `sentences/`).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "jsonl")]
     format: Vec<CorpusFormat>,
+    /// xces: write the sentence documents in `sentences/` gzip-compressed (`.xml.gz`),
+    /// as OPUS ships them.
+    #[arg(long)]
+    gzip: bool,
 }
 
 /// A corpus-wide bitext file of `unpara batch`.
@@ -128,6 +132,12 @@ struct Input {
 
 pub(crate) fn run(args: &Args) -> Result<()> {
     let started = Instant::now();
+    if args.gzip && !args.format.contains(&CorpusFormat::Xces) {
+        return Err(crate::pipeline::UsageError(
+            "--gzip compresses the sentence documents of --format xces".into(),
+        )
+        .into());
+    }
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -309,7 +319,7 @@ fn read(path: &Path, sha256: String, how: &Reading) -> Input {
                 .symbol
                 .clone()
                 .or_else(|| discover::symbol_hint(path))
-                .unwrap_or_else(|| discover::pair_key(path, doc.language.code()));
+                .unwrap_or_else(|| unpara_model::pair_key(path, doc.language));
             if !doc.diagnostics.warnings.is_empty() {
                 report.status = "warning".into();
                 report.message = Some(doc.diagnostics.warnings.join("; "));
@@ -371,7 +381,14 @@ fn process_group(
                     .join(".sentences")
                     .join(format!("{stem}.{ending}"))
                     .exists()
-            });
+            })
+        // XCES sentence documents in the compression asked for now.
+        && (!args.format.contains(&CorpusFormat::Xces)
+            || args
+                .output
+                .join("sentences")
+                .join(format!("{stem}.zh.{}", xml_ending(args.gzip)))
+                .exists());
     let in_database = db.is_none_or(|d| d.has_group(name));
     let unchanged = !args.force
         && output.exists()
@@ -401,7 +418,14 @@ fn process_group(
     for m in members.iter_mut().filter(|m| m.doc.is_none()) {
         *m = read(&m.path, m.sha256.clone(), how);
     }
-    let result = write_group(name, &mut members, &output, &sidecar, &args.format, db);
+    let result = write_group(
+        name,
+        &mut members,
+        &output,
+        &sidecar,
+        (&args.format, args.gzip),
+        db,
+    );
     match result {
         Ok((status, links)) => {
             report.status = status.into();
@@ -465,7 +489,7 @@ fn write_group(
     members: &mut [Input],
     output: &Path,
     sidecar: &Path,
-    formats: &[CorpusFormat],
+    (formats, gzip): (&[CorpusFormat], bool),
     db: Option<&unpara_writers::Db>,
 ) -> Result<(&'static str, usize)> {
     let (status, used, links) = match pick_pair(members) {
@@ -481,9 +505,13 @@ fn write_group(
                 Some(&output.to_path_buf()),
                 &unpara_writers::alignment_json(zh, en, &alignment)?,
             )?;
-            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment, &Default::default())?;
+            let export = unpara_writers::Export {
+                group: Some(group.to_string()),
+                ..Default::default()
+            };
+            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment, &export)?;
             write_output(Some(&sidecar.to_path_buf()), &lines)?;
-            write_pieces(sidecar, formats, zh, en, &alignment)?;
+            write_pieces(sidecar, formats, gzip, &export, zh, en, &alignment)?;
             if let Some(db) = db {
                 db.write_group(group, &[zh, en], Some(&alignment))?;
             }
@@ -561,42 +589,46 @@ fn write_group(
 fn write_pieces(
     sidecar: &Path,
     formats: &[CorpusFormat],
+    gzip: bool,
+    export: &unpara_writers::Export,
     zh: &Document,
     en: &Document,
     alignment: &unpara_model::Alignment,
 ) -> Result<()> {
-    let export = unpara_writers::Export::default();
     let piece = |ending: &str| sidecar.with_extension(ending);
     for f in formats {
         match f {
             CorpusFormat::Jsonl => {}
             CorpusFormat::Tsv => write_output(
                 Some(&piece("tsv")),
-                &unpara_writers::alignment_tsv(zh, en, alignment, &export)?,
+                &unpara_writers::alignment_tsv(zh, en, alignment, export)?,
             )?,
             CorpusFormat::Tmx => write_output(
                 Some(&piece("tmx-units")),
-                &unpara_writers::tmx_units(zh, en, alignment, &export)?,
+                &unpara_writers::tmx_units(zh, en, alignment, export)?,
             )?,
             CorpusFormat::Moses => {
-                let (z, e) = unpara_writers::alignment_moses(zh, en, alignment, &export)?;
+                let (z, e) = unpara_writers::alignment_moses(zh, en, alignment, export)?;
                 write_output(Some(&piece("moses.zh")), &z)?;
                 write_output(Some(&piece("moses.en")), &e)?;
             }
-            CorpusFormat::Xces => write_xces_piece(sidecar, zh, en, alignment)?,
+            CorpusFormat::Xces => write_xces_piece(sidecar, zh, en, alignment, gzip)?,
         }
     }
     Ok(())
 }
 
 /// A group's `<linkGrp>` for `corpus.xces`, and its two sentence documents in
-/// `OUTPUT/sentences/` (UN Parallel Corpus inputs keep their sentence ids).
+/// `OUTPUT/sentences/` (`.xml.gz` when `gzip`; UN Parallel Corpus inputs keep their
+/// sentence ids).
 fn write_xces_piece(
     sidecar: &Path,
     zh: &Document,
     en: &Document,
     alignment: &unpara_model::Alignment,
+    gzip: bool,
 ) -> Result<()> {
+    let ending = xml_ending(gzip);
     let stem = sidecar
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -606,21 +638,31 @@ fn write_xces_piece(
         .and_then(Path::parent)
         .unwrap_or(Path::new("."));
     let docs = crate::align::sentence_docs(zh, en, |doc| {
-        format!("sentences/{stem}.{}.xml", doc.language.code())
+        format!("sentences/{stem}.{}.{ending}", doc.language.code())
     })?;
     for (file, doc, ids) in [
         (&docs.from_doc, zh, &docs.ids_a),
         (&docs.to_doc, en, &docs.ids_b),
     ] {
-        write_output(
-            Some(&out.join(file)),
+        write_output_gz(
+            &out.join(file),
             &unpara_writers::sentence_document(doc, ids)?,
+            gzip,
         )?;
     }
     write_output(
         Some(&sidecar.with_extension("xces-group")),
         &unpara_writers::xces_link_group(zh, en, alignment, &docs)?,
     )
+}
+
+/// The ending of an XCES sentence document: `xml`, or `xml.gz` when compressed.
+fn xml_ending(gzip: bool) -> &'static str {
+    if gzip {
+        "xml.gz"
+    } else {
+        "xml"
+    }
 }
 
 /// The corpus files (`corpus.jsonl` and those of `formats`): the saved pieces of every
