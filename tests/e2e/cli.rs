@@ -8,6 +8,22 @@ fn help_lists_the_subcommands() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("extract") && text.contains("align"));
+    // Issue 13: the exit codes are documented in --help; the worker is not listed.
+    for code in [
+        "0 success",
+        "1 error",
+        "2 encrypted",
+        "3 a limit",
+        "64 bad usage",
+    ] {
+        assert!(text.contains(code), "{code}: {text}");
+    }
+    assert!(!text.contains("read-worker"));
+    let batch = String::from_utf8_lossy(&unpara(&["batch", "--help"]).stdout).into_owned();
+    assert!(
+        batch.contains("--timeout") && batch.contains("--max-memory"),
+        "{batch}"
+    );
 }
 
 #[test]

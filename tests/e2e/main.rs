@@ -8,6 +8,7 @@ mod consumers;
 mod docx;
 mod docx_built;
 mod helpers;
+mod hostile;
 mod layout_matrix;
 mod real_reports;
 mod robustness;

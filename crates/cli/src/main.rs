@@ -17,16 +17,19 @@ use clap::{Parser, Subcommand};
 /// unpara: UN documents (PDF, Word, XML) → page text, structured JSON (schema "1"),
 /// aligned Chinese–English pairs (JSON, JSON Lines, TMX, XCES, Moses), batch runs.
 ///
-/// Exit codes: 0 success, 1 error (bad input, unreadable file), 2 encrypted document
-/// without the right password, 64 bad usage.
+/// Exit codes: 0 success, 1 error (bad input, unreadable file; in `batch`, some inputs
+/// failed while the others were converted), 2 encrypted document without the right
+/// password, 3 a limit was hit (`--max-inflate`), 64 bad usage.
 #[derive(Parser)]
 #[command(
     name = "unpara",
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 success, 1 error (unreadable or damaged input, no text), \
-                  2 encrypted document without the right password, 64 bad usage."
+    after_help = "Exit codes: 0 success; 1 error (unreadable or damaged input, no text; \
+                  batch: some inputs failed or a group could not be written, the rest was \
+                  converted); 2 encrypted document without the right password; 3 a limit \
+                  was hit (--max-inflate); 64 bad usage."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,6 +52,9 @@ enum Command {
     Schema(schema::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
+    /// Reads one input for `batch` in a process of its own (internal).
+    #[command(hide = true)]
+    ReadWorker(batch::worker::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +73,7 @@ fn main() -> ExitCode {
         Command::Batch(a) => batch::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Schema(a) => schema::run(&a),
+        Command::ReadWorker(a) => batch::worker::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

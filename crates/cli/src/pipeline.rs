@@ -15,18 +15,36 @@ use unpara_xml::InputKind;
 #[error("{0}")]
 pub(crate) struct UsageError(pub String);
 
-/// Exit code for an error: 2 for an encrypted document, 64 for bad usage, 1 otherwise.
+/// A limit was hit reading an input (`--max-inflate`, `--max-memory`, `--timeout`):
+/// exit code 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct LimitError(pub String);
+
+/// Exit code for an error: 2 for an encrypted document, 3 for a limit hit, 64 for bad
+/// usage, 1 otherwise.
 pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
     if e.chain().any(|c| c.downcast_ref::<UsageError>().is_some()) {
         return 64;
     }
-    if e.chain().any(|c| {
+    let encrypted = e.chain().any(|c| {
         matches!(
             c.downcast_ref::<PdfError>(),
             Some(PdfError::Encrypted | PdfError::WrongPassword)
         )
-    }) {
-        2
+    });
+    if encrypted {
+        return 2;
+    }
+    let limit = e.chain().any(|c| {
+        c.downcast_ref::<LimitError>().is_some()
+            || matches!(
+                c.downcast_ref::<unpara_xml::XmlError>(),
+                Some(unpara_xml::XmlError::TooLarge { .. })
+            )
+    });
+    if limit {
+        3
     } else {
         1
     }

@@ -16,11 +16,63 @@ use crate::font::widths::deref;
 /// bombs; real pages are well under 1 MiB).
 pub(crate) const MAX_CONTENT: usize = 64 * 1024 * 1024;
 
-/// The decoded data of a stream; trouble goes to `warnings` naming the stream.
+/// Largest decoded size of an embedded font program (`/FontFile`, `/FontFile2`,
+/// `/FontFile3`), in bytes: the largest complete CJK OpenType fonts (Noto Sans CJK,
+/// Source Han) are about 16–20 MiB, and embedded subsets are far smaller.
+pub(crate) const MAX_FONT_PROGRAM: usize = 32 * 1024 * 1024;
+
+/// Largest decoded size of a CMap stream (`/ToUnicode`, an embedded `/Encoding`) or a
+/// `/CIDToGIDMap`, in bytes. A CIDToGIDMap holds 2 bytes for each of at most 65 536 CIDs
+/// (PDF 32000-1 §9.7.4.2, Annex C.2); a ToUnicode CMap of every CID of a CJK font, one
+/// `bfchar` line of about 20 bytes each, is about 1.3 MiB: 8 MiB leaves room for any
+/// layout of it.
+pub(crate) const MAX_CMAP_STREAM: usize = 8 * 1024 * 1024;
+
+/// The decoded data of a stream (at most [`MAX_CONTENT`] bytes); trouble goes to
+/// `warnings` naming the stream.
 pub(crate) fn decode(
     doc: &Document,
     id: Option<ObjectId>,
     stream: &Stream,
+    warnings: &mut Vec<String>,
+) -> Vec<u8> {
+    decode_limited(doc, id, stream, MAX_CONTENT, warnings)
+}
+
+/// The decoded data of the stream a font dictionary entry names (a reference or a
+/// direct stream), at most `limit` bytes; `None` when the entry is not a stream. Past
+/// the limit the data is refused whole (a font program or CMap cut anywhere is not
+/// one), with a warning naming the entry, its object and the limit.
+pub(crate) fn font_stream(
+    doc: &Document,
+    entry: &Object,
+    what: &str,
+    limit: usize,
+    warnings: &mut Vec<String>,
+) -> Option<Vec<u8>> {
+    let id = entry.as_reference().ok();
+    let Object::Stream(s) = deref(doc, entry) else {
+        return None;
+    };
+    let mut local = Vec::new();
+    let data = decode_limited(doc, id, s, limit + 1, &mut local);
+    let name = id.map_or_else(|| what.to_string(), |(n, g)| format!("{what} ({n} {g} R)"));
+    if data.len() > limit {
+        warnings.push(format!(
+            "{name}: decodes to more than the limit of {limit} bytes; not used"
+        ));
+        return None;
+    }
+    warnings.extend(local.into_iter().map(|w| format!("{what}: {w}")));
+    Some(data)
+}
+
+/// [`decode`] with `limit` for the decoded size, in bytes.
+fn decode_limited(
+    doc: &Document,
+    id: Option<ObjectId>,
+    stream: &Stream,
+    limit: usize,
     warnings: &mut Vec<String>,
 ) -> Vec<u8> {
     let name = id.map_or_else(
@@ -55,7 +107,7 @@ pub(crate) fn decode(
         return stream.content.clone();
     }
     if plain_flate {
-        return inflate(&stream.content, &name, warnings);
+        return inflate(&stream.content, &name, limit, warnings);
     }
     let mut resolved = stream.clone();
     if let Some(f) = filter {
@@ -64,7 +116,7 @@ pub(crate) fn decode(
     if let Some(p) = parms {
         resolved.dict.set("DecodeParms", p);
     }
-    match resolved.decompressed_content_with_limit(MAX_CONTENT) {
+    match resolved.decompressed_content_with_limit(limit) {
         Ok(data) => data,
         Err(e) => {
             warnings.push(format!("{name}: cannot be decoded ({e}); skipped"));
@@ -73,15 +125,17 @@ pub(crate) fn decode(
     }
 }
 
-/// Inflates zlib data (PDF 32000-1 §7.4.4), keeping what came before damage. When the
-/// zlib stream fails (a bad checksum, a cut tail), the deflate data inside it is read
-/// again without the zlib wrapper, which has no checksum, and the longer result kept.
-fn inflate(data: &[u8], name: &str, warnings: &mut Vec<String>) -> Vec<u8> {
-    let (mut out, error) = read_all(flate2::read::ZlibDecoder::new(data));
+/// Inflates zlib data (PDF 32000-1 §7.4.4), keeping what came before damage, at most
+/// `limit` bytes. When the zlib stream fails (a bad checksum, a cut tail), the deflate
+/// data inside it is read again without the zlib wrapper, which has no checksum, and
+/// the longer result kept.
+fn inflate(data: &[u8], name: &str, limit: usize, warnings: &mut Vec<String>) -> Vec<u8> {
+    let (mut out, error) = read_all(flate2::read::ZlibDecoder::new(data), limit);
     if let Some(e) = error {
-        let (raw, raw_error) = read_all(flate2::read::DeflateDecoder::new(
-            data.get(2..).unwrap_or_default(),
-        ));
+        let (raw, raw_error) = read_all(
+            flate2::read::DeflateDecoder::new(data.get(2..).unwrap_or_default()),
+            limit,
+        );
         if raw.len() > out.len() {
             out = raw;
         }
@@ -92,19 +146,19 @@ fn inflate(data: &[u8], name: &str, warnings: &mut Vec<String>) -> Vec<u8> {
         };
         warnings.push(format!("{name}: deflate data damaged ({e}); {kept}"));
     }
-    if out.len() > MAX_CONTENT {
+    if out.len() > limit {
         warnings.push(format!(
-            "{name}: decodes to more than {MAX_CONTENT} bytes; cut there"
+            "{name}: decodes to more than the limit of {limit} bytes; cut there"
         ));
-        out.truncate(MAX_CONTENT);
+        out.truncate(limit);
     }
     out
 }
 
-/// Reads a decoder to its end or its first error, at most [`MAX_CONTENT`] + 1 bytes.
-fn read_all(decoder: impl Read) -> (Vec<u8>, Option<std::io::Error>) {
+/// Reads a decoder to its end or its first error, at most `limit` + 1 bytes.
+fn read_all(decoder: impl Read, limit: usize) -> (Vec<u8>, Option<std::io::Error>) {
     let mut out = Vec::new();
-    let mut reader = decoder.take(MAX_CONTENT as u64 + 1);
+    let mut reader = decoder.take(limit as u64 + 1);
     let mut chunk = [0u8; 16 * 1024];
     loop {
         match reader.read(&mut chunk) {

@@ -49,6 +49,9 @@ pub fn detect(bytes: &[u8]) -> InputKind {
     if head.starts_with(b"PK\x03\x04") {
         return InputKind::Zip;
     }
+    if utf16_order(head).is_some() {
+        return InputKind::Xml;
+    }
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'<') => InputKind::Xml,
@@ -85,9 +88,62 @@ pub const DEFAULT_MAX_INFLATE: u64 = 256 * 1024 * 1024;
 /// # Errors
 /// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] when nothing is in it.
 pub fn read_xml(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
+    let utf8;
+    let bytes = match utf16_order(bytes) {
+        Some(little_endian) => {
+            utf8 = utf16_to_utf8(bytes, little_endian)?;
+            utf8.as_slice()
+        }
+        None => bytes,
+    };
     match xml::root(bytes)?.as_str() {
         "udhr" => udhr::read(bytes, options),
         "TEI.2" | "doc" => unpc::read(bytes, options),
         _ => generic::read(bytes, options),
     }
+}
+
+/// `Some(true)` for UTF-16 little-endian text, `Some(false)` for big-endian: a byte-order
+/// mark followed by `<` (XML 1.0 Appendix F.1: `FF FE 3C 00` / `FE FF 00 3C`).
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, b'<', 0] => Some(true),
+        [0xFE, 0xFF, 0, b'<'] => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-16 XML (after its byte-order mark) as UTF-8, with an `encoding="UTF-16"`
+/// declaration rewritten to UTF-8 so that the XML parser reads what it is given.
+///
+/// # Errors
+/// [`XmlError::Xml`] for an odd number of bytes or unpaired surrogates.
+fn utf16_to_utf8(bytes: &[u8], little_endian: bool) -> Result<Vec<u8>, XmlError> {
+    let body = bytes.get(2..).unwrap_or_default();
+    if body.len() % 2 != 0 {
+        return Err(XmlError::Xml(
+            "UTF-16 text with an odd number of bytes".into(),
+        ));
+    }
+    let units = body.chunks_exact(2).map(|p| match p {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0,
+    });
+    let text: String = char::decode_utf16(units)
+        .collect::<Result<_, _>>()
+        .map_err(|e| XmlError::Xml(format!("invalid UTF-16: {e}")))?;
+    let text = match text.find("?>").filter(|_| text.starts_with("<?xml")) {
+        Some(end) => {
+            let (decl, rest) = text.split_at(end);
+            let decl = decl
+                .replace("\"UTF-16\"", "\"UTF-8\"")
+                .replace("'UTF-16'", "'UTF-8'")
+                .replace("\"utf-16\"", "\"UTF-8\"")
+                .replace("'utf-16'", "'UTF-8'");
+            format!("{decl}{rest}")
+        }
+        None => text,
+    };
+    Ok(text.into_bytes())
 }

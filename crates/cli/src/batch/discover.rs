@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
 
 /// Extensions a batch reads (the content decides the format; the extension only finds
 /// candidates).
@@ -92,18 +93,64 @@ pub(crate) fn symbol_hint(path: &Path) -> Option<String> {
     symbol_like.then(|| parts.join("/"))
 }
 
-/// A file name for a symbol: `/` becomes `_` (`A/RES/73/3` → `A_RES_73_3`), anything
-/// else unsafe in a file name becomes `-`.
+/// A file name for a group: `/` becomes `_` (`A/RES/73/3` → `A_RES_73_3`), anything
+/// else unsafe in a file name becomes `-`. Distinct groups always get distinct names:
+/// when that mapping loses something (the group holds `_` or a replaced character, so
+/// `A/X` and `A_X` would meet), or the name is one batch writes itself (a leading `.`
+/// as in `.unpara-state`, `run-report`), 8 hex digits of the group's SHA-256 are
+/// appended (`A_X.1f0c2d3e`). Names are cut to [`MAX_STEM_BYTES`] (then also hashed).
 pub(crate) fn file_stem_of(symbol: &str) -> String {
-    symbol
+    let mut lossy = false;
+    let mut stem: String = symbol
         .chars()
         .map(|c| match c {
             '/' => '_',
-            c if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '(' | ')') => c,
-            _ => '-',
+            '_' => {
+                lossy = true;
+                '_'
+            }
+            c if c.is_alphanumeric() || matches!(c, '.' | '-' | '(' | ')') => c,
+            _ => {
+                lossy = true;
+                '-'
+            }
         })
-        .collect()
+        .collect();
+    let reserved = stem.is_empty()
+        || stem.starts_with('.')
+        || stem.eq_ignore_ascii_case("run-report")
+        || stem.eq_ignore_ascii_case("corpus");
+    if stem.len() > MAX_STEM_BYTES {
+        let mut cut = MAX_STEM_BYTES;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        stem.truncate(cut);
+        lossy = true;
+    }
+    if lossy || reserved {
+        let digest = Sha256::digest(symbol.as_bytes());
+        let hex: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+        stem = format!("{stem}.{hex}");
+    }
+    stem
 }
+
+/// A path's plain components joined by `/` (`../corpus/x/en.pdf` → `corpus/x/en.pdf`).
+pub(crate) fn plain_path(path: &Path) -> String {
+    path.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The longest group name kept whole in a file name, in bytes: file systems allow 255
+/// bytes a name, and batch adds a hash (9), an input's name and endings
+/// (`.sentences/<stem>.moses.zh`, `<stem>.<file>.json`).
+const MAX_STEM_BYTES: usize = 120;
 
 /// Whether a file is an XCES alignment (`<cesAlign>` near its start): an input of
 /// `align --links`, not a document.
@@ -139,5 +186,12 @@ mod tests {
         );
         assert_eq!(symbol_hint(Path::new("A_C.3_78_drafts.marc.xml")), None);
         assert_eq!(file_stem_of("CAC/COSP/WG.4/2017/4"), "CAC_COSP_WG.4_2017_4");
+        // Issue 13: names never collide, with each other or with batch's own files.
+        assert_ne!(file_stem_of("A/X"), file_stem_of("A_X"));
+        assert!(file_stem_of("A_X").starts_with("A_X."));
+        assert_ne!(file_stem_of("A?X"), file_stem_of("A*X"));
+        assert_ne!(file_stem_of(".unpara-state"), ".unpara-state");
+        assert_ne!(file_stem_of("run-report"), "run-report");
+        assert!(file_stem_of(&"A/".repeat(500)).len() < 140);
     }
 }

@@ -9,8 +9,10 @@
 //! each group, so a killed run loses at most the groups in progress.
 
 mod discover;
+mod output;
 mod progress;
 mod report;
+pub(crate) mod worker;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +24,8 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use unpara_model::{Document, Lang};
 
-use crate::pipeline::{read_document, write_output, write_output_gz, Reading};
+use crate::pipeline::Reading;
+use output::{write_output, write_output_gz};
 use report::{FileReport, GroupReport, KnownFile, RunReport, State, Totals};
 
 /// Flags of `unpara batch`.
@@ -51,6 +54,14 @@ pub(crate) struct Args {
     /// Password of encrypted PDFs.
     #[arg(long)]
     password: Option<String>,
+    /// Wall time one input may take to be read, in seconds; past it its worker process
+    /// is stopped and the file is an error in the run report.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
+    timeout: f64,
+    /// Memory (address space) of the worker process reading one input: bytes, or with
+    /// K, M or G (`512M`, `2G`); past it the file is an error in the run report.
+    #[arg(long, value_name = "BYTES", default_value = "2G", value_parser = parse_bytes)]
+    max_memory: u64,
     /// Largest size the parts of a Word document may inflate to, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
     max_inflate: u64,
@@ -93,6 +104,38 @@ impl CorpusFormat {
             CorpusFormat::Moses => &[("moses.zh", "corpus.zh"), ("moses.en", "corpus.en")],
             CorpusFormat::Xces => &[("xces-group", "corpus.xces")],
         }
+    }
+}
+
+/// A positive number of seconds, at most a day.
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 86_400.0 => Ok(x),
+        _ => Err(format!("{s:?} is not a number of seconds from 0 to 86400")),
+    }
+}
+
+/// A size in bytes: digits, optionally followed by K, M or G (powers of 1024); from
+/// 64 MiB (less cannot hold the program) to 1 TiB.
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (t.get(..i).unwrap_or(""), t.get(i..).unwrap_or("")),
+        None => (t, ""),
+    };
+    let scale: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{s:?}: expected bytes, or a number with K, M or G")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?}: expected bytes, or a number with K, M or G"))?;
+    match n.checked_mul(scale) {
+        Some(b) if (64 << 20..=1 << 40).contains(&b) => Ok(b),
+        _ => Err(format!("{s:?}: from 64M to 1024G")),
     }
 }
 
@@ -147,6 +190,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         .context("cannot start worker threads")?;
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
+    let _lock = lock(&args.output)?;
     let paths = discover::inputs(&args.inputs)?;
     if paths.is_empty() {
         bail!("no PDF, DOCX or XML file under {:?}", args.inputs);
@@ -156,6 +200,12 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         lang: None,
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
+    };
+    let limits = worker::Limits {
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        max_memory: args.max_memory,
+        cache: args.output.join(".documents"),
+        reuse: !args.force,
     };
     let progress = progress::Progress::new(paths.len() as u64);
     let db = args
@@ -179,9 +229,10 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                     .get(&key)
                     .filter(|k| k.sha256 == sha256 && !args.force);
                 let input = match known {
+                    _ if path.to_str().is_none() => not_utf8(path, sha256),
                     Some(k) => unread(path, sha256.clone(), k.group.clone()),
                     None if discover::is_link_file(path) => link_file(path, sha256),
-                    None => read(path, sha256, &how),
+                    None => read(path, sha256, &how, &limits),
                 };
                 progress.file_done(&input.report);
                 input
@@ -208,7 +259,14 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         groups
             .into_par_iter()
             .map(|(name, members)| {
-                let out = process_group(&name, members, args, &how, &state_lock, db.as_ref());
+                let out = process_group(
+                    &name,
+                    members,
+                    args,
+                    (&how, &limits),
+                    &state_lock,
+                    db.as_ref(),
+                );
                 progress.group_done(&out.0);
                 out
             })
@@ -225,6 +283,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     write_corpus(&args.output, &groups_out, &args.format)?;
     let totals = totals(&file_reports, &groups_out, started.elapsed().as_secs_f64());
     let errors = totals.errors;
+    let group_errors = totals.group_errors;
     let report = RunReport {
         inputs: args
             .inputs
@@ -241,23 +300,67 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let text = serde_json::to_string_pretty(&report).context("run report")?;
     write_output(Some(&args.output.join("run-report.json")), &text)?;
     eprintln!(
-        "unpara: batch: {} files, {} groups ({} aligned, {} extracted, {} unchanged), {} errors, {:.1} s; report in {}",
+        "unpara: batch: {} files, {} groups ({} aligned, {} extracted, {} unchanged), {} errors, {} groups not written, {:.1} s; report in {}",
         report.totals.files,
         report.totals.groups,
         report.totals.aligned,
         report.totals.extracted,
         report.totals.skipped,
         errors,
+        group_errors,
         report.totals.seconds,
         args.output.join("run-report.json").display()
     );
-    if errors > 0 {
+    if errors > 0 || group_errors > 0 {
         bail!(
-            "{errors} of {} files could not be read or converted (see run-report.json)",
-            report.totals.files
+            "{errors} of {} files could not be read or converted, {group_errors} of {} groups \
+             could not be written (see run-report.json)",
+            report.totals.files,
+            report.totals.groups
         );
     }
     Ok(())
+}
+
+/// The lock that keeps a second batch out of `output` while this one runs: an
+/// exclusive advisory lock (`flock`) on `output/.unpara-lock`, released when the
+/// returned file is dropped or the process ends, however it ends.
+fn lock(output: &Path) -> Result<std::fs::File> {
+    let path = output.join(LOCK_FILE);
+    output::unlink(&path)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("{}: cannot create the lock file", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "{}: another unpara batch is writing into this folder (it holds {LOCK_FILE}); \
+             wait for it or choose another -o",
+            output.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("{}: cannot lock", path.display()))
+        }
+    }
+}
+
+/// The lock file of an output folder (see [`lock`]).
+const LOCK_FILE: &str = ".unpara-lock";
+
+/// A file whose name is not UTF-8: its name cannot be written in the outputs without
+/// loss (two such names could become one), so it is an error, not converted.
+fn not_utf8(path: &Path, sha256: String) -> Input {
+    let mut input = link_file(path, sha256);
+    input.report.status = "error".into();
+    input.report.message = Some(format!(
+        "{}: the file name is not UTF-8 and cannot be named in the outputs without loss: \
+         rename it",
+        path.display()
+    ));
+    input
 }
 
 fn link_file(path: &Path, sha256: String) -> Input {
@@ -298,9 +401,12 @@ fn unread(path: &Path, sha256: String, group: String) -> Input {
     }
 }
 
-fn read(path: &Path, sha256: String, how: &Reading) -> Input {
+/// Reads one input in a worker process (see [`worker`]) and names its group. The
+/// document is kept in `limits.cache` by its SHA-256, so that a batch stopped while
+/// reading does not read again, next time, what it had read.
+fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> Input {
     let t = Instant::now();
-    let result = read_document(path, how);
+    let result = worker::read_cached(path, &sha256, how, limits);
     let read_ms = t.elapsed().as_millis() as u64;
     let mut report = FileReport {
         path: path.display().to_string(),
@@ -360,7 +466,7 @@ fn process_group(
     name: &str,
     mut members: Vec<Input>,
     args: &Args,
-    how: &Reading,
+    (how, limits): (&Reading, &worker::Limits),
     state: &Mutex<&mut State>,
     db: Option<&unpara_writers::Db>,
 ) -> (GroupReport, Vec<FileReport>) {
@@ -416,7 +522,7 @@ fn process_group(
     }
     // Inputs known from an earlier run are read now: their group changed.
     for m in members.iter_mut().filter(|m| m.doc.is_none()) {
-        *m = read(&m.path, m.sha256.clone(), how);
+        *m = read(&m.path, m.sha256.clone(), how, limits);
     }
     let result = write_group(
         name,
@@ -549,6 +655,11 @@ fn write_group(
         .filter_map(|&i| members.get(i))
         .map(|m| m.sha256.clone())
         .collect();
+    // Members that share a file name (`en.pdf` of several folders) are named by path.
+    let file_names: Vec<Option<std::ffi::OsString>> = members
+        .iter()
+        .map(|m| m.path.file_name().map(|n| n.to_os_string()))
+        .collect();
     for (i, m) in members.iter_mut().enumerate() {
         if used.contains(&i) {
             continue;
@@ -565,11 +676,13 @@ fn write_group(
             ));
             continue;
         }
-        let name = m
-            .path
-            .file_name()
-            .map(|n| discover::file_stem_of(&n.to_string_lossy()))
-            .unwrap_or_default();
+        let file_name = m.path.file_name().map(|n| n.to_os_string());
+        let shared = file_names.iter().filter(|n| **n == file_name).count() > 1;
+        let name = if shared {
+            discover::file_stem_of(&discover::plain_path(&m.path))
+        } else {
+            discover::file_stem_of(&file_name.unwrap_or_default().to_string_lossy())
+        };
         let own = output.with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
         write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
         let note = format!(
@@ -709,6 +822,7 @@ fn totals(files: &[FileReport], groups: &[GroupReport], seconds: f64) -> Totals 
     Totals {
         files: files.len(),
         errors: files.iter().filter(|f| f.status == "error").count(),
+        group_errors: groups.iter().filter(|g| g.status == "error").count(),
         pages,
         groups: groups.len(),
         aligned: groups.iter().filter(|g| g.status == "aligned").count(),

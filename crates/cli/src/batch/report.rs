@@ -38,7 +38,7 @@ impl State {
 
     pub(crate) fn save(&self, dir: &Path) -> Result<()> {
         let text = serde_json::to_string_pretty(self).context("state")?;
-        crate::pipeline::write_output(Some(&dir.join(STATE_FILE)), &text)
+        super::output::write_output(Some(&dir.join(STATE_FILE)), &text)
     }
 }
 
@@ -93,7 +93,11 @@ pub(crate) struct RunReport {
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct Totals {
     pub files: usize,
+    /// Input files that could not be read or converted.
     pub errors: usize,
+    /// Groups whose outputs could not be written (a full disk, a name the file system
+    /// refuses): failures too.
+    pub group_errors: usize,
     pub pages: u64,
     pub groups: usize,
     pub aligned: usize,

@@ -27,21 +27,28 @@ pub(crate) struct Args {
 
 const SUFFIX: &str = ".expected.json";
 
+/// The expected files under `dir`, found without following symbolic links (a link to
+/// `..` would walk forever) and at most [`MAX_DEPTH`] folders deep.
 fn expected_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for e in std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))? {
-        let p = e?.path();
-        if p.is_dir() {
-            expected_files(&p, out)?;
-        } else if p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(SUFFIX))
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(MAX_DEPTH)
+    {
+        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
+        if entry.file_type().is_file()
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.ends_with(SUFFIX))
         {
-            out.push(p);
+            out.push(entry.into_path());
         }
     }
     Ok(())
 }
+
+/// How deep `check` looks for expected files below its folder.
+const MAX_DEPTH: usize = 64;
 
 /// Today's output for an expected file, as JSON.
 fn produce(expected: &Path) -> Result<Value> {
@@ -98,42 +105,23 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         bail!("{}: no *{SUFFIX} file", args.folder.display());
     }
     let mut changed = 0;
+    let mut failed = 0;
     for expected in &files {
-        let new = produce(expected).with_context(|| expected.display().to_string())?;
-        if args.update {
-            let mut text = serde_json::to_string_pretty(&new)?;
-            text.push('\n');
-            write_output(Some(expected), &text)?;
-            writeln!(stdout, "updated {}", expected.display())?;
-            continue;
-        }
-        let old: Value = serde_json::from_str(
-            &std::fs::read_to_string(expected)
-                .with_context(|| format!("{}: cannot read", expected.display()))?,
-        )
-        .with_context(|| format!("{}: not JSON", expected.display()))?;
-        // An expected file written by `unpara extract X.pdf -o X.pdf.expected.json`
-        // holds the path it was made with: not compared either.
-        let mut old = old;
-        forget_paths(&mut old);
-        let lines = diff::differences(&old, &new);
-        if lines.is_empty() {
-            writeln!(stdout, "ok {}", expected.display())?;
-        } else {
-            changed += 1;
-            writeln!(
-                stdout,
-                "CHANGED {} ({} differences)",
-                expected.display(),
-                lines.len()
-            )?;
-            for l in lines.iter().take(50) {
-                writeln!(stdout, "  {}", l.trim_start_matches('.'))?;
-            }
-            if lines.len() > 50 {
-                writeln!(stdout, "  … {} more", lines.len() - 50)?;
+        match check_one(expected, args.update, &mut stdout)? {
+            Outcome::Same => {}
+            Outcome::Changed => changed += 1,
+            Outcome::Failed(e) => {
+                // One unreadable fixture does not leave the others unchecked.
+                failed += 1;
+                writeln!(stdout, "ERROR {}: {e:#}", expected.display())?;
             }
         }
+    }
+    if failed > 0 {
+        bail!(
+            "{failed} of {} fixtures could not be checked, {changed} changed",
+            files.len()
+        );
     }
     if changed > 0 {
         bail!(
@@ -142,4 +130,66 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// What checking one expected file found.
+enum Outcome {
+    Same,
+    Changed,
+    Failed(anyhow::Error),
+}
+
+/// Checks (or with `update` rewrites) one expected file, printing what it finds; only a
+/// failure to write standard output is an error.
+fn check_one(expected: &Path, update: bool, stdout: &mut impl std::io::Write) -> Result<Outcome> {
+    let new = match produce(expected).with_context(|| expected.display().to_string()) {
+        Ok(v) => v,
+        Err(e) => return Ok(Outcome::Failed(e)),
+    };
+    if update {
+        // An expected file that is a symbolic link is not followed out of the folder.
+        if std::fs::symlink_metadata(expected).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Ok(Outcome::Failed(anyhow::anyhow!(
+                "is a symbolic link: not followed, not rewritten"
+            )));
+        }
+        let mut text = serde_json::to_string_pretty(&new)?;
+        text.push('\n');
+        if let Err(e) = write_output(Some(&expected.to_path_buf()), &text) {
+            return Ok(Outcome::Failed(e));
+        }
+        writeln!(stdout, "updated {}", expected.display())?;
+        return Ok(Outcome::Same);
+    }
+    let old = std::fs::read_to_string(expected)
+        .with_context(|| format!("{}: cannot read", expected.display()))
+        .and_then(|t| {
+            serde_json::from_str::<Value>(&t)
+                .with_context(|| format!("{}: not JSON", expected.display()))
+        });
+    let mut old = match old {
+        Ok(v) => v,
+        Err(e) => return Ok(Outcome::Failed(e)),
+    };
+    // An expected file written by `unpara extract X.pdf -o X.pdf.expected.json` holds
+    // the path it was made with: not compared either.
+    forget_paths(&mut old);
+    let lines = diff::differences(&old, &new);
+    if lines.is_empty() {
+        writeln!(stdout, "ok {}", expected.display())?;
+        return Ok(Outcome::Same);
+    }
+    writeln!(
+        stdout,
+        "CHANGED {} ({} differences)",
+        expected.display(),
+        lines.len()
+    )?;
+    for l in lines.iter().take(50) {
+        writeln!(stdout, "  {}", l.trim_start_matches('.'))?;
+    }
+    if lines.len() > 50 {
+        writeln!(stdout, "  … {} more", lines.len() - 50)?;
+    }
+    Ok(Outcome::Changed)
 }

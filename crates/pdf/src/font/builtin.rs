@@ -8,29 +8,30 @@
 //! encoding and charset tables, read by ttf-parser. Names become Unicode through the
 //! Adobe Glyph List.
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document};
 
 use super::simple::ByteTable;
-use super::widths::deref;
+use crate::content::{font_stream, MAX_FONT_PROGRAM};
 
 /// Glyph names of the 256 codes of the embedded program's built-in encoding; `None`
 /// when the font has no embedded Type 1 or CFF program, or the program says
 /// `StandardEncoding`.
-pub(crate) fn names(desc: &Dictionary, doc: &Document) -> Option<Vec<Option<String>>> {
-    let stream = |key: &[u8]| match desc.get(key).ok().map(|o| deref(doc, o)) {
-        Some(Object::Stream(s)) => Some(s),
-        _ => None,
+///
+/// The program is decoded within [`MAX_FONT_PROGRAM`]; a larger one is refused with a
+/// warning.
+pub(crate) fn names(
+    desc: &Dictionary,
+    doc: &Document,
+    warnings: &mut Vec<String>,
+) -> Option<Vec<Option<String>>> {
+    let mut program = |key: &str| {
+        let entry = desc.get(key.as_bytes()).ok()?;
+        font_stream(doc, entry, &format!("/{key}"), MAX_FONT_PROGRAM, warnings)
     };
-    if let Some(s) = stream(b"FontFile") {
-        let data = s
-            .decompressed_content()
-            .unwrap_or_else(|_| s.content.clone());
+    if let Some(data) = program("FontFile") {
         return type1_names(&data);
     }
-    let s = stream(b"FontFile3")?;
-    let data = s
-        .decompressed_content()
-        .unwrap_or_else(|_| s.content.clone());
+    let data = program("FontFile3")?;
     let cff = ttf_parser::cff::Table::parse(&data)?;
     let names: Vec<Option<String>> = (0u8..=255)
         .map(|code| {

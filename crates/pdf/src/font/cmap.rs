@@ -46,7 +46,19 @@ pub(crate) struct CMap {
     pub wmode: u8,
     /// Entries that could not be parsed.
     pub bad_entries: usize,
+    /// Whether the CMap held more than [`MAX_TOKENS`] tokens and its tail was not read.
+    pub truncated: bool,
 }
+
+/// The most mappings a CMap is read for: twice the 65 536 CIDs a font can have (PDF
+/// 32000-1 Annex C.2, Table C.1: CID 65 535 at most), so that a code space of 1-byte and
+/// 2-byte codes mapped one by one still fits.
+pub(crate) const MAX_ENTRIES: usize = 2 * 65_536;
+
+/// The most tokens a CMap is tokenised into: [`MAX_ENTRIES`] `bfrange` entries of 3
+/// tokens, each with one spare, and 4 096 for the header and section keywords. Keeps
+/// the memory of a CMap bounded (about 60 bytes a token) whatever its stream holds.
+pub(crate) const MAX_TOKENS: usize = MAX_ENTRIES * 4 + 4_096;
 
 impl CMap {
     /// Splits the next code off `bytes` by the code space; returns `(code, length)`.
@@ -145,10 +157,14 @@ enum Token {
     ArrayEnd,
 }
 
-fn tokenize(data: &[u8]) -> Vec<Token> {
+/// The tokens of `data`, at most [`MAX_TOKENS`]; `true` with them when it held more.
+fn tokenize(data: &[u8]) -> (Vec<Token>, bool) {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&c) = data.get(i) {
+        if out.len() >= MAX_TOKENS {
+            return (out, true);
+        }
         match c {
             b'%' => {
                 while data.get(i).is_some_and(|&c| c != b'\n' && c != b'\r') {
@@ -238,7 +254,7 @@ fn tokenize(data: &[u8]) -> Vec<Token> {
             }
         }
     }
-    out
+    (out, false)
 }
 
 fn is_delimiter(c: u8) -> bool {
@@ -267,8 +283,11 @@ fn utf16_units(bytes: &[u8]) -> Vec<u16> {
 /// Parses a CMap stream. Never fails: entries it cannot read are counted in
 /// [`CMap::bad_entries`].
 pub(crate) fn parse(data: &[u8]) -> CMap {
-    let tokens = tokenize(data);
-    let mut cmap = CMap::default();
+    let (tokens, truncated) = tokenize(data);
+    let mut cmap = CMap {
+        truncated,
+        ..CMap::default()
+    };
     let mut i = 0;
     // Operands since the last keyword.
     let mut last_name: Option<String> = None;

@@ -72,7 +72,8 @@ impl Font {
                     }
                 }
                 Some(obj @ Object::Stream(_)) => {
-                    let mut c = stream_cmap(obj, doc).unwrap_or_default();
+                    let mut c =
+                        stream_cmap(obj, doc, "/Encoding CMap", warnings).unwrap_or_default();
                     if let Some(parent) = c.usecmap.clone() {
                         if predefined::is_identity(&parent) {
                             if c.codespace.is_empty() {
@@ -102,7 +103,7 @@ impl Font {
             .and_then(|c| predefined::cid_to_unicode(&c));
         let program = match (cid_font, desc) {
             (Some(f), Some(d)) if to_unicode.is_none() && collection.is_none() => {
-                embedded::GlyphUnicode::load(f, d, doc)
+                embedded::GlyphUnicode::load(f, d, doc, warnings)
             }
             _ => None,
         };

@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document};
 
 use super::glyph_name_to_unicode;
-use super::widths::deref;
+use crate::content::{font_stream, MAX_CMAP_STREAM, MAX_FONT_PROGRAM};
 
 /// Glyph id → Unicode text of an embedded font.
 #[derive(Debug, Default)]
@@ -24,16 +24,19 @@ pub(crate) struct GlyphUnicode {
 impl GlyphUnicode {
     /// Reads the `/FontFile2` or `/FontFile3` (OpenType) program named by a CID font's
     /// descriptor; `None` when there is none or it does not parse.
-    pub(crate) fn load(cid_font: &Dictionary, desc: &Dictionary, doc: &Document) -> Option<Self> {
-        let program = [b"FontFile2".as_slice(), b"FontFile3"]
-            .iter()
-            .find_map(|k| match desc.get(k).ok().map(|o| deref(doc, o)) {
-                Some(Object::Stream(s)) => s
-                    .decompressed_content()
-                    .ok()
-                    .or_else(|| Some(s.content.clone())),
-                _ => None,
-            })?;
+    ///
+    /// The program is decoded within [`MAX_FONT_PROGRAM`] bytes and the `/CIDToGIDMap`
+    /// within [`MAX_CMAP_STREAM`]; larger ones are refused with a warning.
+    pub(crate) fn load(
+        cid_font: &Dictionary,
+        desc: &Dictionary,
+        doc: &Document,
+        warnings: &mut Vec<String>,
+    ) -> Option<Self> {
+        let program = ["FontFile2", "FontFile3"].iter().find_map(|k| {
+            let entry = desc.get(k.as_bytes()).ok()?;
+            font_stream(doc, entry, &format!("/{k}"), MAX_FONT_PROGRAM, warnings)
+        })?;
         let face = ttf_parser::Face::parse(&program, 0).ok()?;
         let mut by_glyph = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -67,10 +70,11 @@ impl GlyphUnicode {
             }
         }
         by_glyph.retain(|_, t| !t.contains('\0'));
-        let cid_to_gid = match cid_font.get(b"CIDToGIDMap").ok().map(|o| deref(doc, o)) {
-            Some(Object::Stream(s)) => s.decompressed_content().unwrap_or_default(),
-            _ => Vec::new(),
-        };
+        let cid_to_gid = cid_font
+            .get(b"CIDToGIDMap")
+            .ok()
+            .and_then(|o| font_stream(doc, o, "/CIDToGIDMap", MAX_CMAP_STREAM, warnings))
+            .unwrap_or_default();
         Some(GlyphUnicode {
             by_glyph,
             cid_to_gid,

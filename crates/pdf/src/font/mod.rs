@@ -110,16 +110,26 @@ fn name_of(dict: &Dictionary, key: &[u8], doc: &Document) -> Option<Vec<u8>> {
     }
 }
 
-fn stream_cmap(obj: &Object, doc: &Document) -> Option<CMap> {
-    match deref(doc, obj) {
-        Object::Stream(s) => {
-            let data = s
-                .decompressed_content()
-                .unwrap_or_else(|_| s.content.clone());
-            Some(cmap::parse(&data))
-        }
-        _ => None,
+/// The CMap a font entry (`/ToUnicode`, `/Encoding`) holds as a stream, decoded within
+/// [`crate::content::MAX_CMAP_STREAM`] and parsed within [`cmap::MAX_ENTRIES`]; what
+/// is refused or cut is a warning naming `what`.
+fn stream_cmap(
+    obj: &Object,
+    doc: &Document,
+    what: &str,
+    warnings: &mut Vec<String>,
+) -> Option<CMap> {
+    let data =
+        crate::content::font_stream(doc, obj, what, crate::content::MAX_CMAP_STREAM, warnings)?;
+    let cmap = cmap::parse(&data);
+    if cmap.truncated {
+        warnings.push(format!(
+            "{what}: more than {} mappings (the CID limit of PDF 32000-1 Annex C.2, \
+             twice); the rest is not read",
+            cmap::MAX_ENTRIES
+        ));
     }
+    Some(cmap)
 }
 
 fn descriptor<'a>(font: &'a Dictionary, doc: &'a Document) -> Option<&'a Dictionary> {
@@ -173,7 +183,7 @@ impl Font {
         let to_unicode = dict
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_cmap(o, doc));
+            .and_then(|o| stream_cmap(o, doc, "/ToUnicode", warnings));
         if subtype == b"Type0" {
             Self::load_type0(dict, doc, index, to_unicode, warnings)
         } else {
@@ -199,7 +209,7 @@ impl Font {
             let builtin = (subtype == b"Type1" || subtype == b"MMType1")
                 .then_some(desc)
                 .flatten()
-                .and_then(|d| builtin::names(d, doc))
+                .and_then(|d| builtin::names(d, doc, warnings))
                 .map(|n| builtin::table(&n));
             let table = simple::table(dict, doc, default_base, builtin);
             let scale = if subtype == b"Type3" {

@@ -17,6 +17,22 @@ struct Level {
     start: u32,
 }
 
+/// The deepest list level: levels 0 to 8, nine in all (ECMA-376 Part 1, §17.9.3 `ilvl`
+/// and §17.9.1: an abstract numbering definition holds at most nine levels). Deeper
+/// level definitions are skipped with a warning; paragraphs at deeper levels get no
+/// label.
+const MAX_LEVEL: u32 = 8;
+
+/// The largest number written as letters or Roman numerals: Roman numerals stop at
+/// 3 999 (MMMCMXCIX), and Word's letter numbering repeats the letter (`aa`, `aaa`), so
+/// 3 999 is at most 154 letters. Larger counters are written as decimal digits.
+const MAX_SPELLED: u32 = 3_999;
+
+/// The longest label kept, in characters: real list labels are a few characters
+/// (`(a)`, `1.2.3`, `一、`); a `w:lvlText` that expands past this is cut, with its
+/// paragraph's label otherwise intact. Bounds the label whatever `w:lvlText` repeats.
+const MAX_LABEL_CHARS: usize = 256;
+
 /// Numbering definitions and the counters of the paragraphs read so far.
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
@@ -80,8 +96,17 @@ fn chinese(n: u32) -> String {
     }
 }
 
-/// A counter value in a number format.
+/// A counter value in a number format; letters and Roman numerals up to
+/// [`MAX_SPELLED`], decimal digits beyond.
 pub(crate) fn format_number(n: u32, format: &str) -> String {
+    if n > MAX_SPELLED
+        && matches!(
+            format,
+            "lowerLetter" | "upperLetter" | "lowerRoman" | "upperRoman"
+        )
+    {
+        return n.to_string();
+    }
     let letter = |base: u8| {
         let i = (n.max(1) - 1) % 26;
         let repeat = (n.max(1) - 1) / 26 + 1;
@@ -107,6 +132,7 @@ impl Numbering {
         let mut abstract_id: Option<String> = None;
         let mut level: Option<(u32, Level)> = None;
         let mut num_id: Option<String> = None;
+        let mut deep_levels = 0usize;
         walk(xml, warnings, |ev| {
             if let Ev::Start { name, attrs } = &ev {
                 let val = attr(attrs, "val").unwrap_or_default().to_string();
@@ -116,6 +142,11 @@ impl Numbering {
                         let ilvl = attr(attrs, "ilvl")
                             .and_then(|v| v.parse().ok())
                             .unwrap_or(0);
+                        if ilvl > MAX_LEVEL {
+                            deep_levels += 1;
+                            level = None;
+                            return Ok(());
+                        }
                         level = Some((
                             ilvl,
                             Level {
@@ -157,12 +188,21 @@ impl Numbering {
             }
             Ok(())
         })?;
+        if deep_levels > 0 {
+            warnings.push(format!(
+                "numbering.xml: {deep_levels} list level definitions deeper than level \
+                 {MAX_LEVEL} (ECMA-376 allows nine levels) skipped"
+            ));
+        }
         Ok(numbering)
     }
 
     /// The label of the next paragraph numbered `num_id` at level `ilvl`, advancing the
     /// counters (deeper levels restart); `None` for bullets and unknown numbering.
     pub(crate) fn next(&mut self, num_id: &str, ilvl: u32) -> Option<String> {
+        if ilvl > MAX_LEVEL {
+            return None;
+        }
         let levels = self.abstracts.get(self.nums.get(num_id)?)?;
         let level = levels.get(&ilvl)?;
         let counters = self.counters.entry(num_id.to_string()).or_default();
@@ -172,17 +212,24 @@ impl Numbering {
         }
         counters.truncate(depth);
         if let Some(c) = counters.get_mut(ilvl as usize) {
-            *c = if *c == 0 { level.start } else { *c + 1 };
+            *c = if *c == 0 {
+                level.start
+            } else {
+                c.saturating_add(1)
+            };
         }
         if level.format == "bullet" || level.format == "none" {
             return None;
         }
-        let mut label = level.text.clone();
+        let mut label: String = level.text.chars().take(MAX_LABEL_CHARS).collect();
         for (i, c) in counters.iter().enumerate() {
             let format = levels
                 .get(&(i as u32))
                 .map_or("decimal", |l| l.format.as_str());
             label = label.replace(&format!("%{}", i + 1), &format_number((*c).max(1), format));
+            if label.chars().count() > MAX_LABEL_CHARS {
+                label = label.chars().take(MAX_LABEL_CHARS).collect();
+            }
         }
         Some(label)
     }
@@ -224,5 +271,46 @@ mod tests {
             ]
         );
         assert_eq!(n.next("9", 0), None);
+    }
+
+    /// Issue 13: levels and start values a file decides are bounded (a 585-byte file
+    /// with `w:ilvl="4294967295"` asked for 16 GiB of counters; `w:start="2000000000"`
+    /// with `lowerLetter` made a 77 M-character label).
+    #[test]
+    fn levels_starts_and_labels_are_bounded() {
+        let xml = br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="4294967295"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1000000"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="0"><w:start w:val="2000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="4294967295"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%2"/></w:lvl>
+            </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+        let mut warnings = Vec::new();
+        let mut n = Numbering::read(xml, &mut warnings).expect("numbering");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("2 list level definitions deeper")),
+            "{warnings:?}"
+        );
+        assert_eq!(n.next("1", 4_294_967_295), None);
+        for _ in 0..1000 {
+            assert_eq!(n.next("1", 1_000_000), None);
+        }
+        assert_eq!(n.next("1", 0).as_deref(), Some("2000000000)"));
+        assert_eq!(n.next("1", 1).as_deref(), Some("4294967295"));
+        // The counter saturates instead of wrapping.
+        assert_eq!(n.next("1", 1).as_deref(), Some("4294967295"));
+        assert_eq!(format_number(3999, "upperRoman"), "MMMCMXCIX");
+        assert_eq!(format_number(4000, "upperRoman"), "4000");
+        assert_eq!(format_number(3999, "lowerLetter").len(), 154);
+        let long = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1000000"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            "%1".repeat(10_000)
+        );
+        let mut n = Numbering::read(long.as_bytes(), &mut Vec::new()).expect("numbering");
+        assert_eq!(
+            n.next("1", 0).map(|l| l.chars().count()),
+            Some(MAX_LABEL_CHARS)
+        );
     }
 }
