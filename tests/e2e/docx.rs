@@ -113,7 +113,8 @@ fn a_docx_that_inflates_past_the_limit_is_refused() {
         "--max-inflate",
         "10000",
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    // Issue 13: a limit hit is exit code 3.
+    assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "unpara: fixtures/CAC_COSP_WG.4_2017_4/en.docx: the Word document inflates to more than 10000 bytes (limit set by --max-inflate)"

@@ -73,6 +73,11 @@ fn expectations() -> Vec<(&'static str, i64, &'static str)> {
             1,
             "decodes to more than the limit of 67108864 bytes",
         ),
+        (
+            "objstm-bomb.pdf",
+            1,
+            "damaged PDF: couldn't decompress stream",
+        ),
         ("self-reference.pdf", 1, "the document has no pages"),
         ("form-draws-itself.pdf", 0, "nested too deep or in a cycle"),
         ("deep-array-content.pdf", 1, "content stream damaged"),

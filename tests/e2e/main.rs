@@ -11,6 +11,7 @@ mod helpers;
 mod hostile;
 mod layout_matrix;
 mod real_reports;
+mod review;
 mod robustness;
 mod schema;
 mod sentences;

@@ -30,6 +30,9 @@ pub(crate) enum Format {
     /// Moses plain text: PREFIX.zh and PREFIX.en (needs -o PREFIX), line N of one the
     /// translation of line N of the other.
     Moses,
+    /// The review page: self-contained HTML, the versions side by side link by link,
+    /// with corrections exported as an XCES link file for `--links`.
+    Html,
 }
 
 /// Flags of `unpara align`.
@@ -127,10 +130,10 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         .into());
     }
     let filters = args.min_score.is_some() || args.one_to_one;
-    if filters && matches!(args.format, Format::Json | Format::Xces) {
+    if filters && matches!(args.format, Format::Json | Format::Xces | Format::Html) {
         return Err(UsageError(
             "--min-score and --one-to-one filter the bitext formats (jsonl, tsv, tmx, moses); \
-             json and xces keep every link with its score"
+             json, xces and html keep every link with its score"
                 .into(),
         )
         .into());
@@ -183,6 +186,10 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     };
     let out = match args.format {
         Format::Json => unpara_writers::alignment_json(&a, &b, &alignment)?,
+        Format::Html => {
+            let json = unpara_writers::alignment_json(&a, &b, &alignment)?;
+            unpara_writers::review_html(&serde_json::from_str(&json)?)?
+        }
         Format::Jsonl => unpara_writers::alignment_jsonl(&a, &b, &alignment, &export)?,
         Format::Tsv => unpara_writers::alignment_tsv(&a, &b, &alignment, &export)?,
         Format::Tmx => unpara_writers::alignment_tmx(&a, &b, &alignment, &export)?,

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod extract;
 mod pipeline;
+mod review;
 mod schema;
 mod text;
 
@@ -52,6 +53,8 @@ enum Command {
     Schema(schema::Args),
     /// Extract two language versions of a document and align them → JSON.
     Align(align::Args),
+    /// Write the side-by-side review page (self-contained HTML) of an alignment JSON.
+    Review(review::Args),
     /// Reads one input for `batch` in a process of its own (internal).
     #[command(hide = true)]
     ReadWorker(batch::worker::Args),
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Batch(a) => batch::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Schema(a) => schema::run(&a),
+        Command::Review(a) => review::run(&a),
         Command::ReadWorker(a) => batch::worker::run(&a),
     };
     match result {

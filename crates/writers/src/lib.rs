@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 mod export;
+mod html;
 mod jsonl;
 mod layout;
 mod moses;
@@ -28,6 +29,7 @@ mod wire;
 mod xces;
 
 pub use export::Export;
+pub use html::{review_figures, review_html, review_index_html, IndexEntry};
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
@@ -59,6 +61,9 @@ pub enum WriteError {
     /// A SQLite statement failed.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The review page could not be made (not an alignment, or the template failed).
+    #[error("review page: {0}")]
+    Html(String),
 }
 
 /// The schema "1" JSON of one document, pretty-printed, with a final newline.

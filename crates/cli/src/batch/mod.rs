@@ -71,6 +71,11 @@ pub(crate) struct Args {
     /// with the sentence documents in `sentences/`).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "jsonl")]
     format: Vec<CorpusFormat>,
+    /// Also write a review page (self-contained HTML, as `unpara review`) for every
+    /// aligned group in `OUTPUT/review/`, and `OUTPUT/review/index.html` with each
+    /// group's figures.
+    #[arg(long)]
+    review: bool,
     /// xces: write the sentence documents in `sentences/` gzip-compressed (`.xml.gz`),
     /// as OPUS ships them.
     #[arg(long)]
@@ -281,6 +286,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     file_reports.sort_by(|a, b| a.path.cmp(&b.path));
     state.save(&args.output)?;
     write_corpus(&args.output, &groups_out, &args.format)?;
+    if args.review {
+        write_reviews(&args.output, &groups_out)?;
+    }
     let totals = totals(&file_reports, &groups_out, started.elapsed().as_secs_f64());
     let errors = totals.errors;
     let group_errors = totals.group_errors;
@@ -766,6 +774,45 @@ fn write_xces_piece(
     write_output(
         Some(&sidecar.with_extension("xces-group")),
         &unpara_writers::xces_link_group(zh, en, alignment, &docs)?,
+    )
+}
+
+/// The review pages of the aligned groups (those whose output is an alignment), in
+/// `dir/review/`, and their index.
+fn write_reviews(dir: &Path, groups: &[GroupReport]) -> Result<()> {
+    let mut entries = Vec::new();
+    for g in groups
+        .iter()
+        .filter(|g| g.status == "aligned" || g.status == "skipped")
+    {
+        let stem = discover::file_stem_of(&g.group);
+        let Ok(bytes) = std::fs::read(dir.join(format!("{stem}.json"))) else {
+            continue;
+        };
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            continue;
+        };
+        if value.get("paragraph_links").is_none() {
+            continue;
+        }
+        let page = format!("{stem}.html");
+        write_output(
+            Some(&dir.join("review").join(&page)),
+            &unpara_writers::review_html(&value).with_context(|| g.group.clone())?,
+        )?;
+        let (links, one_to_one, flagged, sentence_links) = unpara_writers::review_figures(&value);
+        entries.push(unpara_writers::IndexEntry {
+            group: g.group.clone(),
+            page,
+            links,
+            one_to_one,
+            flagged,
+            sentence_links,
+        });
+    }
+    write_output(
+        Some(&dir.join("review").join("index.html")),
+        &unpara_writers::review_index_html(&entries)?,
     )
 }
 

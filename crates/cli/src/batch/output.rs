@@ -17,7 +17,7 @@ pub(crate) fn unlink(path: &Path) -> Result<()> {
 }
 
 /// [`crate::pipeline::write_output`] that replaces a symbolic link at `out`, and at its
-/// folder when that is one of batch's own (`.sentences`, `sentences`, `.documents`).
+/// folder when that is one of batch's own (`.sentences`, `sentences`, `.documents`, `review`).
 pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
     if let Some(p) = out {
         unlink_parents(p)?;
@@ -34,10 +34,9 @@ pub(crate) fn write_output_gz(out: &Path, text: &str, gzip: bool) -> Result<()> 
 
 fn unlink_parents(p: &Path) -> Result<()> {
     if let Some(parent) = p.parent() {
-        if parent
-            .file_name()
-            .is_some_and(|n| n == ".sentences" || n == "sentences" || n == ".documents")
-        {
+        if parent.file_name().is_some_and(|n| {
+            n == ".sentences" || n == "sentences" || n == ".documents" || n == "review"
+        }) {
             unlink(parent)?;
         }
     }
