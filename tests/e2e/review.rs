@@ -102,6 +102,7 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
         .arg(&shot)
         .arg(&exported)
         .arg(row.to_string())
+        .arg((row + 1).to_string())
         .output()
         .expect("node runs");
     assert!(
@@ -173,6 +174,30 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
             .collect()
     };
     assert_eq!(rest(&again), rest(&al));
+    // Then joined by clicking: the link of the next row's first zh sentence and the
+    // link after it become one.
+    let joined = seen["joined_sentence"].as_str().expect("joined sentence");
+    let list = again["sentence_links"].as_array().expect("links");
+    let at = list
+        .iter()
+        .position(|l| strings(&l["zh"]).iter().any(|s| s == joined))
+        .expect("its link");
+    let (l, m) = (&list[at], &list[at + 1]);
+    let want = (
+        [strings(&l["zh"]), strings(&m["zh"])].concat(),
+        [strings(&l["en"]), strings(&m["en"])].concat(),
+    );
+    let j = format!("{e}.join");
+    let after: Value =
+        serde_json::from_slice(&run_ok(&["align", PDF_ZH, PDF_EN, "--links", &j])).expect("JSON");
+    let got: Vec<(Vec<String>, Vec<String>)> = after["sentence_links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .map(|l| (strings(&l["zh"]), strings(&l["en"])))
+        .collect();
+    assert!(got.contains(&want), "{want:?}");
+    assert_eq!(got.len(), list.len() - 1);
     // The corrected pair re-exports as TMX without the wrong link.
     let tmx = String::from_utf8(run_ok(&[
         "align", PDF_ZH, PDF_EN, "--links", &e, "--format", "tmx",

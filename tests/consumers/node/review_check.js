@@ -1,17 +1,19 @@
 // Opens a review page in headless Chromium (Debian's /usr/bin/chromium, driven by
 // puppeteer-core) and checks it through the DOM, as a reviewer uses it:
-//   node review_check.js PAGE.html SCREENSHOT.png EXPORT.xces ROW
+//   node review_check.js PAGE.html SCREENSHOT.png EXPORT.xces ROW JOIN_ROW
 // Prints JSON: rows, flagged row numbers, whether hovering a side-a sentence highlights
 // exactly its side-b partners, the first screen's screenshot, and the corrected
 // alignment exported after marking the link of row ROW's first side-a sentence wrong
-// (written to EXPORT.xces). Also the page's render time in milliseconds.
+// (written to EXPORT.xces), then after also joining the link of row JOIN_ROW's first
+// side-a sentence with the next link (written to EXPORT.xces.join). Also the page's
+// render time in milliseconds.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 
 (async () => {
-  const [page_path, shot, exported, row] = process.argv.slice(2);
+  const [page_path, shot, exported, row, join_row] = process.argv.slice(2);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'unpara-review-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
@@ -59,9 +61,14 @@ const puppeteer = require('puppeteer-core');
     await page.click('#export-button');
     const xces = await page.$eval('#export', (t) => t.value);
     fs.writeFileSync(exported, xces);
+    const joined = await page.$eval('#row-' + join_row + ' .cell[data-side="0"] .s', (s) => s.dataset.sid);
+    await page.click('#row-' + join_row + ' .cell[data-side="0"] .s');
+    await page.click('#join');
+    await page.click('#export-button');
+    fs.writeFileSync(exported + '.join', await page.$eval('#export', (t) => t.value));
     console.log(JSON.stringify({
       rows, flagged, probe, hover, focused_row: focused === undefined ? null : Number(focused),
-      corrected_sentence: target, render_ms, external_requests: requests, errors,
+      corrected_sentence: target, joined_sentence: joined, render_ms, external_requests: requests, errors,
     }));
   } finally {
     await browser.close();
