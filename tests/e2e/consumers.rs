@@ -11,7 +11,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::helpers::{corpus, root, skipped, unpara, unpara_json};
+use crate::helpers::{corpus, root, skipped, unpara, unpara_json, unpara_ok};
 
 /// A scratch folder, removed when dropped.
 struct Scratch(PathBuf);
@@ -101,12 +101,7 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     let dir = Scratch::new("xces");
     // UN Parallel Corpus input: its own sentence ids (`3:2`) in links and documents.
     let out = dir.path("unpc.xces");
-    let run = unpara(&["align", UNPC_ZH, UNPC_EN, "--format", "xces", "-o", &out]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    unpara_ok(&["align", UNPC_ZH, UNPC_EN, "--format", "xces", "-o", &out]);
     let xces = std::fs::read_to_string(&out).expect("alignment");
     assert!(
         xces.contains(r#"fromDoc="unpc.zh.xml" toDoc="unpc.en.xml""#),
@@ -130,14 +125,9 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     );
     // The same, gzip-compressed as OPUS ships its sentence documents: same pairs.
     let gz = dir.path("unpc-gz.xces");
-    let run = unpara(&[
+    unpara_ok(&[
         "align", UNPC_ZH, UNPC_EN, "--format", "xces", "--gzip", "-o", &gz,
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let xces = std::fs::read_to_string(&gz).expect("alignment");
     assert!(
         xces.contains(r#"fromDoc="unpc-gz.zh.xml.gz" toDoc="unpc-gz.en.xml.gz""#),
@@ -167,12 +157,7 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     assert_eq!(bad.status.code(), Some(64));
     // A PDF pair: our ids; every link OPUS prints is one of ours, texts and all.
     let out = dir.path("cac.xml");
-    let run = unpara(&["align", PDF_ZH, PDF_EN, "--format", "xces", "-o", &out]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    unpara_ok(&["align", PDF_ZH, PDF_EN, "--format", "xces", "-o", &out]);
     let pairs = json_lines(&script("xces_opus.py", &[&out, "zh", "en"]));
     let jsonl = String::from_utf8(unpara(&["align", PDF_ZH, PDF_EN, "--format", "jsonl"]).stdout)
         .expect("UTF-8");
@@ -180,7 +165,7 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     assert_eq!(pairs.len(), links.len());
     // A batch's corpus-wide alignment: one link group per pair, read end to end too.
     let corpus = dir.path("batch");
-    let run = unpara(&[
+    unpara_ok(&[
         "batch",
         "fixtures/unpc",
         "fixtures/CAC_COSP_WG.4_2017_4",
@@ -189,11 +174,6 @@ fn xces_is_read_end_to_end_by_opus_tools() {
         "--format",
         "xces",
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let all = json_lines(&script(
         "xces_opus.py",
         &[&format!("{corpus}/corpus.xces"), "zh", "en"],
@@ -202,7 +182,7 @@ fn xces_is_read_end_to_end_by_opus_tools() {
     assert!(all.iter().any(|p| p["src"][0] == "大会，"));
     // The same batch with --gzip: `sentences/*.xml.gz`, the same pairs.
     let gz = dir.path("batch-gz");
-    let run = unpara(&[
+    unpara_ok(&[
         "batch",
         "fixtures/unpc",
         "fixtures/CAC_COSP_WG.4_2017_4",
@@ -212,11 +192,6 @@ fn xces_is_read_end_to_end_by_opus_tools() {
         "xces",
         "--gzip",
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let mut compressed: Vec<String> = std::fs::read_dir(format!("{gz}/sentences"))
         .expect("sentences/")
         .filter_map(|e| e.ok())
@@ -265,7 +240,7 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
     write(&zh, &source.replacen("欢迎秘书长", "欢迎&#x7;秘书长", 1));
     let en = root().join(UNPC_EN).to_string_lossy().into_owned();
     let out = dir.path("unpc.tmx");
-    let run = unpara(&[
+    unpara_ok(&[
         "align",
         &zh,
         &en,
@@ -276,11 +251,6 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
         "-o",
         &out,
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let read: Value = serde_json::from_str(&script("tmx_check.py", &[&out])).expect("JSON");
     assert_eq!(read["units"], 6);
     assert_eq!(
@@ -301,7 +271,7 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
     assert!(welcome.starts_with("欢迎秘书长"), "{welcome}");
     // The PDF pair, filtered: every unit one to one, scoring 0.5 or more.
     let out = dir.path("cac.tmx");
-    let run = unpara(&[
+    unpara_ok(&[
         "align",
         PDF_ZH,
         PDF_EN,
@@ -313,11 +283,6 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
         "-o",
         &out,
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let read: Value = serde_json::from_str(&script("tmx_check.py", &[&out])).expect("JSON");
     let al = unpara_json(&["align", PDF_ZH, PDF_EN]);
     let kept = al["sentence_links"]
@@ -334,12 +299,7 @@ fn tmx_is_valid_tmx_1_4b_and_read_by_translate_toolkit() {
     assert!(kept > 200, "{kept}");
     // The corpus-wide memory of a batch is valid and read too.
     let corpus = dir.path("batch");
-    let run = unpara(&["batch", "fixtures/unpc", "-o", &corpus, "--format", "tmx"]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    unpara_ok(&["batch", "fixtures/unpc", "-o", &corpus, "--format", "tmx"]);
     let read: Value =
         serde_json::from_str(&script("tmx_check.py", &[&format!("{corpus}/corpus.tmx")]))
             .expect("JSON");
@@ -365,12 +325,7 @@ fn jsonl_of_several_pairs_loads_with_hugging_face_datasets() {
     pairs.push((PDF_ZH.into(), PDF_EN.into()));
     for (k, (a, b)) in pairs.iter().enumerate() {
         let out = dir.path(&format!("{k}.jsonl"));
-        let run = unpara(&["align", a, b, "--format", "jsonl", "-o", &out]);
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        unpara_ok(&["align", a, b, "--format", "jsonl", "-o", &out]);
         rows += std::fs::read_to_string(&out)
             .expect("jsonl")
             .lines()
@@ -496,7 +451,7 @@ fn tsv_holds_text_text_score_and_filters() {
         .is_some_and(|s| (0.0..=1.0).contains(&s)));
     assert!(read["max_score"].as_f64().is_some_and(|s| s <= 1.0));
     let corpus = dir.path("batch");
-    let run = unpara(&[
+    unpara_ok(&[
         "batch",
         "fixtures/unpc",
         "fixtures/CAC_COSP_WG.4_2017_4",
@@ -505,11 +460,6 @@ fn tsv_holds_text_text_score_and_filters() {
         "--format",
         "tsv",
     ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let unpc = String::from_utf8(unpara(&["align", UNPC_ZH, UNPC_EN, "--format", "tsv"]).stdout)
         .expect("UTF-8");
     let read: Value =

@@ -19,15 +19,20 @@ pub fn unpara(args: &[&str]) -> Output {
         .expect("unpara runs")
 }
 
-/// Runs `unpara` and parses its stdout as JSON, failing with stderr when it fails.
-pub fn unpara_json(args: &[&str]) -> Value {
+/// Runs `unpara` and returns its stdout, failing with stderr when it fails.
+pub fn unpara_ok(args: &[&str]) -> Vec<u8> {
     let out = unpara(args);
     assert!(
         out.status.success(),
         "unpara {args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    out.stdout
+}
+
+/// Runs `unpara` and parses its stdout as JSON, failing with stderr when it fails.
+pub fn unpara_json(args: &[&str]) -> Value {
+    serde_json::from_slice(&unpara_ok(args)).expect("stdout is JSON")
 }
 
 /// `../shared/corpus/<rel>` when the corpus is present; prints why a test skips otherwise.

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::helpers::{root, skipped, unpara};
+use crate::helpers::{root, skipped, unpara_ok};
 
 const PDF_ZH: &str = "fixtures/CAC_COSP_WG.4_2017_4/zh.pdf";
 const PDF_EN: &str = "fixtures/CAC_COSP_WG.4_2017_4/en.pdf";
@@ -40,16 +40,6 @@ fn browser() -> bool {
     ok
 }
 
-fn run_ok(args: &[&str]) -> Vec<u8> {
-    let out = unpara(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
@@ -69,10 +59,10 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
     let json = dir.join("pair.json");
     let page = dir.join("pair.html");
     let (j, p) = (json.to_string_lossy(), page.to_string_lossy());
-    run_ok(&["align", PDF_ZH, PDF_EN, "-o", &j]);
-    run_ok(&["review", &j, "-o", &p]);
+    unpara_ok(&["align", PDF_ZH, PDF_EN, "-o", &j]);
+    unpara_ok(&["review", &j, "-o", &p]);
     // `align --format html` writes the same page.
-    let direct = run_ok(&["align", PDF_ZH, PDF_EN, "--format", "html"]);
+    let direct = unpara_ok(&["align", PDF_ZH, PDF_EN, "--format", "html"]);
     assert_eq!(direct, std::fs::read(&page).expect("page"));
     let al: Value = serde_json::from_slice(&std::fs::read(&json).expect("json")).expect("JSON");
     let links = al["paragraph_links"].as_array().expect("links");
@@ -143,7 +133,8 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
     assert_eq!(seen["corrected_sentence"], "b3:0");
     let e = exported.to_string_lossy();
     let again: Value =
-        serde_json::from_slice(&run_ok(&["align", PDF_ZH, PDF_EN, "--links", &e])).expect("JSON");
+        serde_json::from_slice(&unpara_ok(&["align", PDF_ZH, PDF_EN, "--links", &e]))
+            .expect("JSON");
     let touches = |l: &Value| {
         strings(&l["zh"]).iter().any(|s| s == "b3:0")
             || strings(&l["en"]).iter().any(|s| s == "b3:0")
@@ -189,7 +180,8 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
     );
     let j = format!("{e}.join");
     let after: Value =
-        serde_json::from_slice(&run_ok(&["align", PDF_ZH, PDF_EN, "--links", &j])).expect("JSON");
+        serde_json::from_slice(&unpara_ok(&["align", PDF_ZH, PDF_EN, "--links", &j]))
+            .expect("JSON");
     let got: Vec<(Vec<String>, Vec<String>)> = after["sentence_links"]
         .as_array()
         .expect("links")
@@ -199,7 +191,7 @@ fn the_review_page_works_in_chromium_and_its_correction_comes_back_through_links
     assert!(got.contains(&want), "{want:?}");
     assert_eq!(got.len(), list.len() - 1);
     // The corrected pair re-exports as TMX without the wrong link.
-    let tmx = String::from_utf8(run_ok(&[
+    let tmx = String::from_utf8(unpara_ok(&[
         "align", PDF_ZH, PDF_EN, "--links", &e, "--format", "tmx",
     ]))
     .expect("UTF-8");
@@ -231,7 +223,7 @@ fn document_text_is_escaped() {
         std::fs::write(dir.join(format!("{lang}.xml")), text).expect("written");
     }
     let (zh, en) = (dir.join("zh.xml"), dir.join("en.xml"));
-    let page = String::from_utf8(run_ok(&[
+    let page = String::from_utf8(unpara_ok(&[
         "align",
         &zh.to_string_lossy(),
         &en.to_string_lossy(),
@@ -254,7 +246,7 @@ fn document_text_is_escaped() {
 fn batch_writes_a_review_page_per_group_and_an_index() {
     let dir = scratch("batch");
     let out = dir.join("out");
-    run_ok(&[
+    unpara_ok(&[
         "batch",
         "fixtures/unpc",
         "fixtures/CAC_COSP_WG.4_2017_4",

@@ -230,7 +230,7 @@ fn write_xces(
     inputs: &[&Path],
     gzip: bool,
 ) -> Result<()> {
-    let ending = if gzip { "xml.gz" } else { "xml" };
+    let ending = xml_ending(gzip);
     let stem = output
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -261,6 +261,15 @@ fn write_xces(
         write_output_gz(path, text, gzip)?;
     }
     Ok(())
+}
+
+/// The ending of an XCES sentence document: `xml`, or `xml.gz` when compressed.
+pub(crate) fn xml_ending(gzip: bool) -> &'static str {
+    if gzip {
+        "xml.gz"
+    } else {
+        "xml"
+    }
 }
 
 /// What an XCES alignment of `a` and `b` points at: the sentence documents `name`

@@ -39,7 +39,6 @@ struct Block {
     id: String,
     kind: String,
     label: Option<String>,
-    number: Option<String>,
     /// For `table` blocks: the cells of the row.
     table_cells: Vec<String>,
     sentences: Vec<Sentence>,
@@ -111,9 +110,9 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
         .unwrap_or(0.5);
     // Sentence id → (link index, score, one-sided), per side.
     let mut sentence_link: [HashMap<String, (usize, f64, bool)>; 2] = Default::default();
-    let links: Vec<Value> = alignment["sentence_links"]
+    let links = alignment["sentence_links"]
         .as_array()
-        .cloned()
+        .map(Vec::as_slice)
         .unwrap_or_default();
     let mut export_links = Vec::new();
     for (i, l) in links.iter().enumerate() {
@@ -129,11 +128,14 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
         }
         export_links.push(serde_json::json!({ "a": a, "b": b, "score": score }));
     }
-    let cells_of = |doc: &Value, side: usize, ids: &[String]| -> Vec<Block> {
-        let blocks = doc["blocks"].as_array().cloned().unwrap_or_default();
-        let notes = doc["footnotes"].as_array().cloned().unwrap_or_default();
+    // Each document indexed once: blocks by id, footnotes by the block that cites them.
+    let indexes = [DocIndex::of(da), DocIndex::of(db)];
+    let cells_of = |side: usize, ids: &[String]| -> Vec<Block> {
+        let Some(index) = indexes.get(side) else {
+            return Vec::new();
+        };
         ids.iter()
-            .filter_map(|id| blocks.iter().find(|b| b["id"].as_str() == Some(id)))
+            .filter_map(|id| index.blocks.get(id.as_str()).copied())
             .map(|b| {
                 let id = str_of(&b["id"]);
                 let kind = str_of(&b["kind"]);
@@ -160,11 +162,13 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
                         Vec::new()
                     },
                     label: b["label"].as_str().map(str::to_string),
-                    number: b["number"].as_str().map(str::to_string),
                     refs: strings(&b["footnote_refs"]),
-                    footnotes: notes
+                    footnotes: index
+                        .notes
+                        .get(id.as_str())
+                        .map(Vec::as_slice)
+                        .unwrap_or_default()
                         .iter()
-                        .filter(|f| f["block"].as_str() == Some(id.as_str()))
                         .map(|f| Note {
                             marker: str_of(&f["marker"]),
                             text: str_of(&f["text"]),
@@ -187,8 +191,7 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
         .map(|(n, l)| {
             let (a, b) = (strings(&l[&la]), strings(&l[&lb]));
             let score = l["score"].as_f64().unwrap_or(0.0);
-            let one_sided = a.is_empty() || b.is_empty();
-            let flagged = one_sided || score < threshold;
+            let (one_sided, flagged) = flag_of(l, [&la, &lb], threshold);
             if flagged {
                 flags.push(Flag {
                     row: n,
@@ -202,7 +205,7 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
                 method: str_of(&l["method"]),
                 flagged,
                 one_sided,
-                cells: [cells_of(da, 0, &a), cells_of(db, 1, &b)],
+                cells: [cells_of(0, &a), cells_of(1, &b)],
             }
         })
         .collect();
@@ -251,6 +254,42 @@ pub fn review_html(alignment: &Value) -> Result<String, WriteError> {
     Ok(page)
 }
 
+/// A document of the alignment, indexed once: its blocks by id, its footnotes by the
+/// block that references them.
+struct DocIndex<'a> {
+    blocks: HashMap<&'a str, &'a Value>,
+    notes: HashMap<&'a str, Vec<&'a Value>>,
+}
+
+impl<'a> DocIndex<'a> {
+    fn of(doc: &'a Value) -> DocIndex<'a> {
+        let list = |key: &str| doc[key].as_array().map(Vec::as_slice).unwrap_or_default();
+        let blocks = list("blocks")
+            .iter()
+            .filter_map(|b| Some((b["id"].as_str()?, b)))
+            .collect();
+        let mut notes: HashMap<&str, Vec<&Value>> = HashMap::new();
+        for f in list("footnotes") {
+            if let Some(block) = f["block"].as_str() {
+                notes.entry(block).or_default().push(f);
+            }
+        }
+        DocIndex { blocks, notes }
+    }
+}
+
+/// Whether a paragraph link is one-sided, and whether it is flagged for review:
+/// one-sided or scoring below `threshold`.
+fn flag_of(link: &Value, sides: [&str; 2], threshold: f64) -> (bool, bool) {
+    let one_sided = sides
+        .iter()
+        .any(|k| link[*k].as_array().is_none_or(|s| s.is_empty()));
+    (
+        one_sided,
+        one_sided || link["score"].as_f64().unwrap_or(0.0) < threshold,
+    )
+}
+
 /// One group of a batch on its index page.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
@@ -292,15 +331,12 @@ pub fn review_figures(alignment: &Value) -> (u64, u64, usize, usize) {
         .as_f64()
         .unwrap_or(0.5);
     let langs = strings(&alignment["languages"]);
+    let sides = [
+        langs.first().map_or("", String::as_str),
+        langs.get(1).map_or("", String::as_str),
+    ];
     let flagged = alignment["paragraph_links"].as_array().map_or(0, |a| {
-        a.iter()
-            .filter(|l| {
-                let one_sided = langs
-                    .iter()
-                    .any(|k| l[k].as_array().is_none_or(|s| s.is_empty()));
-                one_sided || l["score"].as_f64().unwrap_or(0.0) < threshold
-            })
-            .count()
+        a.iter().filter(|l| flag_of(l, sides, threshold).1).count()
     });
     (
         alignment["summary"]["links"].as_u64().unwrap_or(0),

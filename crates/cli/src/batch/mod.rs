@@ -501,7 +501,7 @@ fn process_group(
             || args
                 .output
                 .join("sentences")
-                .join(format!("{stem}.zh.{}", xml_ending(args.gzip)))
+                .join(format!("{stem}.zh.{}", crate::align::xml_ending(args.gzip)))
                 .exists());
     let in_database = db.is_none_or(|d| d.has_group(name));
     let unchanged = !args.force
@@ -749,7 +749,7 @@ fn write_xces_piece(
     alignment: &unpara_model::Alignment,
     gzip: bool,
 ) -> Result<()> {
-    let ending = xml_ending(gzip);
+    let ending = crate::align::xml_ending(gzip);
     let stem = sidecar
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -814,15 +814,6 @@ fn write_reviews(dir: &Path, groups: &[GroupReport]) -> Result<()> {
         Some(&dir.join("review").join("index.html")),
         &unpara_writers::review_index_html(&entries)?,
     )
-}
-
-/// The ending of an XCES sentence document: `xml`, or `xml.gz` when compressed.
-fn xml_ending(gzip: bool) -> &'static str {
-    if gzip {
-        "xml.gz"
-    } else {
-        "xml"
-    }
 }
 
 /// The corpus files (`corpus.jsonl` and those of `formats`): the saved pieces of every

@@ -204,26 +204,11 @@ pub(crate) fn read_isolated(path: &Path, how: &Reading, limits: &Limits) -> Resu
     if let Some(sig) = signal(&status) {
         anyhow::bail!("{name}: the worker reading it was killed by signal {sig}");
     }
-    let message = last.strip_prefix("unpara: ").unwrap_or(last);
-    let message = if message.is_empty() {
-        format!("{name}: the worker reading it failed ({status})")
-    } else {
-        message.to_string()
-    };
-    Err(WorkerFailed {
-        message,
-        code: status.code(),
+    // The worker's own error line, which names the file and the reason.
+    match last.strip_prefix("unpara: ").unwrap_or(last) {
+        "" => anyhow::bail!("{name}: the worker reading it failed ({status})"),
+        message => anyhow::bail!("{message}"),
     }
-    .into())
-}
-
-/// A worker that exited with an error: its message, and its exit code (2 for an
-/// encrypted document).
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub(crate) struct WorkerFailed {
-    pub(crate) message: String,
-    pub(crate) code: Option<i32>,
 }
 
 #[cfg(unix)]
