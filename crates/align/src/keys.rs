@@ -7,8 +7,10 @@
 //! dropped, not obeyed.
 //!
 //! The heading words are data: [`HEADING_WORDS`] lists each structural unit with its
-//! Chinese and English forms (UN Editorial Manual usage; the UDHR and the Charter for
-//! 第N条 / Article N).
+//! forms in the six UN languages (UN Editorial Manual usage and its French, Spanish,
+//! Russian and Arabic counterparts; the UDHR and the Charter for 第N条 / Article N /
+//! Article premier / Artículo N / Статья N / المادة N). Arabic-Indic digits (`المادة ١٣`)
+//! are read as digits.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -20,54 +22,62 @@ use unpara_structure::roman_value;
 
 use crate::labels::{meaning, ordinal};
 
-/// A structural unit named by a heading word, with its Chinese and English forms. The
-/// Chinese form is written around the number (`第`…`条`), the English one before it.
+/// A structural unit named by a heading word, with its forms. The Chinese form is
+/// written around the number (`第`…`条`), the others before it (`Article 13`,
+/// `Статья 13`, `المادة 13`).
 pub(crate) struct HeadingWord {
     /// The unit's name in keys.
     pub unit: &'static str,
     /// Chinese: (before the number, after it); the number may be absent when `after` is
     /// empty (附件 alone is the only annex).
     pub zh: &'static [(&'static str, &'static str)],
-    /// English words, matched without regard to case.
-    pub en: &'static [&'static str],
+    /// Words of the other five languages (ar, en, fr, ru, es), written before the
+    /// number, matched without regard to case.
+    pub words: &'static [&'static str],
 }
 
-/// The heading words of both languages.
+/// The heading words of the six languages.
 pub(crate) const HEADING_WORDS: &[HeadingWord] = &[
     HeadingWord {
         unit: "article",
         zh: &[("第", "条")],
-        en: &["article"],
+        words: &["article", "artículo", "статья", "المادة"],
     },
     HeadingWord {
         unit: "chapter",
         zh: &[("第", "章")],
-        en: &["chapter"],
+        words: &["chapter", "chapitre", "capítulo", "глава", "الفصل"],
     },
     HeadingWord {
         unit: "section",
         zh: &[("第", "节")],
-        en: &["section"],
+        words: &["section", "sección", "раздел", "الفرع"],
     },
     HeadingWord {
         unit: "part",
         zh: &[("第", "部分"), ("第", "编")],
-        en: &["part"],
+        words: &["part", "partie", "parte", "часть", "الجزء"],
     },
     HeadingWord {
         unit: "annex",
         zh: &[("附件", "")],
-        en: &["annex"],
+        words: &["annex", "annexe", "anexo", "приложение", "المرفق"],
     },
     HeadingWord {
         unit: "appendix",
         zh: &[("附录", "")],
-        en: &["appendix"],
+        words: &["appendix", "appendice", "apéndice", "добавление", "التذييل"],
     },
     HeadingWord {
         unit: "preamble",
         zh: &[("序言", "")],
-        en: &["preamble"],
+        words: &[
+            "preamble",
+            "préambule",
+            "preámbulo",
+            "преамбула",
+            "الديباجة",
+        ],
     },
 ];
 
@@ -76,16 +86,23 @@ pub(crate) const HEADING_WORDS: &[HeadingWord] = &[
 /// Group`); a paragraph that mentions an article does not begin a unit.
 const MAX_HEADING_CHARS: usize = 200;
 
-/// The unit and position a heading's text names (`("article", Some(13))`), if any.
-/// An English heading word, perhaps followed by its number.
-static EN_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let words: Vec<&str> = HEADING_WORDS.iter().flat_map(|w| w.en).copied().collect();
+/// A heading word written before its number (every language but Chinese), perhaps
+/// followed by its number: digits (Arabic-Indic ones too), a Roman numeral, a letter,
+/// or French `premier`/`première` (`Article premier`).
+static WORD_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let words: Vec<&str> = HEADING_WORDS
+        .iter()
+        .flat_map(|w| w.words)
+        .copied()
+        .collect();
     Regex::new(&format!(
-        r"(?i)^\s*({})(?:\s+([0-9]+|[ivxlc]+|[a-z]))?(?:[\s.:—–-]|$)",
+        r"(?i)^\s*({})(?:\s+([0-9]+|[٠-٩]+|[۰-۹]+|[ivxlc]+|[a-z]|premier|première))?(?:[\s.:—–-]|$)",
         words.join("|")
     ))
     .ok()
 });
+
+/// The unit and position a heading's text names (`("article", Some(13))`), if any.
 
 fn heading_unit(text: &str) -> Option<(&'static str, Option<u32>)> {
     if text.chars().count() > MAX_HEADING_CHARS {
@@ -112,11 +129,11 @@ fn heading_unit(text: &str) -> Option<(&'static str, Option<u32>)> {
             }
         }
     }
-    let caps = EN_HEADING.as_ref()?.captures(text)?;
-    let word = caps.get(1)?.as_str().to_ascii_lowercase();
+    let caps = WORD_HEADING.as_ref()?.captures(text)?;
+    let word = caps.get(1)?.as_str().to_lowercase();
     let unit = HEADING_WORDS
         .iter()
-        .find(|w| w.en.contains(&word.as_str()))?;
+        .find(|w| w.words.contains(&word.as_str()))?;
     let n = caps.get(2).map(|m| m.as_str());
     match n {
         Some(n) => Some((unit.unit, Some(position(n)?))),
@@ -133,6 +150,13 @@ fn position(s: &str) -> Option<u32> {
     }
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
+    }
+    if let Some(n) = unpara_model::decimal_value(s) {
+        return Some(n);
+    }
+    if s.eq_ignore_ascii_case("premier") || s.eq_ignore_ascii_case("première") || s == "PREMIÈRE"
+    {
+        return Some(1);
     }
     if let Some(n) = crate::anchors::chinese_number(s) {
         return u32::try_from(n).ok().filter(|&n| n > 0);

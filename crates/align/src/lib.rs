@@ -31,11 +31,13 @@ mod beads;
 mod keys;
 mod labels;
 mod length;
+mod multi;
 mod pair;
 mod score;
 mod sentences;
 mod swap;
 
+pub use multi::{align_all, MAX_VERSIONS};
 pub use sentences::LOW_SCORE;
 
 use std::collections::HashMap;

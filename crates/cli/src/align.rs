@@ -1,5 +1,6 @@
-//! `unpara align FILE_A FILE_B [-o OUT] [--format FORMAT] [--links LINKS]
-//! [--min-score X] [--one-to-one] [--lang-tag zh=zh-CN] [--gzip]`.
+//! `unpara align FILE_A FILE_B [FILE …] [-o OUT] [--format FORMAT] [--links LINKS]
+//! [--min-score X] [--one-to-one] [--lang-tag zh=zh-CN] [--gzip]`: a pair, or a set of
+//! up to six language versions of one document.
 
 use std::path::{Path, PathBuf};
 
@@ -38,50 +39,64 @@ pub(crate) enum Format {
 /// Flags of `unpara align`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// First language version (e.g. the Chinese PDF; PDF, Word or XML).
-    file_a: PathBuf,
-    /// Second language version (e.g. the English PDF).
-    file_b: PathBuf,
+    /// The language versions: two (a pair: FILE_A FILE_B, e.g. the Chinese and the
+    /// English PDF) or up to six (a set: one record with links across all versions and
+    /// every pair's links; formats json, jsonl, tmx). PDF, Word or XML.
+    #[arg(value_name = "FILE", num_args = 2..=6, required = true)]
+    pub(crate) files: Vec<PathBuf>,
     /// Write here instead of standard output (`-` is standard output); for `--format
     /// moses`, the prefix of the two files.
     #[arg(short, long)]
-    output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
-    format: Format,
-    /// Language of FILE_A (zh or en); detected from its text by default.
+    pub(crate) format: Format,
+    /// Language of the first file (ar, zh, en, fr, ru or es); detected from its text
+    /// by default.
     #[arg(long, value_parser = parse_lang)]
-    lang_a: Option<Lang>,
-    /// Language of FILE_B (zh or en); detected from its text by default.
+    pub(crate) lang_a: Option<Lang>,
+    /// Language of the second file; detected from its text by default.
     #[arg(long, value_parser = parse_lang)]
-    lang_b: Option<Lang>,
+    pub(crate) lang_b: Option<Lang>,
+    /// Languages of all files in order, comma-separated (`ar,zh,en`); `-` leaves one to
+    /// detection. Overrides --lang-a/--lang-b.
+    #[arg(long, value_name = "LANG,…", value_delimiter = ',', value_parser = parse_lang_or_detect)]
+    pub(crate) langs: Vec<Option<Lang>>,
     /// Password of encrypted PDFs (tried for both files).
     #[arg(long)]
-    password: Option<String>,
+    pub(crate) password: Option<String>,
     /// Largest size the parts of a Word document may inflate to, in bytes (zip bombs
     /// are refused).
     #[arg(long, value_name = "BYTES", default_value_t = unpara_xml::DEFAULT_MAX_INFLATE)]
-    max_inflate: u64,
+    pub(crate) max_inflate: u64,
     /// Take the sentence alignment from this XCES link file (`<link xtargets="1:1;1:1 1:2">`,
     /// as the UN Parallel Corpus ships it) instead of computing one. Ids are the `<s>` ids
     /// of UN Parallel Corpus XML inputs, or our own (`b3:0`, as `--format xces` writes).
     #[arg(long, value_name = "LINKS")]
-    links: Option<PathBuf>,
+    pub(crate) links: Option<PathBuf>,
     /// jsonl, tsv, tmx, moses: leave out sentence links scoring below X (0–1; the review
     /// threshold is 0.5) and one-sided links.
     #[arg(long, value_name = "X", value_parser = parse_score)]
-    min_score: Option<f32>,
+    pub(crate) min_score: Option<f32>,
     /// jsonl, tsv, tmx, moses: only links of one sentence to one sentence.
     #[arg(long)]
-    one_to_one: bool,
+    pub(crate) one_to_one: bool,
     /// jsonl (`translation`), tmx: write this tag for a language, `LANG=TAG`
     /// (`--lang-tag zh=zh-CN --lang-tag en=en-US`); repeatable.
     #[arg(long, value_name = "LANG=TAG", value_parser = parse_lang_tag)]
-    lang_tag: Vec<(Lang, String)>,
+    pub(crate) lang_tag: Vec<(Lang, String)>,
     /// xces: write the two sentence documents gzip-compressed (`.zh.xml.gz`,
     /// `.en.xml.gz`), as OPUS ships them; the alignment's `fromDoc`/`toDoc` name them.
     #[arg(long)]
-    gzip: bool,
+    pub(crate) gzip: bool,
+}
+
+/// A language, or `-` for "detect it".
+fn parse_lang_or_detect(s: &str) -> Result<Option<Lang>, String> {
+    if s.trim() == "-" {
+        return Ok(None);
+    }
+    parse_lang(s).map(Some)
 }
 
 /// A score floor: a number from 0 to 1.
@@ -111,7 +126,42 @@ fn parse_lang_tag(s: &str) -> Result<(Lang, String), String> {
     Ok((parse_lang(lang.trim())?, tag.to_string()))
 }
 
+impl Args {
+    /// The first file.
+    fn file_a(&self) -> &Path {
+        self.files.first().map_or(Path::new("-"), PathBuf::as_path)
+    }
+
+    /// The second file.
+    fn file_b(&self) -> &Path {
+        self.files.get(1).map_or(Path::new("-"), PathBuf::as_path)
+    }
+
+    /// The language given for file `i`, if any.
+    pub(crate) fn lang(&self, i: usize) -> Option<Lang> {
+        if !self.langs.is_empty() {
+            return self.langs.get(i).copied().flatten();
+        }
+        match i {
+            0 => self.lang_a,
+            1 => self.lang_b,
+            _ => None,
+        }
+    }
+}
+
 pub(crate) fn run(args: &Args) -> Result<()> {
+    if !args.langs.is_empty() && args.langs.len() != args.files.len() {
+        return Err(UsageError(format!(
+            "--langs names {} languages for {} files: give one per file (- to detect)",
+            args.langs.len(),
+            args.files.len()
+        ))
+        .into());
+    }
+    if args.files.len() > 2 {
+        return crate::align_set::run(args);
+    }
     let prefix = match (args.format, &args.output) {
         (Format::Moses, Some(p)) if p.as_os_str() != "-" => Some(p.clone()),
         (Format::Moses, _) => {
@@ -143,7 +193,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             UsageError("--gzip compresses the sentence documents of --format xces".into()).into(),
         );
     }
-    let mut inputs = vec![args.file_a.as_path(), args.file_b.as_path()];
+    let mut inputs = vec![args.file_a(), args.file_b()];
     inputs.extend(args.links.as_deref());
     check_not_input(args.output.as_ref(), &inputs)?;
     let how = |lang| Reading {
@@ -151,31 +201,31 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
     };
-    if args.file_a.as_os_str() == "-" && args.file_b.as_os_str() == "-" {
+    if args.file_a().as_os_str() == "-" && args.file_b().as_os_str() == "-" {
         return Err(UsageError(
             "standard input (-) can be read only once: give at most one -".into(),
         )
         .into());
     }
-    let a = read_document(&args.file_a, &how(args.lang_a))?;
-    let b = read_document(&args.file_b, &how(args.lang_b))?;
+    let a = read_document(args.file_a(), &how(args.lang(0)))?;
+    let b = read_document(args.file_b(), &how(args.lang(1)))?;
     if a.language == b.language {
         bail!(
             "{}, {}: both documents are in {}: a pair needs two languages (use --lang-a/--lang-b)",
-            args.file_a.display(),
-            args.file_b.display(),
+            args.file_a().display(),
+            args.file_b().display(),
             a.language.code()
         );
     }
     let alignment = match &args.links {
         None => unpara_align::align(&a, &b),
-        Some(links) => linked(links, (&args.file_a, &a), (&args.file_b, &b))?,
+        Some(links) => linked(links, (args.file_a(), &a), (args.file_b(), &b))?,
     };
     for w in &alignment.summary.warnings {
         eprintln!(
             "unpara: warning: {}, {}: {w}",
-            args.file_a.display(),
-            args.file_b.display()
+            args.file_a().display(),
+            args.file_b().display()
         );
     }
     let export = unpara_writers::Export {
@@ -197,8 +247,8 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             let output = args.output.clone().unwrap_or_default();
             return write_xces(
                 &output,
-                (&args.file_a, &a),
-                (&args.file_b, &b),
+                (args.file_a(), &a),
+                (args.file_b(), &b),
                 &alignment,
                 &inputs,
                 args.gzip,

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod align;
+mod align_set;
 mod batch;
 mod check;
 mod extract;

@@ -52,7 +52,8 @@ pub(crate) fn exit_code(e: &anyhow::Error) -> u8 {
 
 /// Parses a `--lang` value.
 pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (expected zh or en)"))
+    Lang::parse(s)
+        .ok_or_else(|| format!("unknown language {s:?} (expected ar, zh, en, fr, ru or es)"))
 }
 
 /// The bytes of an input file, or of standard input for `-`. Errors name the file.

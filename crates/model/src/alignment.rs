@@ -91,3 +91,47 @@ pub struct Alignment {
     /// Counts.
     pub summary: Summary,
 }
+
+/// A link across the versions of one document: for each document of the set (by its
+/// index in [`MultiAlignment::languages`]), the ids it contributes (block ids or
+/// sentence ids), empty when that version has no part in the link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MultiLink {
+    /// Ids per document, in document order within each.
+    pub ids: Vec<Vec<String>>,
+    /// How the weakest of the pairwise links it is made of was made (`number`, `label`,
+    /// `dp`, `links`), `unaligned` when only one version has a part.
+    pub method: String,
+    /// The lowest score of the pairwise links it is made of, in [0, 1] (1 when
+    /// one-sided: nothing to doubt).
+    pub score: f32,
+}
+
+/// The alignment of one pair of a set: documents `a` and `b` (indices into the set).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairAlignment {
+    /// Index of side a's document.
+    pub a: usize,
+    /// Index of side b's document.
+    pub b: usize,
+    /// The pair's own alignment, side a first.
+    pub alignment: Alignment,
+}
+
+/// The alignment of all language versions of one document (up to six): every pair
+/// aligned on its own, and links across all versions made through the pivot version's
+/// pairs (paragraph numbers, labels and headings anchor each of them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MultiAlignment {
+    /// The documents' languages, in the order the documents were given.
+    pub languages: Vec<Lang>,
+    /// Index of the pivot document (English when there is one, else the first).
+    pub pivot: usize,
+    /// Paragraph links across all versions; every block of every version is in
+    /// exactly one.
+    pub paragraph_links: Vec<MultiLink>,
+    /// Sentence links across all versions; every sentence is in exactly one.
+    pub sentence_links: Vec<MultiLink>,
+    /// Every pair's alignment (n·(n−1)/2 of them), in the order (0,1), (0,2), … (1,2) ….
+    pub pairs: Vec<PairAlignment>,
+}

@@ -2,33 +2,208 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A document language, as an ISO 639-1 code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A document language, as an ISO 639-1 code: the six official languages of the United
+/// Nations, in the UN's order (Arabic, Chinese, English, French, Russian, Spanish).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Arabic.
+    Ar,
     /// Chinese.
     Zh,
     /// English.
     En,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+    /// Spanish.
+    Es,
 }
 
+/// The script a language is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Arabic script, written right to left.
+    Arabic,
+    /// Han characters (no spaces between words).
+    Han,
+    /// Latin letters.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+}
+
+/// Names of each language as the six versions print them (`Original: English`,
+/// `Original : anglais`, `Original: inglés`, `Подлинный текст: английский`,
+/// `الأصل: بالإنكليزية`, `原文：英文`), with ISO 639-1/639-2 codes; matched lower-cased.
+const LANGUAGE_NAMES: [(Lang, &[&str]); 6] = [
+    (
+        Lang::Ar,
+        &[
+            "ar",
+            "ara",
+            "arb",
+            "arabic",
+            "arabe",
+            "árabe",
+            "арабский",
+            "العربية",
+            "بالعربية",
+            "阿拉伯文",
+        ],
+    ),
+    (
+        Lang::Zh,
+        &[
+            "zh",
+            "zh-cn",
+            "zho",
+            "chi",
+            "chinese",
+            "chinois",
+            "chino",
+            "китайский",
+            "الصينية",
+            "بالصينية",
+            "中文",
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            "en",
+            "eng",
+            "english",
+            "anglais",
+            "inglés",
+            "ingles",
+            "английский",
+            "الإنكليزية",
+            "بالإنكليزية",
+            "الانكليزية",
+            "بالانكليزية",
+            "الإنجليزية",
+            "بالإنجليزية",
+            "英文",
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            "fr",
+            "fra",
+            "fre",
+            "french",
+            "français",
+            "francais",
+            "francés",
+            "frances",
+            "французский",
+            "الفرنسية",
+            "بالفرنسية",
+            "法文",
+        ],
+    ),
+    (
+        Lang::Ru,
+        &[
+            "ru",
+            "rus",
+            "russian",
+            "russe",
+            "ruso",
+            "русский",
+            "الروسية",
+            "بالروسية",
+            "俄文",
+        ],
+    ),
+    (
+        Lang::Es,
+        &[
+            "es",
+            "spa",
+            "esp",
+            "spanish",
+            "espagnol",
+            "español",
+            "espanol",
+            "испанский",
+            "الإسبانية",
+            "بالإسبانية",
+            "西班牙文",
+        ],
+    ),
+];
+
 impl Lang {
-    /// The ISO 639-1 code: `zh` or `en`.
+    /// The six languages in the UN's order.
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+    /// The ISO 639-1 code: `ar`, `zh`, `en`, `fr`, `ru` or `es`.
     pub fn code(self) -> &'static str {
         match self {
+            Lang::Ar => "ar",
             Lang::Zh => "zh",
             Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
         }
     }
 
-    /// Parses an ISO 639-1 code or an English language name (`Chinese`, `English`),
+    /// The letter after a job number that names the language version in UN document
+    /// footers (`18-16895 (E)`): A, C, E, F, R, S (UN Editorial Manual, "Job numbers").
+    pub fn job_letter(self) -> char {
+        match self {
+            Lang::Ar => 'A',
+            Lang::Zh => 'C',
+            Lang::En => 'E',
+            Lang::Fr => 'F',
+            Lang::Ru => 'R',
+            Lang::Es => 'S',
+        }
+    }
+
+    /// The language of a job number's letter ([`Lang::job_letter`]'s inverse).
+    pub fn from_job_letter(c: char) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.job_letter() == c)
+    }
+
+    /// The script the language is written in.
+    pub fn script(self) -> Script {
+        match self {
+            Lang::Ar => Script::Arabic,
+            Lang::Zh => Script::Han,
+            Lang::En | Lang::Fr | Lang::Es => Script::Latin,
+            Lang::Ru => Script::Cyrillic,
+        }
+    }
+
+    /// What joins two lines or pieces of one paragraph: nothing in Chinese, a space in
+    /// the five languages that write spaces between words.
+    pub fn word_joiner(self) -> &'static str {
+        match self {
+            Lang::Zh => "",
+            _ => " ",
+        }
+    }
+
+    /// True for a language written right to left (Arabic).
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// Parses an ISO 639-1/639-2 code or a language name as any of the six versions
+    /// print it (`Chinese`, `anglais`, `inglés`, `английский`, `بالإنكليزية`, `英文`),
     /// case-insensitively. `None` for anything else.
     pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "chinese" | "zh-cn" | "zho" | "chi" => Some(Lang::Zh),
-            "en" | "english" | "eng" => Some(Lang::En),
-            _ => None,
-        }
+        let s = s.trim().to_lowercase();
+        LANGUAGE_NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&s.as_str()))
+            .map(|&(l, _)| l)
     }
 }
 
@@ -187,4 +362,28 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// What could not be read or placed.
     pub diagnostics: Diagnostics,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_names_of_the_six_versions() {
+        assert_eq!(Lang::parse("anglais"), Some(Lang::En));
+        assert_eq!(Lang::parse("Inglés"), Some(Lang::En));
+        assert_eq!(Lang::parse("английский"), Some(Lang::En));
+        assert_eq!(Lang::parse("بالإنكليزية"), Some(Lang::En));
+        assert_eq!(Lang::parse("英文"), Some(Lang::En));
+        assert_eq!(Lang::parse("Français"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("RU"), Some(Lang::Ru));
+        assert_eq!(Lang::parse("ESPAÑOL"), Some(Lang::Es));
+        assert_eq!(Lang::parse("العربية"), Some(Lang::Ar));
+        assert_eq!(Lang::parse("chinese"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("klingon"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(Lang::from_job_letter(l.job_letter()), Some(l));
+        }
+    }
 }

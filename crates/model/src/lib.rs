@@ -26,13 +26,17 @@ mod naming;
 mod script;
 
 pub use alignment::{
-    Alignment, FootnoteLink, ParagraphLink, SentenceLink, SentenceSummary, Summary,
+    Alignment, FootnoteLink, MultiAlignment, MultiLink, PairAlignment, ParagraphLink, SentenceLink,
+    SentenceSummary, Summary,
 };
 pub use chars::is_xml_char;
 pub use document::{
-    Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Source, SourceFormat,
+    Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Script, Source, SourceFormat,
 };
 pub use flow::{Flow, FlowFootnote, FlowParagraph};
 pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
 pub use naming::{pair_key, UNNAMED_PAIR};
-pub use script::{first_line_break, is_cjk, is_han, superscript_digit};
+pub use script::{
+    decimal_value, digit_value, first_line_break, is_arabic, is_arabic_presentation_form, is_cjk,
+    is_cyrillic, is_han, is_latin, script_of, superscript_digit,
+};

@@ -7,11 +7,16 @@ use std::path::{Component, Path};
 use crate::Lang;
 
 /// The language parts file names of language versions end in, by language: `-ZH`,
-/// `.zh`, `_c` (the Official Document System's `_c`/`_e`), `zh` alone.
+/// `.zh`, `_c` (the Official Document System's one-letter `_a` `_c` `_e` `_f` `_r` `_s`,
+/// the job-number letters), `zh` alone.
 fn language_suffixes(lang: Lang) -> &'static [&'static str] {
     match lang {
+        Lang::Ar => &["ar", "ara", "a"],
         Lang::Zh => &["zh", "ch", "chi", "zho", "c", "cn"],
         Lang::En => &["en", "eng", "e"],
+        Lang::Fr => &["fr", "fra", "fre", "f"],
+        Lang::Ru => &["ru", "rus", "r"],
+        Lang::Es => &["es", "spa", "sp", "s"],
     }
 }
 
@@ -90,6 +95,9 @@ mod tests {
         assert_eq!(key("in/X-ZH.pdf", Lang::Zh), "in/X");
         assert_eq!(key("in/report_zh.pdf", Lang::Zh), "in/report");
         assert_eq!(key("X_c.pdf", Lang::Zh), key("X_e.pdf", Lang::En));
+        assert_eq!(key("X_r.pdf", Lang::Ru), key("X_a.pdf", Lang::Ar));
+        assert_eq!(key("in/X-FR.pdf", Lang::Fr), key("in/X-ES.pdf", Lang::Es));
+        assert_eq!(key("/data/udhr/ru.xml", Lang::Ru), "data/udhr");
         assert_eq!(key("a/X.zh.docx", Lang::Zh), "a/X");
         assert_eq!(key("report.zh.docx", Lang::Zh), "report");
         assert_eq!(key("/data/udhr/zh.xml", Lang::Zh), "data/udhr");

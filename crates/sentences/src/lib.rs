@@ -1,7 +1,9 @@
-//! Sentence segmentation of unpara, for Chinese and English block text.
+//! Sentence segmentation of unpara for the six UN languages' block text.
 //!
 //! Splitters return byte ranges into the block text; [`segment`] turns them into
-//! strings. Chinese sentences concatenate back to the text exactly; English sentences
+//! strings. Chinese sentences concatenate back to the text exactly; sentences of the
+//! other languages (Arabic, English, French, Russian, Spanish: one splitter, each
+//! language's stops and abbreviations read from its data table `data/<code>.txt`)
 //! joined with single spaces give the text back (the text has single spaces only).
 //!
 //! ```
@@ -15,7 +17,8 @@
 #![deny(missing_docs)]
 
 mod chinese;
-mod english;
+mod rules;
+mod spaced;
 
 use std::ops::Range;
 
@@ -23,23 +26,23 @@ use unpara_model::{Document, Lang};
 
 /// Byte ranges of the sentences of `text`.
 pub fn sentence_ranges(text: &str, lang: Lang) -> Vec<Range<usize>> {
-    match lang {
-        Lang::Zh => chinese::ranges(text),
-        Lang::En => english::ranges(text),
+    match rules::rules(lang) {
+        Some(r) => spaced::ranges(text, r),
+        None => chinese::ranges(text),
     }
 }
 
 /// The sentences of `text` (see the crate documentation for how they rebuild it).
 ///
-/// English sentences are trimmed (the single space between two sentences belongs to
-/// neither). Chinese sentences keep every character: whitespace at the start of a
+/// Sentences of the languages written with spaces are trimmed (the single space between
+/// two sentences belongs to neither). Chinese sentences keep every character: whitespace at the start of a
 /// sentence moves to the end of the one before, so that they concatenate to the text.
 pub fn segment(text: &str, lang: Lang) -> Vec<String> {
     let pieces = sentence_ranges(text, lang)
         .into_iter()
         .filter_map(|r| text.get(r));
     match lang {
-        Lang::En => pieces
+        Lang::Ar | Lang::En | Lang::Fr | Lang::Ru | Lang::Es => pieces
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
@@ -76,5 +79,27 @@ pub fn segment_document(doc: &mut Document) {
     let lang = doc.language;
     for b in doc.blocks.iter_mut().filter(|b| b.sentences.is_empty()) {
         b.sentences = segment(&b.text, lang);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every example of every language's data table splits as the table says.
+    #[test]
+    fn data_table_examples() {
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            for (text, expected) in rules::rules(lang)
+                .map(|r| &r.examples)
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(&segment(text, lang), expected, "{lang:?}: {text}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 28, "{checked} examples");
     }
 }

@@ -1,16 +1,12 @@
-//! Language detection from the share of Han characters.
+//! Language detection of a layout (the rule is [`unpara_lang::detect`]'s).
 
-use unpara_model::{is_han, Lang, Layout};
+use unpara_model::{Lang, Layout};
 
-/// A document is Chinese when at least this share of its letters (Han characters plus
-/// alphabetic characters) are Han. Chinese UN documents run at 85–95 %, English ones
-/// at 0 %; the Chinese front page keeps English metadata lines, hence not higher.
-const HAN_SHARE_FOR_CHINESE: f64 = 0.3;
-
-/// Detects the language of a layout: [`Lang::Zh`] when Han characters make up at least
-/// 30 % of its letters, [`Lang::En`] otherwise.
+/// Detects the language of a layout from the letters of its spans: by script (Han,
+/// Arabic, Cyrillic holding at least [`unpara_lang::SCRIPT_SHARE`] of the letters),
+/// then English, French or Spanish by trigrams.
 pub fn detect_language(layout: &Layout) -> Lang {
-    detect_chars(
+    unpara_lang::detect(
         layout
             .pages
             .iter()
@@ -22,22 +18,5 @@ pub fn detect_language(layout: &Layout) -> Lang {
 
 /// [`detect_language`] for plain text.
 pub fn detect_text_language(text: &str) -> Lang {
-    detect_chars(text.chars())
-}
-
-fn detect_chars(chars: impl Iterator<Item = char>) -> Lang {
-    let (mut han, mut letters) = (0usize, 0usize);
-    for c in chars {
-        if is_han(c) {
-            han += 1;
-            letters += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-        }
-    }
-    if letters > 0 && han as f64 / letters as f64 >= HAN_SHARE_FOR_CHINESE {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+    unpara_lang::detect_text(text)
 }

@@ -22,10 +22,12 @@ mod jsonl;
 mod layout;
 mod moses;
 mod pairs;
+mod set;
 mod sqlite;
 mod tmx;
 mod tsv;
 mod wire;
+mod wire_set;
 mod xces;
 
 pub use export::Export;
@@ -33,6 +35,7 @@ pub use html::{review_figures, review_html, review_index_html, IndexEntry};
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
+pub use set::{set_json, set_jsonl, set_tmx};
 pub use sqlite::Db;
 pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;
@@ -110,12 +113,13 @@ pub fn alignment_json(
 }
 
 /// The JSON Schema (draft 2020-12) of the schema "1" output of `extract` (`document`)
-/// or `align` (`alignment`), generated from the wire structs that write it, so the two
+/// or `align` (`alignment` for a pair, `set` for three to six versions), generated from the wire structs that write it, so the two
 /// cannot drift apart. `None` for another name.
 pub fn json_schema(which: &str) -> Option<String> {
     let schema = match which {
         "document" => schemars::schema_for!(wire::WireDocument<'static>),
         "alignment" => schemars::schema_for!(wire::WireAlignment<'static>),
+        "set" => schemars::schema_for!(wire_set::WireSet<'static>),
         _ => return None,
     };
     let mut value = schema.to_value();

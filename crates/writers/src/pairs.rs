@@ -31,15 +31,12 @@ impl<'a> Sentences<'a> {
     }
 
     /// The text of some sentences of one side, joined as the language joins sentences
-    /// (nothing between Chinese sentences, a space between English ones), on one line
+    /// (nothing between Chinese sentences, a space in the other languages), on one line
     /// (tabs and line breaks become single spaces), without characters XML 1.0
     /// forbids (the reader has already dropped and counted them; this keeps documents
     /// built elsewhere from making ill-formed XML).
     pub(crate) fn text(&self, ids: &[String]) -> String {
-        let sep = match self.lang {
-            Lang::Zh => "",
-            Lang::En => " ",
-        };
+        let sep = self.lang.word_joiner();
         let joined = ids
             .iter()
             .filter_map(|id| self.by_id.get(id).copied())

@@ -12,7 +12,7 @@ pub(crate) struct WireDocument<'a> {
     #[schemars(extend("const" = "1"))]
     schema_version: &'static str,
     source: WireSource<'a>,
-    #[schemars(extend("enum" = ["zh", "en"]))]
+    #[schemars(extend("enum" = ["ar", "zh", "en", "fr", "ru", "es"]))]
     language: &'static str,
     metadata: WireMetadata<'a>,
     blocks: Vec<WireBlock<'a>>,
@@ -38,7 +38,7 @@ struct WireMetadata<'a> {
     job_number: Option<&'a str>,
     distribution: Option<&'a str>,
     date: Option<&'a str>,
-    #[schemars(extend("enum" = ["zh", "en", null]))]
+    #[schemars(extend("enum" = ["ar", "zh", "en", "fr", "ru", "es", null]))]
     original_language: Option<&'static str>,
     title: Option<&'a str>,
 }
@@ -129,20 +129,63 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
 }
 
 /// A pair of values keyed by language code (the contract keys both sides of a pair by
-/// the documents' languages).
-#[derive(Serialize, JsonSchema)]
+/// the documents' languages: `{"zh": …, "en": …}`, `{"ar": …, "ru": …}`), written in
+/// the UN's order of the languages (ar, zh, en, fr, ru, es) whatever the order of the
+/// pair, so that a pair's output does not depend on which file came first.
 pub(crate) struct Sides<T> {
-    zh: T,
-    en: T,
+    first: (Lang, T),
+    second: (Lang, T),
 }
 
 impl<T> Sides<T> {
-    /// `a` and `b` of a pair whose side a is in `lang_a`.
-    fn of(lang_a: Lang, a: T, b: T) -> Sides<T> {
-        match lang_a {
-            Lang::Zh => Sides { zh: a, en: b },
-            Lang::En => Sides { zh: b, en: a },
+    /// `a` and `b` of a pair whose sides are in `lang_a` and `lang_b` (two different
+    /// languages: [`crate::check_languages`] refuses the others before this is built).
+    pub(crate) fn of(lang_a: Lang, lang_b: Lang, a: T, b: T) -> Sides<T> {
+        if lang_b < lang_a {
+            Sides {
+                first: (lang_b, b),
+                second: (lang_a, a),
+            }
+        } else {
+            Sides {
+                first: (lang_a, a),
+                second: (lang_b, b),
+            }
         }
+    }
+}
+
+impl<T: Serialize> Serialize for Sides<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(self.first.0.code(), &self.first.1)?;
+        map.serialize_entry(self.second.0.code(), &self.second.1)?;
+        map.end()
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sides<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Sides_{}", T::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    /// An object with two of the six language codes as keys (which two, the
+    /// alignment's `languages` says).
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = serde_json::Value::from(generator.subschema_for::<T>());
+        let properties: serde_json::Map<String, serde_json::Value> = Lang::ALL
+            .iter()
+            .map(|l| (l.code().to_string(), value.clone()))
+            .collect();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": properties,
+        })
     }
 }
 
@@ -153,6 +196,13 @@ pub(crate) struct WireAlignment<'a> {
     /// Languages of side a and side b, in the order the documents were given.
     languages: [&'static str; 2],
     documents: Sides<WireDocument<'a>>,
+    #[serde(flatten)]
+    links: WireLinks<'a>,
+}
+
+/// The links and summary of one pair (of an aligned pair, or one pair of a set).
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct WireLinks<'a> {
     paragraph_links: Vec<WireParagraphLink<'a>>,
     footnote_links: Vec<Sides<Option<&'a str>>>,
     sentence_links: Vec<WireSentenceLink<'a>>,
@@ -210,17 +260,24 @@ pub(crate) fn alignment<'a>(
     b: &'a Document,
     al: &'a Alignment,
 ) -> WireAlignment<'a> {
-    let la = a.language;
-    let summary = &al.summary;
+    let (la, lb) = (a.language, b.language);
     WireAlignment {
         schema_version: SCHEMA_VERSION,
         languages: [la.code(), b.language.code()],
-        documents: Sides::of(la, document(a), document(b)),
+        documents: Sides::of(la, lb, document(a), document(b)),
+        links: links(la, lb, al),
+    }
+}
+
+/// The wire links of a pair whose sides are in `la` and `lb`.
+pub(crate) fn links(la: Lang, lb: Lang, al: &Alignment) -> WireLinks<'_> {
+    let summary = &al.summary;
+    WireLinks {
         paragraph_links: al
             .paragraph_links
             .iter()
             .map(|l| WireParagraphLink {
-                blocks: Sides::of(la, &l.a, &l.b),
+                blocks: Sides::of(la, lb, &l.a, &l.b),
                 method: &l.method,
                 score: round(l.score),
             })
@@ -228,25 +285,26 @@ pub(crate) fn alignment<'a>(
         footnote_links: al
             .footnote_links
             .iter()
-            .map(|l| Sides::of(la, l.a.as_deref(), l.b.as_deref()))
+            .map(|l| Sides::of(la, lb, l.a.as_deref(), l.b.as_deref()))
             .collect(),
         sentence_links: al
             .sentence_links
             .iter()
             .map(|l| WireSentenceLink {
-                sentences: Sides::of(la, &l.a, &l.b),
+                sentences: Sides::of(la, lb, &l.a, &l.b),
                 score: round(l.score),
             })
             .collect(),
         summary: WireSummary {
             links: summary.links,
             one_to_one: summary.one_to_one,
-            unaligned: Sides::of(la, summary.unaligned_a, summary.unaligned_b),
+            unaligned: Sides::of(la, lb, summary.unaligned_a, summary.unaligned_b),
             sentences: WireSentenceSummary {
                 links: summary.sentences.links,
                 one_to_one: summary.sentences.one_to_one,
                 unaligned: Sides::of(
                     la,
+                    lb,
                     summary.sentences.unaligned_a,
                     summary.sentences.unaligned_b,
                 ),

@@ -1,8 +1,6 @@
 //! Building a [`Document`] from blocks read out of XML.
 
-use unpara_model::{
-    is_han, Block, BlockKind, Diagnostics, Document, Lang, Metadata, Source, SourceFormat,
-};
+use unpara_model::{Block, BlockKind, Diagnostics, Document, Lang, Metadata, Source, SourceFormat};
 
 use crate::{ReadOptions, XmlError};
 
@@ -22,25 +20,10 @@ pub(crate) fn empty_block() -> Block {
     }
 }
 
-/// The language of some texts: Chinese when at least 30 % of their letters are Han
-/// characters (the rule the PDF path uses).
+/// The language of some texts ([`unpara_lang::detect`]: by script, then English,
+/// French or Spanish by trigrams; the rule the PDF path uses).
 pub(crate) fn detect_language<'a>(texts: impl IntoIterator<Item = &'a String>) -> Lang {
-    let (mut han, mut letters) = (0usize, 0usize);
-    for c in texts
-        .into_iter()
-        .flat_map(|t| t.chars())
-        .filter(|c| c.is_alphabetic())
-    {
-        letters += 1;
-        if is_han(c) {
-            han += 1;
-        }
-    }
-    if letters > 0 && han * 10 >= letters * 3 {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+    unpara_lang::detect(texts.into_iter().flat_map(|t| t.chars()))
 }
 
 /// An empty document of `format` whose language is the option's, else detected from

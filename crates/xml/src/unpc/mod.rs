@@ -15,7 +15,7 @@ pub(crate) use parse::OpenElements;
 
 use std::collections::HashMap;
 
-use unpara_model::{Block, BlockKind, Document, Lang, SourceFormat};
+use unpara_model::{Block, BlockKind, Document, SourceFormat};
 
 use crate::document::{detect_language, empty_block, new_document, push_block};
 use crate::links::{SentenceIds, Target};
@@ -49,16 +49,13 @@ pub(crate) fn read(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlE
         (None, None) => {
             if let Some(other) = &header.other_lang {
                 warnings.push(format!(
-                    "language {other:?} is neither zh nor en: the language is detected from the text"
+                    "language {other:?} is none of the six UN languages: the language is detected from the text"
                 ));
             }
             detect_language(paragraphs.iter().flatten())
         }
     };
-    let sep = match lang {
-        Lang::Zh => "",
-        Lang::En => " ",
-    };
+    let sep = lang.word_joiner();
     let texts: Vec<String> = paragraphs.iter().map(|s| s.join(sep)).collect();
     let options = ReadOptions {
         lang: Some(lang),
@@ -132,6 +129,7 @@ impl SentenceIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unpara_model::Lang;
 
     const EN: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <TEI.2><teiHeader><fileDesc><publicationStmt>

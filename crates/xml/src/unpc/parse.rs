@@ -32,7 +32,7 @@ pub(crate) struct Header {
     pub symbol: Option<String>,
     /// The job number (`N1829185`).
     pub job_number: Option<String>,
-    /// The first `xml:lang`/`lang` attribute naming Chinese or English.
+    /// The first `xml:lang`/`lang` attribute naming one of the six UN languages.
     pub lang: Option<Lang>,
     /// The first language attribute that names neither, when none names one.
     pub other_lang: Option<String>,
@@ -396,12 +396,14 @@ mod tests {
     }
 
     #[test]
-    fn language_from_the_first_attribute_naming_zh_or_en() {
-        let (_, h) = paragraphs("<TEI.2 lang=\"fr\"><p><s xml:lang=\"zh\">中。</s></p></TEI.2>");
+    fn language_from_the_first_attribute_naming_a_un_language() {
+        let (_, h) = paragraphs("<TEI.2 lang=\"de\"><p><s xml:lang=\"zh\">中。</s></p></TEI.2>");
         assert_eq!(
             (h.lang, h.other_lang.as_deref()),
-            (Some(Lang::Zh), Some("fr"))
+            (Some(Lang::Zh), Some("de"))
         );
+        let (_, h) = paragraphs("<TEI.2 lang=\"fr\"><p><s>Oui.</s></p></TEI.2>");
+        assert_eq!(h.lang, Some(Lang::Fr));
     }
 
     #[test]

@@ -1,57 +1,69 @@
-//! English sentence breaks. Candidates are the UAX #29 sentence boundaries
+//! Sentence breaks of the languages written with spaces between words (Arabic, English,
+//! French, Russian, Spanish). Candidates are the UAX #29 sentence boundaries
 //! (unicode-segmentation) plus a stop followed by a footnote marker; a candidate is a
-//! break when the text before it ends with `.`, `!` or `?` (closing quotes and brackets,
-//! then a footnote marker, may follow the stop) and the text after it starts with a
-//! capital letter or an opening quote or bracket, and the stop does not end one of the
-//! abbreviations UN documents use (UN Editorial Manual, "Abbreviations") or a single
-//! initial. Document symbols (`A/RES/73/3.`) and numbers (`3.5`) have no space inside,
-//! so they never hold a candidate; a symbol that ends a sentence ends it.
+//! break when the text before it ends with a stop of the language (`.`, `!`, `?`, and
+//! `؟` in Arabic; closing quotes and brackets, then a footnote marker, may follow the
+//! stop) and the text after it starts with a capital letter (any letter in Arabic,
+//! which has no capitals) or an opening quote, bracket, `¿` or `¡`, and the stop does
+//! not end one of the language's abbreviations (the data tables `data/<code>.txt`, see
+//! [`crate::rules`]) or a single initial. Document symbols (`A/RES/73/3.`) and numbers
+//! (`3.5`) have no space inside, so they never hold a candidate; a symbol that ends a
+//! sentence ends it.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Abbreviations after which a full stop does not end a sentence, by class.
-/// References: `para.`, `art.`, `chap.`, `sect.`, `p.`, `vol.`; numbers: `No.`,
-/// `Nos.`; Latin: `e.g.`, `i.e.`, `cf.`, `op. cit.`, `et al.`; titles: `Mr.`, `Ms.`,
-/// `Mrs.`, `Dr.`, `St.`; countries: `U.S.`; parts of document symbols: `Rev.`, `Add.`,
-/// `Corr.`, `Suppl.`; firms: `Inc.`, `Co.`, `Corp.`. `etc.` is not here: it ends a
-/// sentence when a capital follows and never splits before a lower-case word.
-const ABBREVIATIONS: &[&str] = &[
-    "para", "paras", "Para", "Paras", "art", "arts", "Art", "Arts", "chap", "Chap", "sect", "Sect",
-    "p", "pp", "vol", "Vol", "No", "Nos", "no", "nos", "e.g", "i.e", "cf", "op", "cit", "al", "Mr",
-    "Ms", "Mrs", "Dr", "St", "U.S", "Rev", "Add", "Corr", "Suppl", "Inc", "Co", "Corp",
-];
+use crate::rules::Rules;
 
 /// Characters that may close a sentence after its stop.
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | ')' | ']' | '"' | '\'')
+    matches!(c, '”' | '’' | ')' | ']' | '"' | '\'' | '»' | '›')
 }
 
-/// Whether the word that ends `before` (the text up to and excluding a final `.`) is an
-/// abbreviation or a single capital initial.
-fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '[' | '"'))
-        .next()
-        .unwrap_or("");
-    ABBREVIATIONS.contains(&word)
-        || (word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+/// A closer, or the space French sets inside guillemets (`d’accord. »`): no-break,
+/// narrow no-break or plain.
+fn is_closer_or_inner_space(c: char) -> bool {
+    is_closer(c) || matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// Whether `before` (the text up to and excluding a final `.`) ends with one of the
+/// language's abbreviations (a whole word, or a multi-word form such as `p. ex`) or a
+/// single capital initial (`J.`, `А.`).
+fn ends_with_abbreviation(before: &str, rules: &Rules) -> bool {
+    let is_word_start = |c: char| c.is_whitespace() || matches!(c, '(' | '“' | '[' | '"' | '«');
+    let word = before.rsplit(is_word_start).next().unwrap_or("");
+    if rules.abbreviations.contains(&word) {
+        return true;
+    }
+    let multi_word = rules
+        .abbreviations
+        .iter()
+        .filter(|a| a.contains(' '))
+        .any(|a| {
+            before
+                .strip_suffix(a)
+                .is_some_and(|head| head.chars().last().is_none_or(is_word_start))
+        });
+    let mut letters = word.chars();
+    let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    multi_word || initial
 }
 
 /// Whether `sentence` (trimmed) ends a sentence: a stop, then closers, then at most a
 /// three-digit footnote marker after a letter or closer; `false` after an abbreviation.
-fn ends_sentence(sentence: &str) -> bool {
+fn ends_sentence(sentence: &str, rules: &Rules) -> bool {
+    let stops = rules.stops;
     let s = sentence.trim_end();
     // A footnote marker glued to the stop ("adopted.12").
     let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let s = if (1..=3).contains(&digits) {
         let head = s.get(..s.len() - digits).unwrap_or(s);
-        let stop_ok = head.trim_end_matches(is_closer).ends_with(['.', '!', '?']);
+        let stop_ok = head.trim_end_matches(is_closer).ends_with(stops);
         let before_stop = head
             .trim_end_matches(is_closer)
-            .trim_end_matches(['.', '!', '?'])
+            .trim_end_matches(stops)
             .chars()
             .last();
         if stop_ok && before_stop.is_some_and(|c| !c.is_ascii_digit()) {
@@ -62,19 +74,22 @@ fn ends_sentence(sentence: &str) -> bool {
     } else {
         s
     };
-    let s = s.trim_end_matches(is_closer);
+    let s = s.trim_end_matches(is_closer_or_inner_space);
     match s.chars().last() {
-        Some('!' | '?') => true,
-        Some('.') => !ends_with_abbreviation(s.get(..s.len() - 1).unwrap_or_default()),
-        _ => false,
+        Some('.') => !ends_with_abbreviation(s.get(..s.len() - 1).unwrap_or_default(), rules),
+        Some(c) => stops.contains(&c),
+        None => false,
     }
 }
 
-/// Whether `rest` (the text after a candidate) starts a sentence.
-fn starts_sentence(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '(' | '‘' | '['))
+/// Whether `rest` (the text after a candidate) starts a sentence: a capital (any letter
+/// in a caseless script), or an opening quote, bracket or the Spanish `¿` `¡`.
+fn starts_sentence(rest: &str, rules: &Rules) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || (rules.caseless && c.is_alphabetic())
+            || matches!(c, '“' | '"' | '(' | '‘' | '[' | '«' | '„' | '¿' | '¡')
+    })
 }
 
 /// The longest run of whitespace handed to UAX #29 as it is: unicode-segmentation's
@@ -119,7 +134,8 @@ fn uax29_boundaries(text: &str) -> BTreeSet<usize> {
         .collect()
 }
 
-pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of the sentences of `text` under `rules`; they cover the text.
+pub(crate) fn ranges(text: &str, rules: &Rules) -> Vec<Range<usize>> {
     let mut candidates: BTreeSet<usize> = uax29_boundaries(text);
     // A stop, a footnote marker, a space: UAX #29 reads the marker as a number.
     for (i, _) in text.match_indices(' ') {
@@ -128,6 +144,13 @@ pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
             .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
         {
             candidates.insert(i + 1);
+        }
+    }
+    // A closer set off by a space (`accord. » La`): UAX #29 breaks before the `»`.
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_closer(c) && chars.peek().is_some_and(|&(_, n)| n == ' ') {
+            candidates.insert(i + c.len_utf8() + 1);
         }
     }
     // `content_end[p]`: the end of the last non-whitespace character before byte `p`,
@@ -159,7 +182,7 @@ pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
         let (Some(before), Some(after)) = (text.get(start..end), text.get(c..)) else {
             continue;
         };
-        if ends_sentence(before) && starts_sentence(after) {
+        if ends_sentence(before, rules) && starts_sentence(after, rules) {
             out.push(start..end);
             start = c;
         }
@@ -174,8 +197,15 @@ pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    fn english() -> &'static Rules {
+        crate::rules::rules(unpara_model::Lang::En).unwrap_or_else(|| unreachable!())
+    }
+
     fn split(t: &str) -> Vec<&str> {
-        ranges(t).into_iter().filter_map(|r| t.get(r)).collect()
+        ranges(t, english())
+            .into_iter()
+            .filter_map(|r| t.get(r))
+            .collect()
     }
 
     #[test]
@@ -337,7 +367,7 @@ mod tests {
     fn a_long_space_run_after_a_stop_splits_after_the_run() {
         for space in [" ", "\u{b}", "\t"] {
             let text = format!("It was adopted.{}The end.", space.repeat(28_000));
-            let r = ranges(&text);
+            let r = ranges(&text, english());
             assert_eq!(r.len(), 2, "{space:?}");
             assert_eq!(text.get(r[0].clone()), Some("It was adopted."));
             assert_eq!(text.get(r[1].clone()), Some("The end."));

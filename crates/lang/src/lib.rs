@@ -1,0 +1,125 @@
+//! Language identification of unpara: which of the six UN languages a text is in.
+//!
+//! First by script, counting letters: Han → Chinese, Arabic → Arabic, Cyrillic →
+//! Russian when the script holds at least [`SCRIPT_SHARE`] of the letters (a version's
+//! front page keeps Latin-script symbols and English names, hence not higher). Text in
+//! Latin letters is told apart (English, French, Spanish) by whatlang's trigram model
+//! restricted to those three; English when it cannot tell.
+//!
+//! ```
+//! use unpara_model::Lang;
+//! assert_eq!(unpara_lang::detect("Tous les êtres humains naissent libres et égaux en dignité et en droits.".chars()), Lang::Fr);
+//! assert_eq!(unpara_lang::detect("Все люди рождаются свободными".chars()), Lang::Ru);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use unpara_model::{script_of, Lang, Script};
+
+/// A script decides the language when at least this share of the letters are in it.
+/// Chinese UN documents run at 85–95 % Han letters, Russian and Arabic ones at similar
+/// shares of Cyrillic and Arabic; the English version at 0 %. The front page of a
+/// non-English version keeps English metadata lines (symbols, `Distr.`), hence 30 %.
+pub const SCRIPT_SHARE: f64 = 0.3;
+
+/// At most this many characters of Latin-script text are given to whatlang: its
+/// trigram model settles within a few hundred characters, and a whole report's text
+/// would cost time for nothing.
+pub const MAX_SAMPLE_CHARS: usize = 20_000;
+
+/// Letters counted per script, and a sample of the text for the trigram model.
+#[derive(Debug, Default)]
+struct Counts {
+    han: usize,
+    arabic: usize,
+    cyrillic: usize,
+    latin: usize,
+    sample: String,
+    sampled: usize,
+}
+
+/// The language of a text given as characters (see the crate documentation).
+pub fn detect(chars: impl Iterator<Item = char>) -> Lang {
+    let mut n = Counts::default();
+    for c in chars {
+        match script_of(c) {
+            Some(Script::Han) => n.han += 1,
+            Some(Script::Arabic) => n.arabic += 1,
+            Some(Script::Cyrillic) => n.cyrillic += 1,
+            Some(Script::Latin) => n.latin += 1,
+            None => {}
+        }
+        if n.sampled < MAX_SAMPLE_CHARS {
+            n.sample.push(c);
+            n.sampled += 1;
+        }
+    }
+    let letters = (n.han + n.arabic + n.cyrillic + n.latin) as f64;
+    if letters == 0.0 {
+        return Lang::En;
+    }
+    let share = |k: usize| k as f64 / letters;
+    let scripts = [
+        (n.han, Lang::Zh),
+        (n.arabic, Lang::Ar),
+        (n.cyrillic, Lang::Ru),
+    ];
+    if let Some(&(_, lang)) = scripts
+        .iter()
+        .filter(|(k, _)| share(*k) >= SCRIPT_SHARE)
+        .max_by_key(|(k, _)| *k)
+    {
+        return lang;
+    }
+    latin_language(&n.sample)
+}
+
+/// [`detect`] for a string.
+pub fn detect_text(text: &str) -> Lang {
+    detect(text.chars())
+}
+
+/// English, French or Spanish by whatlang's trigrams (English when it cannot tell).
+fn latin_language(sample: &str) -> Lang {
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Eng,
+        whatlang::Lang::Fra,
+        whatlang::Lang::Spa,
+    ]);
+    match detector.detect_lang(sample) {
+        Some(whatlang::Lang::Fra) => Lang::Fr,
+        Some(whatlang::Lang::Spa) => Lang::Es,
+        _ => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_latin_languages() {
+        assert_eq!(
+            detect_text("联合国反腐败公约缔约国会议 CAC/COSP/WG.4/2017/4 Distr.: General"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect_text("يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. A/RES/217"),
+            Lang::Ar
+        );
+        assert_eq!(
+            detect_text("Генеральная Ассамблея A/73/3 Distr.: General"),
+            Lang::Ru
+        );
+        assert_eq!(
+            detect_text("Todos los seres humanos nacen libres e iguales en dignidad y derechos."),
+            Lang::Es
+        );
+        assert_eq!(
+            detect_text("All human beings are born free and equal in dignity and rights."),
+            Lang::En
+        );
+        assert_eq!(detect_text("1234 ..."), Lang::En);
+        assert_eq!(detect_text(""), Lang::En);
+    }
+}
