@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS documents (
     id          INTEGER PRIMARY KEY,     -- stable: from group, language and sha256
     grp         TEXT NOT NULL,           -- the batch group: the document symbol
     symbol      TEXT,
-    language    TEXT NOT NULL,           -- zh | en
+    language    TEXT NOT NULL,           -- ar | zh | en | fr | ru | es
     job_number  TEXT,
     date        TEXT,                    -- ISO 8601
     title       TEXT,
@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS footnotes (
     FOREIGN KEY (document_id, block_id) REFERENCES blocks (document_id, block_id)
 );
 
+-- Links of a pair: zh_* columns hold side a, en_* side b (for a zh–en pair, the names
+-- say it; a set of three to six versions has one row set per pair of versions).
 CREATE TABLE IF NOT EXISTS paragraph_links (
     zh_document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     en_document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,

@@ -608,3 +608,93 @@ fn the_schema_is_strict_for_jsonschema_and_ajv() {
         python["errors"]
     );
 }
+
+/// Issue 15: an aligned set of the six UDHR versions, read by the ecosystem's own
+/// tools: its JSON valid under `unpara schema set` (jsonschema and Ajv), its TMX valid
+/// TMX 1.4b with six `<tuv>` in a unit and read by translate-toolkit, its JSON Lines
+/// loaded by Hugging Face datasets with a `translation` of all six languages.
+#[test]
+fn a_set_of_six_versions_is_read_by_jsonschema_ajv_translate_toolkit_and_datasets() {
+    let Some(udhr) = corpus("udhr-xml") else {
+        return;
+    };
+    if !consumers(&["jsonschema", "lxml", "translate.storage.tmx", "datasets"]) || !ajv() {
+        return;
+    }
+    let dir = Scratch::new("set");
+    let files: Vec<String> = ["ar", "zh", "en", "fr", "ru", "es"]
+        .iter()
+        .map(|l| format!("{udhr}/{l}.xml"))
+        .collect();
+    let run = |format: &str, out: &str| {
+        let mut args = vec!["align"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend(["--format", format, "-o", out]);
+        unpara_ok(&args);
+    };
+    let (json, tmx, jsonl) = (
+        dir.path("set.json"),
+        dir.path("set.tmx"),
+        dir.path("set.jsonl"),
+    );
+    run("json", &json);
+    run("tmx", &tmx);
+    run("jsonl", &jsonl);
+    // The schema: the real set valid, one with a stray summary field not.
+    let mut stray: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("set")).expect("JSON");
+    stray["summary"]["stray"] = serde_json::json!(1);
+    let bad = dir.path("stray.json");
+    write(&bad, &serde_json::to_string(&stray).expect("JSON"));
+    let schema = dir.path("set.schema.json");
+    write(
+        &schema,
+        &String::from_utf8(unpara(&["schema", "set"]).stdout).expect("UTF-8"),
+    );
+    let python: Value =
+        serde_json::from_str(&script("schema_check.py", &[&schema, &json, &bad])).expect("JSON");
+    assert_eq!(
+        python["valid"],
+        serde_json::json!([true, false]),
+        "{}",
+        python["errors"]
+    );
+    let out = Command::new("node")
+        .arg(root().join("tests/consumers/node/ajv_check.js"))
+        .args([&schema, &json, &bad])
+        .output()
+        .expect("node runs");
+    let node: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        node["valid"],
+        serde_json::json!([true, false]),
+        "{}",
+        node["errors"]
+    );
+    // TMX: units with every language; the first is the title in six languages.
+    let read: Value = serde_json::from_str(&script("tmx_check.py", &[&tmx])).expect("JSON");
+    assert_eq!(
+        read["langs"],
+        serde_json::json!(["ar", "zh", "en", "fr", "ru", "es"])
+    );
+    let sentences = std::fs::read_to_string(&jsonl)
+        .expect("jsonl")
+        .lines()
+        .count();
+    assert_eq!(read["units"].as_u64(), Some(sentences as u64));
+    assert_eq!(
+        read["first"],
+        serde_json::json!(["الإعلان العالمي لحقوق الإنسان", "世界人权宣言"])
+    );
+    // JSON Lines through datasets.
+    let ds: Value = serde_json::from_str(&script("jsonl_datasets.py", &[&jsonl])).expect("JSON");
+    assert_eq!(ds["rows"].as_u64(), Some(sentences as u64));
+    assert_eq!(
+        ds["first_translation"]["fr"],
+        "Déclaration universelle des droits de l’homme"
+    );
+    assert_eq!(
+        ds["first_translation"]["ru"],
+        "Всеобщая декларация прав человека"
+    );
+}

@@ -15,6 +15,7 @@ mod review;
 mod robustness;
 mod schema;
 mod sentences;
+mod six_languages;
 mod text_cmd;
 mod udhr;
 mod udhr_gold;

@@ -86,8 +86,40 @@ pub fn align_all(docs: &[&Document]) -> MultiAlignment {
                 .collect()
         })
         .collect();
-    let paragraph_links = merge(&blocks, pivot, &paragraph_edges);
-    let mut sentence_links = merge(&sentences, pivot, &sentence_edges);
+    let others = |sentences: bool| -> Vec<(usize, usize, Vec<Edge>)> {
+        pairs
+            .iter()
+            .filter(|p| p.a != pivot && p.b != pivot)
+            .map(|p| {
+                let edges = if sentences {
+                    p.alignment
+                        .sentence_links
+                        .iter()
+                        .map(|l| Edge {
+                            pivot: &l.a,
+                            other: &l.b,
+                            method: "dp",
+                            score: l.score,
+                        })
+                        .collect()
+                } else {
+                    p.alignment
+                        .paragraph_links
+                        .iter()
+                        .map(|l| Edge {
+                            pivot: &l.a,
+                            other: &l.b,
+                            method: &l.method,
+                            score: l.score,
+                        })
+                        .collect()
+                };
+                (p.a, p.b, edges)
+            })
+            .collect()
+    };
+    let paragraph_links = merge(&blocks, pivot, &paragraph_edges, &others(false));
+    let mut sentence_links = merge(&sentences, pivot, &sentence_edges, &others(true));
     for l in &mut sentence_links {
         l.method.clear();
     }
@@ -136,10 +168,17 @@ impl Sets {
 }
 
 /// The links of the set: the ids of every version (`ids[d]`, in document order) joined
-/// by the pivot's `edges[d]` (empty for the pivot itself). Ordered by the pivot's
-/// order: a link holding no pivot id comes after the pivot ids its version's pivot
-/// links put before it.
-fn merge(ids: &[Vec<String>], pivot: usize, edges: &[Vec<Edge>]) -> Vec<MultiLink> {
+/// by the pivot's `edges[d]` (empty for the pivot itself), then by the `others` pairs'
+/// links (`(a, b, edges)`, an edge's `pivot` side being document a's) where none of
+/// the ids they join is joined to the pivot yet. Ordered by the pivot's order: a link
+/// holding no pivot id comes after the pivot ids its version's pivot links put before
+/// it.
+fn merge(
+    ids: &[Vec<String>],
+    pivot: usize,
+    edges: &[Vec<Edge>],
+    others: &[(usize, usize, Vec<Edge>)],
+) -> Vec<MultiLink> {
     // Node = (document, position); `node[d]` maps an id of document d to its node.
     let mut base = Vec::with_capacity(ids.len());
     let mut total = 0usize;
@@ -198,6 +237,34 @@ fn merge(ids: &[Vec<String>], pivot: usize, edges: &[Vec<Edge>]) -> Vec<MultiLin
                 continue;
             }
             let all: Vec<usize> = p.iter().chain(&o).copied().collect();
+            if let Some((&first, rest)) = all.split_first() {
+                for &n in rest {
+                    sets.union(first, n);
+                }
+                let w = weakest.entry(first).or_insert((e.score, e.method));
+                if e.score < w.0 {
+                    *w = (e.score, e.method);
+                }
+            }
+        }
+    }
+    // What the pivot's links did not reach, through the other pairs.
+    let pivot_base = base.get(pivot).copied().unwrap_or(0);
+    let pivot_len = ids.get(pivot).map_or(0, Vec::len);
+    let pivot_roots: std::collections::HashSet<usize> = (pivot_base..pivot_base + pivot_len)
+        .map(|n| sets.find(n))
+        .collect();
+    for (da, db, links) in others {
+        for e in links {
+            let p: Vec<usize> = e.pivot.iter().filter_map(|id| node(*da, id)).collect();
+            let o: Vec<usize> = e.other.iter().filter_map(|id| node(*db, id)).collect();
+            if p.is_empty() || o.is_empty() {
+                continue;
+            }
+            let all: Vec<usize> = p.iter().chain(&o).copied().collect();
+            if all.iter().any(|&n| pivot_roots.contains(&sets.find(n))) {
+                continue;
+            }
             if let Some((&first, rest)) = all.split_first() {
                 for &n in rest {
                     sets.union(first, n);
@@ -318,7 +385,7 @@ mod tests {
                 },
             ],
         ];
-        let links = merge(&ids, 0, &edges);
+        let links = merge(&ids, 0, &edges, &[]);
         let sides: Vec<Vec<Vec<String>>> = links.iter().map(|l| l.ids.clone()).collect();
         assert_eq!(
             sides,

@@ -1,4 +1,4 @@
-//! `unpara schema [document|alignment]`: the JSON Schema of the output.
+//! `unpara schema [document|alignment|set]`: the JSON Schema of the output.
 
 use anyhow::{bail, Result};
 
@@ -7,8 +7,9 @@ use crate::pipeline::write_output;
 /// Flags of `unpara schema`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// Which output: `document` (extract) or `alignment` (align --format json).
-    #[arg(default_value = "alignment", value_parser = ["document", "alignment"])]
+    /// Which output: `document` (extract), `alignment` (align of two files, --format
+    /// json) or `set` (align of three to six files).
+    #[arg(default_value = "alignment", value_parser = ["document", "alignment", "set"])]
     which: String,
 }
 

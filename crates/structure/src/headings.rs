@@ -1,6 +1,8 @@
-//! Headings without roman or letter labels: by the words they are made of (`Article 1` /
-//! `第一条`, `Preamble` / `序言`, `Annex`, `Chapter`, `Section 10`, `Part IV`,
-//! `Subprogramme 1`), and by typography measured against the body — set bold or larger
+//! Headings without roman or letter labels: by the words they are made of in the six
+//! languages (`Article 1` / `第一条` / `Article premier` / `Artículo 1` / `Статья 1` /
+//! `المادة 1`, `Preamble` / `序言` / `Préambule` / `Preámbulo` / `Преамбула` /
+//! `الديباجة`, `Annex`, `Chapter`, `Section 10`, `Part IV`, `Subprogramme 1` and their
+//! counterparts), and by typography measured against the body — set bold or larger
 //! than the body, short, not ending a sentence, standing alone between block breaks.
 
 use std::sync::LazyLock;
@@ -29,17 +31,35 @@ static PATTERNS: LazyLock<Vec<(Regex, u8, bool)>> = LazyLock::new(|| {
     const NUM: &str = r"(\d{1,3}|[IVXL]{1,6}|[一二三四五六七八九十百〇零]{1,4})";
     const TITLE: &str = r"(?:\s*[:.—–-]\s*\S.*|\s+\S.*)?$";
     vec![
-        (re(&format!(r"^Article\s+{NUM}$")), 1, true),
-        (re(r"^Article\s+premier$"), 1, false),
-        (re(&format!(r"^第\s*{NUM}\s*条$")), 1, true),
-        (re(&format!(r"^(?:Preamble|序言){TITLE}")), 1, false),
         (
-            re(&format!(r"^(?:Annex|Appendix)(?:\s+{NUM})?{TITLE}")),
+            re(&format!(r"^(?:Article|Artículo|Статья|المادة)\s+{NUM}$")),
+            1,
+            true,
+        ),
+        (re(r"^Article\s+(premier)$"), 1, true),
+        (re(&format!(r"^第\s*{NUM}\s*条$")), 1, true),
+        (
+            re(&format!(
+                r"^(?i:Preamble|Préambule|Preámbulo|Преамбула|الديباجة|序言){TITLE}"
+            )),
+            1,
+            false,
+        ),
+        (
+            re(&format!(
+                r"^(?:Annex|Appendix|Annexe|Appendice|Anexo|Apéndice|Приложение|Добавление|المرفق|التذييل)(?:\s+{NUM})?{TITLE}"
+            )),
             1,
             false,
         ),
         (re(&format!(r"^附件\s*{NUM}?{TITLE}")), 1, false),
-        (re(&format!(r"^(?:Chapter|Part)\s+{NUM}{TITLE}")), 1, false),
+        (
+            re(&format!(
+                r"^(?:Chapter|Part|Chapitre|Partie|Capítulo|Parte|Глава|Часть|الفصل|الجزء)\s+{NUM}{TITLE}"
+            )),
+            1,
+            false,
+        ),
         (
             re(&format!(r"^第\s*{NUM}\s*(?:章|部分|编){TITLE}")),
             1,
@@ -73,8 +93,8 @@ pub(crate) fn pattern_heading(text: &str) -> Option<PatternHeading> {
         let number = if *article {
             c.get(1).and_then(|n| {
                 let n = n.as_str();
-                n.parse::<u32>()
-                    .ok()
+                unpara_model::decimal_value(n)
+                    .or_else(|| (n == "premier").then_some(1))
                     .or_else(|| roman_value(n))
                     .or_else(|| chinese_value(n))
             })
@@ -127,6 +147,14 @@ mod tests {
     fn heading_words_in_both_languages() {
         let h = |t: &str| pattern_heading(t).map(|p| (p.level, p.number));
         assert_eq!(h("Article 1"), Some((1, Some(1))));
+        assert_eq!(h("Artículo 12"), Some((1, Some(12))));
+        assert_eq!(h("Статья 3"), Some((1, Some(3))));
+        assert_eq!(h("المادة 30"), Some((1, Some(30))));
+        assert_eq!(h("المادة ٣٠"), Some((1, Some(30))));
+        assert_eq!(h("ПРЕАМБУЛА"), Some((1, None)));
+        assert_eq!(h("Préambule"), Some((1, None)));
+        assert_eq!(h("Article premier"), Some((1, Some(1))));
+        assert_eq!(h("Anexo II"), Some((1, None)));
         assert_eq!(h("第二十七条"), Some((1, Some(27))));
         assert_eq!(h("Preamble"), Some((1, None)));
         assert_eq!(h("序言"), Some((1, None)));

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use unpara_model::decimal_value;
+
 use crate::patterns::re;
 
 /// What a label says.
@@ -54,6 +56,18 @@ static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\
 static ZH_NUMERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z])\.(?:\s+|[^\x00-\x7F])"));
+/// A sub-item label with a closing parenthesis only, as French, Spanish and Russian UN
+/// documents print them: `a)`, `b)`, `iv)`.
+static CLOSE_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^([a-z]{1,5})\)\s+"));
+/// The letters of Arabic sub-item labels in the UN's (abjad) order, `(أ)` `(ب)` `(ج)`
+/// `(د)` `(هـ)` …, read as the Latin letters of the same place (a, b, c, d, e …).
+const ABJAD: [&str; 26] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+];
+static PAREN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[(（]\s*(أ|ب|ج|د|هـ|و|ز|ح|ط|ي|ك|ل|م|ن|س|ع|ف|ص|ق|ر|ش|ت|ث|خ|ذ|ض)\s*[)）]\s*")
+});
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[(（]\s*([a-z]{1,5}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"));
 
@@ -125,8 +139,8 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         return label(&c, LabelKind::Resolution, end);
     }
     if let Some(c) = SECTION.captures(text) {
-        let section: u32 = c.get(1)?.as_str().parse().ok()?;
-        let n: u32 = c.get(2)?.as_str().parse().ok()?;
+        let section = decimal_value(c.get(1)?.as_str())?;
+        let n = decimal_value(c.get(2)?.as_str())?;
         let end = c.get(2)?.end() + usize::from(text.get(c.get(2)?.end()..)?.starts_with('.'));
         return label(&c, LabelKind::Section(section, n), end).map(|mut l| {
             l.consumed = end + (text.get(end..)?.len() - text.get(end..)?.trim_start().len());
@@ -140,12 +154,12 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         return label(&c, LabelKind::SmallRoman(v), end);
     }
     if let Some(c) = PAREN_NUMBER.captures(text) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let n = decimal_value(c.get(1)?.as_str())?;
         let end = c.get(0)?.as_str().trim_end().len();
         return label(&c, LabelKind::ParenNumber(n), end);
     }
     if let Some(c) = NUMBER.captures(text) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let n = decimal_value(c.get(1)?.as_str())?;
         let end = c.get(1)?.end() + 1;
         return label(&c, LabelKind::Number(n), end).map(|l| untake(l, &c));
     }
@@ -162,7 +176,14 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         let ch = c.get(1)?.as_str().chars().next()?;
         return label(&c, LabelKind::Capital(ch), c.get(1)?.end() + 1).map(|l| untake(l, &c));
     }
-    if let Some(c) = PAREN.captures(text) {
+    if let Some(c) = PAREN_ARABIC.captures(text) {
+        let letter = c.get(1)?.as_str();
+        let n = ABJAD.iter().position(|l| *l == letter)?;
+        let latin = char::from_u32(u32::from('a') + u32::try_from(n).ok()?)?;
+        let end = c.get(0)?.as_str().trim_end().len();
+        return label(&c, LabelKind::Letter(latin), end);
+    }
+    if let Some(c) = PAREN.captures(text).or_else(|| CLOSE_ONLY.captures(text)) {
         let inner = c.get(1)?.as_str();
         let end = c.get(0)?.as_str().trim_end().len();
         if let Some(v) = chinese_value(inner) {
@@ -190,6 +211,17 @@ mod tests {
 
     fn kind(text: &str) -> Option<LabelKind> {
         recognize(text, None).map(|l| l.kind)
+    }
+
+    #[test]
+    fn labels_of_the_other_languages() {
+        assert_eq!(kind("١٢. نص"), Some(LabelKind::Number(12)));
+        assert_eq!(kind("(٣) نص"), Some(LabelKind::ParenNumber(3)));
+        assert_eq!(kind("(ب) نص"), Some(LabelKind::Letter('b')));
+        assert_eq!(kind("(هـ) نص"), Some(LabelKind::Letter('e')));
+        assert_eq!(kind("a) Le Comité"), Some(LabelKind::Letter('a')));
+        assert_eq!(kind("iv) Le Comité"), Some(LabelKind::SmallRoman(4)));
+        assert_eq!(kind("word) text"), None);
     }
 
     #[test]

@@ -22,6 +22,7 @@
 mod blocks;
 mod body;
 mod breaks;
+mod dates;
 mod diagnostics;
 mod error;
 mod flow;
@@ -34,6 +35,7 @@ mod language;
 mod markers;
 mod measure;
 mod metadata;
+mod mirror;
 mod notes;
 mod numbering;
 mod patterns;
@@ -154,6 +156,15 @@ fn prepare(
         });
     }
     let lang = language.unwrap_or_else(|| detect_language(layout));
+    // Right-to-left pages are read mirrored, so that the rules of indents, short last
+    // lines and labels (measured from the edge where lines start) hold as they are.
+    let mirrored;
+    let layout = if lang.is_rtl() {
+        mirrored = mirror::mirrored(layout);
+        &mirrored
+    } else {
+        layout
+    };
     let mut meta = Metadata {
         symbol: metadata::symbol(layout),
         ..Metadata::default()

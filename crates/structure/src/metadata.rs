@@ -6,8 +6,9 @@
 
 use unpara_model::{Lang, Layout, Metadata};
 
+use crate::dates::find_date;
 use crate::patterns::{
-    month_number, DATE_EN, DATE_ZH, DISTRIBUTION, JOB_NUMBER, LANGUAGE_LINE, ORIGINAL, SYMBOL,
+    distribution_term, is_language_line, DISTRIBUTION, JOB_NUMBER, ORIGINAL, SYMBOL,
 };
 
 /// The document symbol: of the symbol-shaped texts of the front page, in reading order
@@ -35,18 +36,10 @@ pub(crate) fn symbol(layout: &Layout) -> Option<String> {
     repeated.or(found.first()).cloned()
 }
 
-/// ISO date from an English or Chinese date in `text`.
-pub(crate) fn iso_date(text: &str) -> Option<String> {
-    if let Some(c) = DATE_EN.captures(text) {
-        let day: u32 = c.get(1)?.as_str().parse().ok()?;
-        let month = month_number(c.get(2)?.as_str())?;
-        let year = c.get(3)?.as_str();
-        return Some(format!("{year}-{month:02}-{day:02}"));
-    }
-    let c = DATE_ZH.captures(text)?;
-    let month: u32 = c.get(2)?.as_str().parse().ok()?;
-    let day: u32 = c.get(3)?.as_str().parse().ok()?;
-    Some(format!("{}-{month:02}-{day:02}", c.get(1)?.as_str()))
+/// ISO date from a date in `text` in any of the six languages ([`find_date`]).
+#[cfg(test)]
+fn iso_date(text: &str) -> Option<String> {
+    find_date(text).map(|(d, _)| d)
 }
 
 /// Removes the metadata found in one front-page line from it, filling `meta`.
@@ -61,7 +54,7 @@ pub(crate) fn consume_line(
         rest = rest.replace(sym, " ");
     }
     if let Some(c) = DISTRIBUTION.captures(&rest) {
-        meta.distribution = c.get(1).map(|m| m.as_str().to_string());
+        meta.distribution = c.get(1).map(|m| distribution_term(m.as_str()).to_string());
         *seen_distribution = true;
         rest = DISTRIBUTION.replace(&rest, " ").into_owned();
     }
@@ -71,14 +64,13 @@ pub(crate) fn consume_line(
     }
     // The issue date follows the distribution line.
     if *seen_distribution && meta.date.is_none() {
-        if let Some(d) = iso_date(&rest) {
+        if let Some((d, range)) = find_date(&rest) {
             meta.date = Some(d);
-            rest = DATE_EN.replace(&rest, " ").into_owned();
-            rest = DATE_ZH.replace(&rest, " ").into_owned();
+            rest.replace_range(range, " ");
         }
     }
     let trimmed = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-    if *seen_distribution && LANGUAGE_LINE.is_match(&trimmed) {
+    if *seen_distribution && is_language_line(&trimmed) {
         return String::new();
     }
     trimmed

@@ -34,52 +34,54 @@ pub(crate) static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*\d{6,9}\*$
 /// Barcode text of a job number anywhere in a text.
 pub(crate) static BARCODE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| re(r"\*\d{7,9}\*"));
 
-/// `Distr.: General`.
-pub(crate) static DISTRIBUTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"Distr\.?\s*:?\s*(General|Limited|Restricted)"));
-
-/// `Original: English`.
-pub(crate) static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| re(r"Original\s*:\s*([A-Z][a-z]+)"));
-
-/// A date in English: `29 August 2017`.
-pub(crate) static DATE_EN: LazyLock<Regex> = LazyLock::new(|| {
+/// The distribution line in the six languages: `Distr.: General`, `Distr. générale`,
+/// `Distr. general`, `Distr.: Общая`, `التوزيع: عام`; group 1 is the distribution word
+/// as printed ([`distribution_term`] names it in English).
+pub(crate) static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b",
+        r"(?i)(?:Distr\.?|التوزيع)\s*:?\s*(General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada|restringida|Общая|Ограниченная|Для служебного пользования|عام|محدود|سري)",
     )
 });
 
-/// A date in Chinese: `2017年8月29日`.
-pub(crate) static DATE_ZH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"));
+/// The English term of a distribution word of any language (`générale` → `General`),
+/// so that the versions of one document carry the same value.
+pub(crate) fn distribution_term(printed: &str) -> &'static str {
+    match printed.to_lowercase().as_str() {
+        "limited" | "limitée" | "limitada" | "ограниченная" | "محدود" => {
+            "Limited"
+        }
+        "restricted"
+        | "restreinte"
+        | "reservada"
+        | "restringida"
+        | "для служебного пользования"
+        | "سري" => "Restricted",
+        _ => "General",
+    }
+}
 
-/// A line naming only a language (the language line of the front page).
-pub(crate) static LANGUAGE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(Arabic|Chinese|English|French|Russian|Spanish)$"));
+/// The original-language line: `Original: English`, `Original : anglais`,
+/// `Original: inglés`, `Подлинный текст: английский`, `الأصل: بالإنكليزية`,
+/// `原文：英文`; group 1 is the language's name ([`unpara_model::Lang::parse`] reads
+/// it).
+pub(crate) static ORIGINAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(\p{L}+)"));
+
+/// A line naming only a language (the language line of the front page), in any of the
+/// six languages' names for it (`French`, `Français`, `Español`, `Русский`, `عربي`).
+pub(crate) fn is_language_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 2
+        && !t.chars().all(|c| c.is_ascii_lowercase())
+        && t.chars().all(char::is_alphabetic)
+        && unpara_model::Lang::parse(t).is_some()
+}
 
 /// A footnote separator typed as underscores.
 pub(crate) static UNDERSCORES: LazyLock<Regex> = LazyLock::new(|| re(r"^_{5,}$"));
 
 /// A footnote marker as printed: a number, one letter, or asterisks.
 pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}|[a-z]|\*{1,3})$"));
-
-/// Converts an English month name to its number.
-pub(crate) fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
-}
 
 #[cfg(test)]
 mod tests {
@@ -120,9 +122,53 @@ mod tests {
             &ORIGINAL.captures("Original: English").unwrap()[1],
             "English"
         );
-        assert!(DATE_EN.is_match("5 November 2018"));
-        assert!(DATE_ZH.is_match("2017 年 8 月 29 日"));
-        assert_eq!(month_number("August"), Some(8));
+        for (line, term) in [
+            ("Distr.: General", "General"),
+            ("Distr. générale", "General"),
+            ("Distr. limitée", "Limited"),
+            ("Distr. general", "General"),
+            ("Distr. reservada", "Restricted"),
+            ("Distr.: Общая", "General"),
+            ("التوزيع: محدود", "Limited"),
+        ] {
+            let printed = DISTRIBUTION
+                .captures(line)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str());
+            assert_eq!(printed.map(distribution_term), Some(term), "{line}");
+        }
+        for (line, lang) in [
+            ("Original: English", "en"),
+            ("Original : anglais", "en"),
+            ("Original: inglés", "en"),
+            ("Original: francés", "fr"),
+            ("Подлинный текст: английский", "en"),
+            ("الأصل: بالإنكليزية", "en"),
+            ("الأصل: بالعربية", "ar"),
+            ("原文：英文", "en"),
+        ] {
+            let name = ORIGINAL
+                .captures(line)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str());
+            assert_eq!(
+                name.and_then(unpara_model::Lang::parse).map(|l| l.code()),
+                Some(lang),
+                "{line}"
+            );
+        }
+        for l in [
+            "French",
+            "Français",
+            "Español",
+            "Русский",
+            "عربي",
+            "中文",
+            "English",
+        ] {
+            assert!(is_language_line(l), "{l}");
+        }
+        assert!(!is_language_line("en") && !is_language_line("Report"));
         assert!(MARKER.is_match("12") && MARKER.is_match("a") && MARKER.is_match("*"));
         assert!(!MARKER.is_match("st2"));
     }

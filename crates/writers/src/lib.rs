@@ -35,7 +35,7 @@ pub use html::{review_figures, review_html, review_index_html, IndexEntry};
 pub use jsonl::alignment_jsonl;
 pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
-pub use set::{set_json, set_jsonl, set_tmx};
+pub use set::{set_json, set_jsonl, set_tmx, set_tmx_units};
 pub use sqlite::Db;
 pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;

@@ -136,6 +136,24 @@ pub fn set_tmx(
         .filter(|o| docs.iter().any(|d| d.language == *o));
     let srclang = original.map_or("*all*", |o| export.tag(o));
     let mut s = crate::tmx_head(srclang)?;
+    s.push_str(&set_tmx_units(docs, al, export)?);
+    s.push_str(crate::TMX_TAIL);
+    Ok(s)
+}
+
+/// The `<tu>` elements of a set (see [`set_tmx`]), for a TMX body such as a batch's
+/// corpus-wide memory.
+///
+/// # Errors
+/// [`WriteError::SameLanguage`] when two versions have one language,
+/// [`WriteError::Xml`] if the XML cannot be written.
+pub fn set_tmx_units(
+    docs: &[&Document],
+    al: &MultiAlignment,
+    export: &Export,
+) -> Result<String, WriteError> {
+    check_distinct(docs)?;
+    let mut s = String::new();
     let group = xml_safe(&group(docs, export));
     let symbol = docs
         .iter()
@@ -190,6 +208,5 @@ pub fn set_tmx(
         s.push_str(&units);
         s.push('\n');
     }
-    s.push_str(crate::TMX_TAIL);
     Ok(s)
 }

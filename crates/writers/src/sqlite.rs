@@ -83,6 +83,39 @@ impl Db {
 /// A document's key, the same on every machine: the first 63 bits of the SHA-256 of
 /// its group, language and source SHA-256, so the databases of shards (`--shard K/N`)
 /// merge without clashing (README, "SQLite").
+impl Db {
+    /// Writes an aligned set (three to six versions of one document) in one
+    /// transaction, replacing what the group had: every version, and every pair's
+    /// links (side a in the `zh_*` columns, side b in the `en_*` ones: the columns name
+    /// the pair's sides as schema.sql says).
+    ///
+    /// # Errors
+    /// [`WriteError::Sqlite`] on any database error, [`WriteError::Json`] if a list cannot be serialized.
+    pub fn write_set(
+        &self,
+        group: &str,
+        docs: &[&Document],
+        set: &unpara_model::MultiAlignment,
+    ) -> Result<()> {
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM documents WHERE grp = ?1", params![group])?;
+        let mut ids = Vec::with_capacity(docs.len());
+        for doc in docs {
+            ids.push(insert_document(&tx, group, doc)?);
+        }
+        for p in &set.pairs {
+            if let (Some(&a), Some(&b), Some(da), Some(db)) =
+                (ids.get(p.a), ids.get(p.b), docs.get(p.a), docs.get(p.b))
+            {
+                insert_links(&tx, a, b, da, db, &p.alignment)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
 fn document_key(group: &str, doc: &Document) -> i64 {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(

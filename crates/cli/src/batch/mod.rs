@@ -12,6 +12,7 @@ mod discover;
 mod output;
 mod progress;
 mod report;
+mod versions;
 pub(crate) mod worker;
 
 use std::collections::BTreeMap;
@@ -572,32 +573,9 @@ fn process_group(
     (report, members.into_iter().map(|m| m.report).collect())
 }
 
-/// The pair to align in a group: a Chinese and an English version, preferring two of one
-/// folder and one format (a PDF pair next to the DOCX pair of the same document), then
-/// one folder, then any; indices into `members`.
-fn pick_pair(members: &[Input]) -> Option<(usize, usize)> {
-    let lang = |m: &Input| m.doc.as_ref().map(|d| d.language);
-    let ext = |m: &Input| m.path.extension().map(|e| e.to_ascii_lowercase());
-    let zh: Vec<usize> = (0..members.len())
-        .filter(|&i| members.get(i).and_then(lang) == Some(Lang::Zh))
-        .collect();
-    let en: Vec<usize> = (0..members.len())
-        .filter(|&i| members.get(i).and_then(lang) == Some(Lang::En))
-        .collect();
-    let pairs = || zh.iter().flat_map(|&z| en.iter().map(move |&e| (z, e)));
-    let same_dir = |(z, e): &(usize, usize)| {
-        members.get(*z).and_then(|m| m.path.parent())
-            == members.get(*e).and_then(|m| m.path.parent())
-    };
-    let same_ext = |(z, e): &(usize, usize)| members.get(*z).map(ext) == members.get(*e).map(ext);
-    pairs()
-        .find(|p| same_dir(p) && same_ext(p))
-        .or_else(|| pairs().find(same_dir))
-        .or_else(|| pairs().next())
-}
-
-/// Aligns the group's pair (see [`pick_pair`]), or writes its document when it has one
-/// language only. Other versions of the same document are reported as duplicates.
+/// Aligns the group's versions (one per language, see [`versions::pick_versions`]): two
+/// as a pair, three to six as one set; or writes its document when it has one language
+/// only. Other versions of the same document are reported as duplicates.
 fn write_group(
     group: &str,
     members: &mut [Input],
@@ -606,8 +584,17 @@ fn write_group(
     (formats, gzip): (&[CorpusFormat], bool),
     db: Option<&unpara_writers::Db>,
 ) -> Result<(&'static str, usize)> {
-    let (status, used, links) = match pick_pair(members) {
-        Some((z, e)) => {
+    let versions = versions::pick_versions(members);
+    let (status, used, links) = match *versions.as_slice() {
+        [_, _, _, ..] => {
+            let docs: Vec<&Document> = versions
+                .iter()
+                .filter_map(|&i| members.get(i).and_then(|m| m.doc.as_ref()))
+                .collect();
+            let n = versions::write_set(group, &docs, output, sidecar, (formats, gzip), db)?;
+            ("aligned", versions.clone(), n)
+        }
+        [z, e] => {
             let (Some(zh), Some(en)) = (
                 members.get(z).and_then(|m| m.doc.as_ref()),
                 members.get(e).and_then(|m| m.doc.as_ref()),
@@ -631,7 +618,7 @@ fn write_group(
             }
             ("aligned", vec![z, e], alignment.sentence_links.len())
         }
-        None => {
+        _ => {
             let i = members
                 .iter()
                 .position(|m| m.doc.is_some())
@@ -706,7 +693,8 @@ fn write_group(
     Ok((status, links))
 }
 
-/// A group's pieces of the corpus files of `formats` beside its `.jsonl` sidecar.
+/// A group's pieces of the corpus files of `formats` beside its `.jsonl` sidecar. The
+/// Moses piece (corpus.zh, corpus.en) is written for a zh–en pair only.
 fn write_pieces(
     sidecar: &Path,
     formats: &[CorpusFormat],
@@ -728,6 +716,7 @@ fn write_pieces(
                 Some(&piece("tmx-units")),
                 &unpara_writers::tmx_units(zh, en, alignment, export)?,
             )?,
+            CorpusFormat::Moses if (zh.language, en.language) != (Lang::Zh, Lang::En) => {}
             CorpusFormat::Moses => {
                 let (z, e) = unpara_writers::alignment_moses(zh, en, alignment, export)?;
                 write_output(Some(&piece("moses.zh")), &z)?;

@@ -11,6 +11,7 @@
 //! 3. Each row becomes a [`Line`] of spans, with word spaces resolved ([`spans`]).
 //! 4. Lines are put in reading order, side-by-side blocks one after the other ([`order`]).
 
+mod bidi;
 mod frame;
 mod order;
 mod rows;

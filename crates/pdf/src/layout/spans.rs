@@ -2,6 +2,7 @@
 
 use unpara_model::{is_cjk, Line, Span};
 
+use super::bidi;
 use super::rows::{Row, SUPERSCRIPT_SIZE_RATIO};
 use crate::sink::Glyph;
 
@@ -67,7 +68,9 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
     (size, baseline)
 }
 
-/// Builds the line of a row; `None` when the row has no visible glyph.
+/// Builds the line of a row; `None` when the row has no visible glyph. A row of
+/// right-to-left text ([`bidi::is_rtl_row`]) is built in visual order, then its spans
+/// are put right to left and their texts in logical order.
 pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
     row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     row.glyphs.dedup_by(|b, a| {
@@ -75,6 +78,10 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
             && (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
             && (a.y - b.y).abs() < DUPLICATE_DISTANCE * a.size
     });
+    let rtl = bidi::is_rtl_row(&row.glyphs);
+    if rtl {
+        row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));
+    }
     let (size, baseline) = dominant(&row.glyphs);
     let mut spans: Vec<Span> = Vec::new();
     let mut cur: Option<Builder> = None;
@@ -143,7 +150,13 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
             });
         }
         if let Some(b) = cur.as_mut() {
-            b.span.text.push_str(&g.text);
+            if rtl {
+                b.span.text.push_str(&bidi::visual_text(&g.text));
+            } else if let Some(letters) = bidi::base_letters(&g.text) {
+                b.span.text.push_str(&letters);
+            } else {
+                b.span.text.push_str(&g.text);
+            }
             b.span.x1 = b.span.x1.max(g.x + g.advance);
             b.ends.push((b.span.text.len(), g.x + g.advance));
         }
@@ -157,7 +170,26 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         let trimmed = last.text.trim_end().len();
         last.text.truncate(trimmed);
     }
-    let x0 = spans.first()?.x0;
+    if rtl {
+        // A space after visual span i separates it from span i + 1, which comes before
+        // it in logical order: the space goes to the end of span i + 1.
+        let spaced: Vec<bool> = spans.iter().map(|s| s.text.ends_with(' ')).collect();
+        for s in &mut spans {
+            s.text = bidi::logical(s.text.trim());
+            s.lead = s.x1 - s.x0;
+        }
+        for (i, space) in spaced.iter().enumerate() {
+            if let (true, Some(next)) = (*space, spans.get_mut(i + 1)) {
+                next.text.push(' ');
+            }
+        }
+        spans.reverse();
+        if let Some(last) = spans.last_mut() {
+            let trimmed = last.text.trim_end().len();
+            last.text.truncate(trimmed);
+        }
+    }
+    let x0 = spans.iter().map(|s| s.x0).fold(spans.first()?.x0, f32::min);
     let x1 = spans.iter().fold(x0, |m, s| m.max(s.x1));
     Some(Line {
         spans,
