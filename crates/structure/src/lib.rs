@@ -190,20 +190,23 @@ fn prepare(
     let mut warnings = layout.warnings.clone();
     warnings.extend(resolved.warnings.iter().cloned());
 
-    meta.job_number = metadata::job_number(
-        layout
-            .pages
-            .iter()
-            .zip(&zones)
-            .flat_map(|(p, z)| {
-                p.lines
-                    .iter()
-                    .zip(z)
-                    .filter(|(_, z)| **z == Zone::Furniture)
-                    .map(|(l, _)| l)
-            })
-            .map(|l| l.text()),
-    );
+    let furniture_texts: Vec<String> = layout
+        .pages
+        .iter()
+        .zip(&zones)
+        .flat_map(|(p, z)| {
+            p.lines
+                .iter()
+                .zip(z)
+                .filter(|(_, z)| **z == Zone::Furniture)
+                .map(|(l, _)| l)
+        })
+        .map(|l| l.text())
+        .collect();
+    meta.job_number = metadata::job_number(furniture_texts.iter().cloned());
+    if let Some(w) = metadata::job_letter_warning(furniture_texts.iter().cloned(), lang) {
+        warnings.push(w);
+    }
     if meta.job_number.is_none() {
         // Where no footer was recognized, the front page still prints it (its last
         // lines come first: the footer is at the bottom).

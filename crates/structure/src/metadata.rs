@@ -8,7 +8,7 @@ use unpara_model::{Lang, Layout, Metadata};
 
 use crate::dates::find_date;
 use crate::patterns::{
-    distribution_term, is_language_line, DISTRIBUTION, JOB_NUMBER, ORIGINAL, SYMBOL,
+    distribution_term, is_language_line, DISTRIBUTION, JOB_LETTER, JOB_NUMBER, ORIGINAL, SYMBOL,
 };
 
 /// The document symbol: of the symbol-shaped texts of the front page, in reading order
@@ -83,6 +83,28 @@ pub(crate) fn job_number(furniture_texts: impl IntoIterator<Item = String>) -> O
         .find_map(|t| JOB_NUMBER.find(&t).map(|m| m.as_str().to_string()))
 }
 
+/// A warning when the language letter after the job number (`17-14567 (F)`, UN
+/// Editorial Manual: A C E F R S) names another language than the text reads as: a
+/// mislabelled file, or a version with another version's footer.
+pub(crate) fn job_letter_warning(
+    furniture_texts: impl IntoIterator<Item = String>,
+    lang: Lang,
+) -> Option<String> {
+    let (job, letter) = furniture_texts.into_iter().find_map(|t| {
+        let c = JOB_LETTER.captures(&t)?;
+        let letter = c.get(2)?.as_str().chars().next()?;
+        Some((c.get(1)?.as_str().to_string(), letter))
+    })?;
+    let said = Lang::from_job_letter(letter)?;
+    (said != lang).then(|| {
+        format!(
+            "the job number {job} ({letter}) names the {} version, but the text reads as {}",
+            said.code(),
+            lang.code()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +138,92 @@ mod tests {
         assert_eq!(m.distribution.as_deref(), Some("General"));
         assert_eq!(m.date.as_deref(), Some("2018-11-05"));
         assert_eq!(m.original_language, Some(Lang::En));
+    }
+
+    /// The front-page lines of the French, Spanish, Russian and Arabic versions, as
+    /// the UN prints them (symbol, distribution, date, language line, original).
+    #[test]
+    fn front_pages_of_the_other_languages() {
+        let cases: [(&[&str], &str, &str, Lang); 4] = [
+            (
+                &[
+                    "Nations Unies CAC/COSP/WG.4/2017/4",
+                    "Distr. générale",
+                    "29 août 2017",
+                    "Français",
+                    "Original : anglais",
+                ],
+                "General",
+                "2017-08-29",
+                Lang::En,
+            ),
+            (
+                &[
+                    "Naciones Unidas CAC/COSP/WG.4/2017/4",
+                    "Distr. limitada",
+                    "29 de agosto de 2017",
+                    "Español",
+                    "Original: inglés",
+                ],
+                "Limited",
+                "2017-08-29",
+                Lang::En,
+            ),
+            (
+                &[
+                    "Организация Объединенных Наций CAC/COSP/WG.4/2017/4",
+                    "Distr.: General",
+                    "29 августа 2017 года",
+                    "Russian",
+                    "Подлинный текст: английский",
+                ],
+                "General",
+                "2017-08-29",
+                Lang::En,
+            ),
+            (
+                &[
+                    "الأمم المتحدة CAC/COSP/WG.4/2017/4",
+                    "Distr.: General",
+                    "29 آب/أغسطس 2017",
+                    "Arabic",
+                    "الأصل: بالإنكليزية",
+                ],
+                "General",
+                "2017-08-29",
+                Lang::En,
+            ),
+        ];
+        for (lines, distribution, date, original) in cases {
+            let mut m = Metadata {
+                symbol: Some("CAC/COSP/WG.4/2017/4".into()),
+                ..Metadata::default()
+            };
+            let mut seen = false;
+            let left: Vec<String> = lines
+                .iter()
+                .map(|l| consume_line(l, &mut m, &mut seen))
+                .collect();
+            assert!(left.iter().skip(1).all(String::is_empty), "{left:?}");
+            assert_eq!(m.distribution.as_deref(), Some(distribution), "{lines:?}");
+            assert_eq!(m.date.as_deref(), Some(date), "{lines:?}");
+            assert_eq!(m.original_language, Some(original), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn job_letter_against_the_language() {
+        let footer = || ["17-14567 (F) 290817 300817".to_string()];
+        assert_eq!(job_letter_warning(footer(), Lang::Fr), None);
+        assert_eq!(
+            job_letter_warning(footer(), Lang::En).as_deref(),
+            Some("the job number 17-14567 (F) names the fr version, but the text reads as en")
+        );
+        assert_eq!(
+            job_letter_warning(["V.17-06020 (C)".to_string()], Lang::Zh),
+            None
+        );
+        assert_eq!(job_letter_warning(["no job".to_string()], Lang::Zh), None);
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static JOB_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[A-Z]\.)?\d{2}-\d{5}\b"));
 
+/// A job number with its language letter: `17-14567 (F)`, `V.17-06020 (C)`.
+pub(crate) static JOB_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b((?:[A-Z]\.)?\d{2}-\d{5})\s*\(([ACEFRS])\)"));
+
 /// A page number as printed in the footer: `2/12`.
 pub(crate) static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,4}/\d{1,4}$"));
 
