@@ -9,6 +9,7 @@ mod docx;
 mod docx_built;
 mod helpers;
 mod hostile;
+mod layout_languages;
 mod layout_matrix;
 mod real_reports;
 mod review;

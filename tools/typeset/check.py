@@ -4,7 +4,8 @@ current unpara makes of them.
 
   python3 tools/typeset/check.py fixtures/layouts [--unpara target/release/unpara] [--udhr-dir DIR]
 
-Per PDF: every block's text is there (pdftotext), every footnote text, every furniture
+Per PDF (every language of the truth): every block's text is there (pdftotext; Arabic
+normalised, poppler's order reported, see README.md), every footnote text, every furniture
 string; page count and size; with --unpara also the measured header/footer baselines
 (`unpara text --json`) against the truth percentages, and `unpara extract`'s paragraph,
 footnote and metadata counts. Exit 1 when a check fails (the unpara results are only
@@ -18,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -48,6 +50,64 @@ def blocks_for(text: str, lang: str, udhr_dir: str):
         return [(b["label"][lang] or "", b[lang], b["id"]) for b in gold["blocks"]]
     doc = texts.load_udhr(os.path.join(udhr_dir, f"{lang}.xml"), lang)
     return [(b.label or "", b.plain(), b.ref) for b in doc.blocks]
+
+
+# Arabic as pdftotext gives it: its bidi embedding marks (U+202A-U+202C) around runs, the
+# harakat (and a tanwin with its alef) and the shadda often out of place or a line apart,
+# LibreOffice's kashida justification as spaces inside words, presentation forms; and
+# within a line poppler may order the runs of mixed direction (digits, `(د-3)`, `1948.`)
+# or the pieces of a line otherwise than the text.
+RTL_DROP = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u065f\u0670]")
+ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def rtl_norm(s: str, tanwin: bool = False) -> str:
+    """Text squashed for comparison: NFKC, no bidi marks, tatweel or harakat, no spaces;
+    with `tanwin` also no tanwin fath with its alef (`اً`: poppler may put it a line
+    apart from its word, or the tanwin within it)."""
+    s = unicodedata.normalize("NFKC", s)
+    if tanwin:
+        s = re.sub("\u0627\u064b|\u064b\u0627", "", s)
+    return squash(RTL_DROP.sub("", s))
+
+
+def rtl_letters(s: str, tanwin: bool = False) -> str:
+    return "".join(ARABIC_WORD.findall(rtl_norm(s, tanwin)))
+
+
+def in_pieces(word: str, text: str) -> bool:
+    """The word is in the text, or in two pieces of at least two letters each (poppler
+    may put the two ends of a word in different runs of its line)."""
+    return word in text or any(word[:k] in text and word[k:] in text for k in range(2, len(word) - 1))
+
+
+def check_rtl(pdf: str, lang: str, tr: dict, udhr_dir: str):
+    """The block and furniture checks for right-to-left text. A block is found when its
+    beginning and end are in the normalised text (or, with letters only, without the
+    digits and punctuation that poppler may move within a line); else when every Arabic
+    word of it is there: then only poppler's order differs (reported, not a failure);
+    else it is missing (a failure). -> (problems, order_notes)"""
+    problems, order = [], []
+    raw = "".join(pdftext_pages(pdf))
+    text = rtl_norm(raw)
+    letters = {t: rtl_letters(raw, t) for t in (False, True)}
+    missing = []
+    for label, body, ref in blocks_for(tr["text"], lang, udhr_dir):
+        n, l = rtl_norm(body), rtl_letters(body)
+        if (n[:24] in text or l[:20] in letters[False]) and (n[-16:] in text or l[-12:] in letters[False]):
+            continue
+        words = zip(*(ARABIC_WORD.findall(" ".join(rtl_norm(w, t) for w in body.split())) for t in (False, True)))
+        lost = [w for w, wt in words if not any(in_pieces(x, letters[t]) for x, t in ((w, False), (wt, True)))]
+        if lost:
+            missing.append(f"{ref} ({' '.join(lost[:3])})")
+        else:
+            order.append(str(ref))
+    if missing:
+        problems.append(f"{len(missing)} blocks not found: {missing[:6]}")
+    for f in tr["furniture"][lang]:
+        if not any(rtl_norm(x) in text for x in (f, " ".join(reversed(f.split())))):
+            problems.append(f"furniture '{f}' not found")
+    return problems, order
 
 
 def find_page(pages_sq: list, needle: str, start: int = 1):
@@ -107,7 +167,12 @@ def check_pdf(folder: str, lang: str, tr: dict, udhr_dir: str, unpara: str | Non
     texts_sq = (allsq, "".join(raw_sq), bodysq, "".join(raw_body))
     missing = []
     nodig = re.sub(r"\d", "", allsq)  # footnote calls are digits inside the text
-    for label, body, ref in blocks_for(tr["text"], lang, udhr_dir):
+    rtl = lang in texts.RTL_LANGS
+    order = []
+    if rtl:
+        probs, order = check_rtl(pdf, lang, tr, udhr_dir)
+        problems += probs
+    for label, body, ref in ([] if rtl else blocks_for(tr["text"], lang, udhr_dir)):
         head = squash(body)[:24]
         tail = squash(body)[-16:]
         if not any(x in t for t in texts_sq[:2] for x in (squash(label) + head, head)):
@@ -146,10 +211,12 @@ def check_pdf(folder: str, lang: str, tr: dict, udhr_dir: str, unpara: str | Non
             elif pc is not None and pc != p0:
                 problems.append(f"footnote {fn['marker']} called on page {pc}, its text starts on page {p0}")
     # furniture
-    for s in tr["furniture"][lang]:
+    for s in ([] if rtl else tr["furniture"][lang]):
         if squash(s) not in allsq and squash(s) not in texts_sq[1]:
             problems.append(f"furniture '{s}' not found")
     res = {"problems": problems, "spills": spills}
+    if rtl:
+        res["rtl_order"] = order
     if unpara:
         res.update(measure(pdf, tr, lang, unpara))
         res.update(extract(pdf, tr, unpara))
@@ -217,16 +284,26 @@ def main(argv=None):
         if not os.path.isfile(tp):
             continue
         tr = json.load(open(tp, encoding="utf-8"))
-        for lang in ("en", "zh"):
+        langs = [x for x in ("en", "zh") if x in tr["pages"]] + [x for x in tr["pages"] if x not in ("en", "zh")]
+        for lang in langs:
             r = check_pdf(os.path.join(a.folder, lid), lang, tr, a.udhr_dir, a.unpara)
             report[f"{lid}/{lang}"] = r
             probs = r["problems"] + r.get("measure_problems", [])
             if probs:
                 ok = False
             u = r.get("unpara", {})
-            rows.append((lid, lang, tr["pages"][lang], "ok" if not probs else "; ".join(probs),
+            status = "ok" if not probs else "; ".join(probs)
+            if r.get("rtl_order"):
+                status += (f" (pdftotext's order differs from the text's in {len(r['rtl_order'])} blocks, "
+                           f"all words there: {', '.join(r['rtl_order'][:8])})")
+            rows.append((lid, lang, tr["pages"][lang], status,
                          ", ".join(r["spills"]) or "-", r.get("measured", {}), u))
+        for lang, why in tr.get("skipped", {}).items():
+            rows.append((lid, lang, None, f"not typeset: {why}", None, {}, {}))
     for lid, lang, pages, status, spills, meas, u in rows:
+        if pages is None:
+            print(f"{lid:24} {lang}   -   {status}")
+            continue
         line = f"{lid:24} {lang} {pages:3}p  {status}  spill[{spills}]"
         if meas:
             line += f"  hdr {meas.get('header_pct')} ftr {meas.get('footer_pct')} gap {meas.get('job_gap_pct', '-')}"

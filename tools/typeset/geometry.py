@@ -94,13 +94,49 @@ def resolve(layout: dict) -> dict:
     return g
 
 
+# `Page N` in each language (zh: 第 N 页)
+PAGE_WORD = {"en": "Page", "fr": "Page", "es": "Página", "ru": "Стр.", "ar": "صفحة"}
+
+ARABIC_FONT = "Noto Naskh Arabic"
+
+
 def pn_str(fmt: str, n, m, lang: str) -> str:
-    """A page number as printed: N/M, - N -, Page N (zh 第 N 页), N. `n` and `m` are
-    numbers, or the producers' markup for them (a LibreOffice page-number field)."""
+    """A page number as printed: N/M, - N -, Page N (zh 第 N 页, es Página N, ru Стр. N,
+    ar صفحة N), N. `n` and `m` are numbers, or the producers' markup for them (a
+    LibreOffice page-number field)."""
     if fmt == "N/M":
         return f"{n}/{m}"
     if fmt == "-N-":
         return f"- {n} -"
     if fmt == "Page N":
-        return f"第 {n} 页" if lang == "zh" else f"Page {n}"
+        return f"第 {n} 页" if lang == "zh" else f"{PAGE_WORD.get(lang, 'Page')} {n}"
     return str(n)
+
+
+CYRILLIC = [chr(c) for c in range(0x410, 0x450)] + ["Ё", "ё"]
+
+
+@functools.lru_cache(maxsize=None)
+def covers(family: str, chars: str) -> bool:
+    """Whether a family's regular and bold faces have a glyph for every one of chars."""
+    from fontTools.ttLib import TTFont
+    for style in ("Regular", "Bold"):
+        path, index = font_file(family, style)
+        cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap()
+        if any(ord(c) not in cmap for c in chars):
+            return False
+    return True
+
+
+def text_font(layout: dict, lang: str) -> str:
+    """The main font of a language's text in a layout: the CJK font (zh); Noto Naskh
+    Arabic (ar); the Latin font (en, fr, es; ru too when it covers Cyrillic, as all the
+    layouts' Latin fonts do, else DejaVu Sans or DejaVu Serif after its name)."""
+    if lang == "zh":
+        return layout["cjk_font"]
+    if lang == "ar":
+        return ARABIC_FONT
+    latin = layout["latin_font"]
+    if lang == "ru" and not covers(latin, "".join(CYRILLIC)):
+        return "DejaVu Sans" if "Sans" in latin else "DejaVu Serif"
+    return latin

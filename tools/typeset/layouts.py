@@ -1,5 +1,6 @@
 """The layout matrix, as data. Each layout is typeset for both texts (cac, udhr) and
-both languages (zh, en).
+both languages (zh, en); udhr also in ar, ru, fr, es with `--langs` (fonts:
+geometry.text_font).
 
 Keys (defaults in DEFAULTS):
   producer            libreoffice | typst | weasyprint | chromium (Paged.js in headless Chromium)

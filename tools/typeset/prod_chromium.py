@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 
 from geometry import Missing
-from prod_weasyprint import WP, pt
+from prod_weasyprint import HTML_LANG, WP, pt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NODE_DIR = os.path.join(HERE, "node")
@@ -76,6 +76,8 @@ AFTER = r"""window.PagedConfig = { auto: true, after: () => {
 
 
 class CH(WP):
+    RTL_WORKAROUNDS = False  # Chromium lays out RTL paragraphs by the CSS (text-indent at the right)
+
     def box(self, name, content, size, base_from_box_top, bold=True, extra="", family=None):
         """WeasyPrint's margin box, with the baseline it should have for AFTER."""
         rule = super().box(name, content, size, base_from_box_top, bold, extra, family)
@@ -101,7 +103,7 @@ class CH(WP):
         return base
 
     def html(self) -> str:
-        lang = "zh-CN" if self.zh else "en"
+        lang = HTML_LANG[self.doc.lang]
         return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title></title>'
                 f'<style>{self.css()}</style>'
                 f'<script>{AFTER}</script>'

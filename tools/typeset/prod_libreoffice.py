@@ -10,8 +10,17 @@ import subprocess
 import tempfile
 from xml.sax.saxutils import escape
 
-from geometry import Missing, metrics, pn_str
+from geometry import Missing, metrics, pn_str, text_font
 from texts import Note, article_title
+
+# the language attributes of the default style beyond zh, en (Arabic: the complex script)
+LANG_ATTRS = {
+    "ru": 'fo:language="ru" fo:country="RU" style:language-asian="zh" style:country-asian="CN"',
+    "fr": 'fo:language="fr" fo:country="FR" style:language-asian="zh" style:country-asian="CN"',
+    "es": 'fo:language="es" fo:country="ES" style:language-asian="zh" style:country-asian="CN"',
+    "ar": ('fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN" '
+           'style:language-complex="ar" style:country-complex="EG"'),
+}
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -45,6 +54,14 @@ class LO:
     def __init__(self, g: dict, doc):
         self.g, self.doc = g, doc
         self.zh = doc.lang == "zh"
+        self.rtl = doc.rtl
+        # the font of the text (ar: of its Arabic script; its digits and ( ) - / in the Latin font)
+        self.font = g["latin_font"] if doc.lang in ("zh", "en") else text_font(g, doc.lang)
+        # LibreOffice (7.4) takes fo:text-align start/end as left/right in a right-to-left
+        # paragraph too (justified text ends at the right, fo:margin-left and tab stops
+        # count from the right): the body's `start` is `end` in Arabic. The furniture keeps
+        # the layout's physical sides.
+        self.start = "end" if self.rtl else "start"
         self.auto = []  # automatic paragraph styles
         self.nstyle = 0
 
@@ -67,6 +84,8 @@ class LO:
         g = self.g
         cs = cjk_size or size
         b = ' fo:font-weight="bold" style:font-weight-asian="bold"' if bold else ""
+        if bold and self.rtl:
+            b += ' style:font-weight-complex="bold"'
         return (f'fo:font-size="{pt(size)}" style:font-size-asian="{pt(cs)}" '
                 f'style:font-size-complex="{pt(size)}"{b}')
 
@@ -78,19 +97,28 @@ class LO:
         sep = g["para_sep"]
         after = g.get("space_pt", 6) if sep in ("space", "both") else 0
         indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
-        align = "justify" if g["justified"] else "start"
+        align = "justify" if g["justified"] else self.start
         ni = g["ni"]
         call = {"raised-small": "super 58%", "sup83": "super 83%", "sups": "0% 100%"}[g["call"]]
+        fams = {g["latin_font"], g["cjk_font"]}
+        if self.doc.lang not in ("zh", "en"):
+            fams = sorted(fams | {self.font})
         fonts = "".join(
             f'<style:font-face style:name="{f}" svg:font-family="&apos;{f}&apos;" '
-            f'style:font-pitch="variable"/>' for f in {g["latin_font"], g["cjk_font"]})
+            f'style:font-pitch="variable"/>' for f in fams)
         lang = ('fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"')
+        lang = LANG_ATTRS.get(self.doc.lang, lang)
+        # western / complex font: the Latin font for zh and en; ru: its Cyrillic font;
+        # ar: Noto Naskh Arabic for the Arabic script, right-to-left paragraphs
+        western = g["latin_font"] if self.rtl else self.font
+        complex_ = self.font
+        mode = "rl-tb" if self.rtl else "lr-tb"
         return f"""<office:font-face-decls>{fonts}</office:font-face-decls>
 <office:styles>
  <style:default-style style:family="paragraph">
-  <style:paragraph-properties style:writing-mode="lr-tb" fo:orphans="2" fo:widows="2" style:line-break="strict"/>
-  <style:text-properties style:font-name="{g['latin_font']}" style:font-name-asian="{g['cjk_font']}"
-   style:font-name-complex="{g['latin_font']}" {self.text_props(body, cjk_size=cjk_body)} {lang}
+  <style:paragraph-properties style:writing-mode="{mode}" fo:orphans="2" fo:widows="2" style:line-break="strict"/>
+  <style:text-properties style:font-name="{western}" style:font-name-asian="{g['cjk_font']}"
+   style:font-name-complex="{complex_}" {self.text_props(body, cjk_size=cjk_body)} {lang}
    fo:hyphenate="false"/>
  </style:default-style>
  <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
@@ -121,6 +149,11 @@ class LO:
         g = self.g
         W, H = g["W"], g["H"]
         fa, fd = asc_desc(g["latin_font"])
+        if self.doc.lang not in ("zh", "en") and self.doc.text == "udhr":
+            # the footer's page number: in the text's font too when it has a word (`Page N`)
+            fmt = g.get("pagenum") or g.get("udhr_pagenum", "N")
+            ffonts = [g["latin_font"]] + ([self.font] if fmt == "Page N" else [])
+            fa, fd = (max(asc_desc(f)[i] for f in ffonts) for i in (0, 1))
         fsz = g["ftr_pt"]
         # footer: page margin-bottom = distance from the edge to the footer's last line bottom
         foot_mb = g["ftr_base"] - fd * fsz
@@ -139,7 +172,7 @@ class LO:
             foot_space = body_bottom - foot_mb - foot_h
             head = ""
             if header_h is not None:
-                ha, hd = asc_desc(g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"])
+                ha, hd = asc_desc(g["cjk_font"] if (self.zh and self.doc.text == "udhr") else self.font)
                 hh = (ha + hd) * g["hdr_pt"]
                 head_space = g["mt"] - top - hh
                 head = (f'<style:header-style><style:header-footer-properties fo:min-height="0pt" '
@@ -156,7 +189,7 @@ class LO:
         out = [layout("pmFirst", g["first_top"], None, 2 if self.doc.text == "cac" else 1)]
         if g["hdr_base"] is not None:
             # the zh UDHR running title is all Han: its line has the CJK font's ascent
-            hfont = g["cjk_font"] if (self.zh and self.doc.text == "udhr") else g["latin_font"]
+            hfont = g["cjk_font"] if (self.zh and self.doc.text == "udhr") else self.font
             ha, _ = asc_desc(hfont)
             out.append(layout("pmRest", g["hdr_base"] - ha * g["hdr_pt"], True, 1))
         else:
@@ -165,6 +198,10 @@ class LO:
 
     def furniture_p(self, align, content, tabs=None, line_h=None, bold=True):
         props = f'fo:text-align="{align}"'
+        if self.rtl and not re.search("[\u0600-\u06ff]", content):
+            # Arabic, a page number of digits only: a right-to-left paragraph would put the
+            # page-count field before the page number (`5/2`)
+            props += ' style:writing-mode="lr-tb"'
         if line_h:
             props += f' fo:line-height="{pt(line_h)}"'
         tab = ""
@@ -241,7 +278,7 @@ class LO:
 
     def pn_xml(self, fmt, pnum, pcount):
         """The page number in the layout's format, pnum and pcount being markup."""
-        return pn_str(fmt, pnum, pcount, "zh" if self.zh else "en")
+        return pn_str(fmt, pnum, pcount, self.doc.lang)
 
     def hdr_p(self, align, content, tabs=None, bold=True):
         tab = ""
@@ -353,12 +390,12 @@ class LO:
                 kw = f'fo:keep-with-next="always" fo:margin-top="{pt(g["body_pt"] * 1.3)}" fo:margin-bottom="{pt(g["body_pt"] * 0.5)}"'
                 brk = b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", [])
                 if ah == "plain":
-                    s = st(("uh", ah), kw + ' fo:text-align="start" fo:text-indent="0pt"', "", brk=brk)
+                    s = st(("uh", ah), kw + f' fo:text-align="{self.start}" fo:text-indent="0pt"', "", brk=brk)
                 else:
-                    s = st(("uh", ah), kw + f' fo:text-align="{"center" if ah == "centred" else "start"}" fo:text-indent="0pt"',
+                    s = st(("uh", ah), kw + f' fo:text-align="{"center" if ah == "centred" else self.start}" fo:text-indent="0pt"',
                            self.text_props(hsz, bold=True, cjk_size=hcjk), brk=brk)
                 out.append(f'<text:p text:style-name="{s}">{body}</text:p>')
-                if b.role == "article-heading" and g.get("udhr_article_titles"):
+                if b.role == "article-heading" and g.get("udhr_article_titles") and article_title(b.number, d.lang):
                     s2 = st("uat", f'fo:keep-with-next="always" fo:margin-top="0pt" fo:margin-bottom="{pt(g["body_pt"] * 0.5)}" '
                             f'fo:text-align="{"center" if ah == "centred" else "start"}" fo:text-indent="0pt"',
                             'fo:font-style="italic" style:font-style-asian="italic"')

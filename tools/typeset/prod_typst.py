@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 
-from geometry import Missing, pn_str
+from geometry import Missing, pn_str, text_font
 from texts import Note, article_title
 
 
@@ -27,6 +27,8 @@ class TY:
     def __init__(self, g, doc):
         self.g, self.doc = g, doc
         self.zh = doc.lang == "zh"
+        self.rtl = doc.rtl
+        self.left = "start" if self.rtl else "left"  # a heading set `left`: at the start of the line
 
     def fonts(self) -> str:
         """The font list: Latin first, then CJK; with latin_in_cjk (zh) the Latin font
@@ -35,6 +37,9 @@ class TY:
         g = self.g
         if self.zh and g.get("latin_in_cjk"):
             return f'((name: "{g["latin_font"]}", covers: "latin-in-cjk"), "{g["cjk_font"]}")'
+        if self.doc.lang not in ("zh", "en"):  # ar: Noto Naskh Arabic, the Latin font for ( ) - /
+            fams = dict.fromkeys([text_font(g, self.doc.lang), g["latin_font"], g["cjk_font"]])
+            return "(" + ", ".join(f'"{f}"' for f in fams) + ")"
         return f'("{g["latin_font"]}", "{g["cjk_font"]}")'
 
     def runs(self, block) -> str:
@@ -56,7 +61,8 @@ class TY:
         def at(y_top, align, content, size, bold=True):
             """content with its baseline y_top below the page's top edge."""
             w = "bold" if bold else "regular"
-            body = f'text(font: {font}, size: {pt(size)}, weight: "{w}", top-edge: "baseline", bottom-edge: "descender")[{content}]'
+            rtl = ', lang: "ar", dir: rtl' if self.rtl else ""
+            body = f'text(font: {font}, size: {pt(size)}, weight: "{w}"{rtl}, top-edge: "baseline", bottom-edge: "descender")[{content}]'
             if align == "left":
                 return f"place(top + left, dx: {pt(ml)}, dy: {pt(y_top)}, {body})"
             if align == "right":
@@ -111,7 +117,7 @@ class TY:
 
     def pn(self, fmt, page, total):
         """The page number in the layout's format, page and total being markup."""
-        return pn_str(fmt, page, total, "zh" if self.zh else "en")
+        return pn_str(fmt, page, total, self.doc.lang)
 
     def hfont(self, txt_args, body):
         """Heading text in the layout's heading font: bold | italic | smallcaps."""
@@ -128,7 +134,7 @@ class TY:
         body, fn = g["body_pt"], g["footnote_pt"]
         ls = g["line_spacing"]
         fonts = self.fonts()
-        lang = 'lang: "zh", region: "cn"' if self.zh else 'lang: "en"'
+        lang = {"zh": 'lang: "zh", region: "cn"', "ar": 'lang: "ar", dir: rtl'}.get(self.doc.lang, f'lang: "{self.doc.lang}"')
         sep = g["para_sep"]
         after = g.get("space_pt", 6) if sep in ("space", "both") else 0
         indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
@@ -208,10 +214,10 @@ class TY:
                 if ah == "plain":
                     out.append(f"#block({sp}, par({noind}, [{body}]))")
                 else:
-                    al = "center" if ah == "centred" else "left"
+                    al = "center" if ah == "centred" else self.left
                     out.append(f'#block({sp}, width: 100%, align({al}, par({noind}, text(size: {pt(hsz)}, weight: "bold")[{body}])))')
-                if b.role == "article-heading" and g.get("udhr_article_titles"):
-                    al = "center" if ah == "centred" else "left"
+                if b.role == "article-heading" and g.get("udhr_article_titles") and article_title(b.number, d.lang):
+                    al = "center" if ah == "centred" else self.left
                     out.append(f'#block(above: {pt(bsz * 0.3)}, below: {pt(bsz * 0.9)}, sticky: true, width: 100%, '
                                f'align({al}, par({noind}, text(style: "italic")[{s(article_title(b.number, d.lang))}])))')
             elif b.kind == "paragraph":

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import tempfile
 
-from geometry import Missing, metrics
+from geometry import PAGE_WORD, Missing, metrics, text_font
 from texts import LATIN_RUN, Note, article_title
 
+HTML_LANG = {"zh": "zh-CN", "en": "en", "ar": "ar", "ru": "ru", "fr": "fr", "es": "es"}
 
-def pn_css(fmt: str, zh: bool) -> str:
+
+def pn_css(fmt: str, lang: str) -> str:
+    page = '"第 " counter(page) " 页"' if lang == "zh" else f'"{PAGE_WORD.get(lang, "Page")} " counter(page)'
     return {"N/M": 'counter(page) "/" counter(pages)', "-N-": '"- " counter(page) " -"',
-            "Page N": '"第 " counter(page) " 页"' if zh else '"Page " counter(page)',
-            "N": "counter(page)"}[fmt]
+            "Page N": page, "N": "counter(page)"}[fmt]
 
 
 def e(t: str) -> str:
@@ -37,9 +40,20 @@ def asc_desc(family: str) -> tuple:
 
 
 class WP:
+    # Arabic: WeasyPrint 70 lays out an RTL paragraph's lines right to left, but puts
+    # `text-indent` on the left of the first line (a negative one's overhang too): the
+    # first-line indent is an empty inline-block at the paragraph's start, and a list
+    # item's label (an inline-block at the line's right end) reaches into the item's right
+    # padding by a negative margin-right (a float there would break `break-after: avoid`
+    # of the heading before). Chromium: plain CSS (text-indent, padding-right).
+    RTL_WORKAROUNDS = True
+
     def __init__(self, g, doc):
         self.g, self.doc = g, doc
         self.zh = doc.lang == "zh"
+        self.rtl = doc.rtl
+        # the font of the text and of the furniture (zh: Latin runs and the page numbers)
+        self.font = g["latin_font"] if doc.lang in ("zh", "en") else text_font(g, doc.lang)
 
     def runs(self, block) -> str:
         out = []
@@ -61,12 +75,16 @@ class WP:
     def box(self, name, content, size, base_from_box_top, bold=True, extra="", family=None):
         """A margin box whose first line's baseline lies base_from_box_top below the box top."""
         g = self.g
-        family = family or g["latin_font"]
+        family = family or self.font
         a, d = asc_desc(family)
         lh = size * 1.2
         half = (lh - (a + d) * size) / 2
         pad = base_from_box_top - half - a * size
-        return (f"@{name} {{ content: {content}; font-family: {q(family)}; font-size: {pt(size)}; "
+        fams = q(family)
+        if self.rtl:  # Arabic furniture: the Latin font for `/`, `-`; right to left
+            fams += f", {q(g['latin_font'])}"
+            extra += " direction: rtl;"
+        return (f"@{name} {{ content: {content}; font-family: {fams}; font-size: {pt(size)}; "
                 f"font-weight: {'bold' if bold else 'normal'}; line-height: {pt(lh)}; vertical-align: top; "
                 f"padding-top: {pt(pad)}; {extra} }}")
 
@@ -79,7 +97,7 @@ class WP:
         fb = mb - g["ftr_base"]
         hb = g["hdr_base"]
         fmt = g.get("pagenum", "N/M") if d.text == "cac" else (g.get("pagenum") or g.get("udhr_pagenum", "N"))
-        pn = pn_css(fmt, self.zh)
+        pn = pn_css(fmt, d.lang)
         rules = [f"@page {{ size: {pt(W)} {pt(H)}; margin: {pt(mt)} {pt(g['mr'])} {pt(mb)} {pt(g['ml'])};"]
         sep_gap = g["body_pt"]
         rules.append(f"  @footnote {{ {self.sep_css()} padding-top: {pt(g['footnote_pt'] * 0.5)}; "
@@ -160,6 +178,8 @@ class WP:
         after = g.get("space_pt", 6) if sep in ("space", "both") else 0
         indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
         fonts = f"{q(g['latin_font'])}, {q(g['cjk_font'])}"
+        if self.doc.lang not in ("zh", "en"):  # ar: Noto Naskh Arabic, the Latin font for ( ) - /
+            fonts = ", ".join(q(f) for f in dict.fromkeys([self.font, g["latin_font"], g["cjk_font"]]))
         hsz = body * g.get("heading_scale", 1.0)
         # the call's size is relative to the body text (the ::footnote-call pseudo-element
         # inherits the note's own size otherwise); `sups`: the OpenType feature itself,
@@ -207,6 +227,28 @@ p.mnum .lab {{ margin-left: {pt(-ni)}; }}
 .stack-r {{ margin-left: 62%; }}
 .clear {{ clear: both; }}
 .doctitle {{ font-weight: bold; font-size: 13.5pt; line-height: 1.25; margin: 18pt 0 14pt {pt(ni)}; text-indent: 0; text-align: left; }}
+""" + (self.rtl_css() if self.rtl else "")
+
+    def rtl_css(self) -> str:
+        """Arabic: every paragraph `dir="rtl"`; the udhr item's label at the right, its text
+        `ni` in from the right edge, continuation lines under the text."""
+        g = self.g
+        ni = g["ni"]
+        sep = g["para_sep"]
+        indent = g.get("indent_pt", 20) if sep in ("indent", "both") else 0
+        align = "justify" if g["justified"] else "start"
+        if self.RTL_WORKAROUNDS:
+            return f"""p {{ text-align: {align}; text-indent: 0; }}
+.ind {{ display: inline-block; width: {pt(indent)}; }}
+p.uitem {{ padding-left: 0; padding-right: {pt(ni)}; text-indent: 0; }}
+p.uitem .lab {{ margin-right: {pt(-ni)}; }}
+.h {{ text-align: start; }}
+.title {{ text-align: center; }}
+"""
+        return f"""p {{ text-align: {align}; }}
+p.uitem {{ padding-left: 0; padding-right: {pt(ni)}; text-indent: {pt(-ni)}; }}
+.h {{ text-align: start; }}
+.title {{ text-align: center; }}
 """
 
     def sep_css(self) -> str:
@@ -261,7 +303,7 @@ p.mnum .lab {{ margin-left: {pt(-ni)}; }}
                 brk = " brk" if b.role == "article-heading" and int(b.number) in g.get("udhr_breaks", []) else ""
                 cls = {"centred": "centred", "left": "", "plain": "plain"}[ah]
                 out.append(f'<p class="h {cls}{brk}">{body}</p>')
-                if b.role == "article-heading" and g.get("udhr_article_titles"):
+                if b.role == "article-heading" and g.get("udhr_article_titles") and article_title(b.number, d.lang):
                     out.append(f'<p class="atitle">{e(article_title(b.number, d.lang))}</p>')
             elif b.kind == "paragraph":
                 cls = {"hanging": ' class="hang"', "margin": ' class="mnum"'}.get(g.get("num_style", "tab"), "")
@@ -275,12 +317,16 @@ p.mnum .lab {{ margin-left: {pt(-ni)}; }}
                 out.append(f'<p class="title">{body}</p>')
             elif b.role == "preamble" and g.get("preamble_even"):
                 out.append(f'<p class="even">{body}</p>')
+            elif self.rtl and self.RTL_WORKAROUNDS and g["para_sep"] in ("indent", "both"):
+                out.append(f'<p><span class="ind"></span>{body}</p>')
             else:
                 out.append(f"<p>{body}</p>")
+        if self.rtl:
+            return "\n".join(re.sub(r"^<p\b", '<p dir="rtl"', x) for x in out)
         return "\n".join(out)
 
     def html(self) -> str:
-        lang = "zh-CN" if self.zh else "en"
+        lang = HTML_LANG[self.doc.lang]
         return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title></title>'
                 f'<style>{self.css()}</style></head><body>{self.body()}</body></html>')
 

@@ -1,7 +1,8 @@
 """The texts to typeset, as one producer-neutral model.
 
-`load_cac(gold_path, lang, extra)` reads the gold file of CAC/COSP/WG.4/2017/4 and
-`load_udhr(xml_path, lang)` the udhr-in-unicode XML; both give a `Doc`: front matter,
+`load_cac(gold_path, lang, extra)` reads the gold file of CAC/COSP/WG.4/2017/4 (zh, en)
+and `load_udhr(xml_path, lang)` the udhr-in-unicode XML (zh, en, ar, ru, fr, es, all
+read the same way); both give a `Doc`: front matter,
 blocks in reading order, each block a list of segments (plain strings and `Note`s, a
 note being called right where it stands). Footnote markers are numbered 1, 2, 3 ... in
 reading order, the way every producer numbers them itself.
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 SYMBOL = "CAC/COSP/WG.4/2017/4"
+UDHR_LANGS = ("zh", "en", "ar", "ru", "fr", "es")  # the udhr languages, in the order typeset
+RTL_LANGS = {"ar"}
 
 
 @dataclass
@@ -41,10 +44,14 @@ class Block:
 @dataclass
 class Doc:
     text: str  # cac | udhr
-    lang: str  # zh | en
+    lang: str  # zh | en (cac); zh | en | ar | ru | fr | es (udhr)
     blocks: list
     front: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGS
 
 
 def _ws(s: str) -> str:
@@ -191,8 +198,9 @@ def load_udhr(xml_path: str, lang: str) -> Doc:
                     for k, li in enumerate(c.iter(NS + "listitem")):
                         add("item", _txt(li), "item", label=li.get("tag") or f"{k + 1}.")
     title = blocks[0].plain() if blocks else ""
-    front = {"title": title,
-             "running": "世界人权宣言" if lang == "zh" else "Universal Declaration of Human Rights"}
+    # the running title: the XML's title (for zh and en the same words)
+    running = {"zh": "世界人权宣言", "en": "Universal Declaration of Human Rights"}.get(lang, title)
+    front = {"title": title, "running": running}
     return Doc(text="udhr", lang=lang, blocks=blocks, front=front)
 
 
@@ -217,7 +225,11 @@ ARTICLE_TITLES = [
 ]
 
 
-def article_title(number, lang: str) -> str:
+def article_title(number, lang: str):
+    """The short title of an article (zh, en); None for the other languages, which have
+    none (their layouts leave the line out)."""
+    if lang not in ("zh", "en"):
+        return None
     en, zh = ARTICLE_TITLES[int(number) - 1]
     return zh if lang == "zh" else en
 

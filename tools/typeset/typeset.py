@@ -3,11 +3,11 @@
 
   python3 tools/typeset/typeset.py --text cac --out fixtures/layouts [--only ID ...]
   python3 tools/typeset/typeset.py --text udhr --udhr-dir ../shared/corpus/udhr-xml \\
-          --out target/layouts-udhr [--only ID ...]
+          --out target/layouts-udhr [--only ID ...] [--langs zh,en,ar,ru,fr,es]
 
-Writes <out>/<id>/{zh.pdf,en.pdf,truth.json}. Producers: LibreOffice, Typst, WeasyPrint
-and Chromium (Paged.js; needs `npm ci --prefix tools/typeset/node` once, and
-/usr/bin/chromium). See README.md beside this file.
+Writes <out>/<id>/{zh.pdf,en.pdf,truth.json} (udhr: a <lang>.pdf for each of --langs,
+default zh,en). Producers: LibreOffice, Typst, WeasyPrint and Chromium (Paged.js; needs
+`npm ci --prefix tools/typeset/node` once, and /usr/bin/chromium). See README.md beside this file.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def producers():
             "chromium": prod_chromium}
 
 
-def check_tools(lays):
+def check_tools(lays, langs=LANGS):
     prods = producers()
     for name in sorted({lay["producer"] for lay in lays}):
         prods[name].check()
@@ -55,6 +55,21 @@ def check_tools(lays):
         for fam in (lay["latin_font"], lay["cjk_font"]):
             geometry.font_file(fam)
         geometry.metrics(lay["latin_font"])
+        for lang in langs:
+            if lang not in LANGS:
+                fam = geometry.text_font(lay, lang)
+                for style in ("Regular", "Bold"):
+                    geometry.font_file(fam, style)
+                geometry.metrics(fam)
+    if "ar" in langs:
+        geometry.font_file(geometry.ARABIC_FONT)  # (fonts-noto-core)
+
+
+def skipped(lay: dict, lang: str):
+    """Why a layout's producer does not typeset a language (None: it does)."""
+    if lang in texts.RTL_LANGS:
+        return getattr(producers()[lay["producer"]], "NO_RTL", None)
+    return None
 
 
 def normalise_pdf(path: str):
@@ -116,8 +131,9 @@ def page_numbers(text: str, lay: dict) -> str:
     return lay.get("pagenum") or ("N/M" if text == "cac" else lay["udhr_pagenum"])
 
 
-def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict) -> dict:
-    pages = {lang: page_count(pdfs[lang]) for lang in LANGS}
+def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict, skips: dict = None) -> dict:
+    langs = list(docs)  # the languages typeset, in texts.UDHR_LANGS order (zh, en first)
+    pages = {lang: page_count(pdfs[lang]) for lang in langs}
     udhr = text == "udhr"
     running = bool(lay["running_header"]) and (not udhr or bool(lay["udhr_header"]))
     params = {
@@ -137,8 +153,12 @@ def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict) -> dict:
         "justified": lay["justified"],
         "masthead": "none" if udhr else lay["masthead"],
         "extra_footnotes": 0 if udhr else len(lay["extra_notes"]),
-        "notes": describe(text, lay),
+        "notes": describe(text, lay, langs),
     }
+    others = [lang for lang in langs if lang not in LANGS]
+    if others:  # (only with --langs beyond zh, en: the zh/en truth stays as it was)
+        params["fonts"] = {lang: geometry.text_font(lay, lang) for lang in others}
+        params["directions"] = {lang: "rtl" if lang in texts.RTL_LANGS else "ltr" for lang in others}
     if udhr:
         meta = {"symbol": None, "job_number": None, "distribution": None, "date": None,
                 "original_language": None}
@@ -154,13 +174,13 @@ def truth(text: str, lay: dict, g: dict, docs: dict, pdfs: dict) -> dict:
         "producer": lay["producer"],
         "params": params,
         "pages": pages,
-        "furniture": {lang: furniture(text, lay, docs[lang], pages[lang]) for lang in LANGS},
+        "furniture": {lang: furniture(text, lay, docs[lang], pages[lang]) for lang in langs},
         "metadata": meta,
         "footnotes": notes,
-    }
+    } | ({"skipped": skips} if skips else {})
 
 
-def describe(text: str, lay: dict) -> str:
+def describe(text: str, lay: dict, langs=LANGS) -> str:
     bits = [lay.get("notes", "")]
     sep = {"space": f"{lay['space_pt']} pt after, no indent", "indent": f"first-line indent {lay['indent_pt']} pt, no space",
            "both": f"{lay['space_pt']} pt after and first-line indent {lay['indent_pt']} pt"}[lay["para_sep"]]
@@ -195,7 +215,8 @@ def describe(text: str, lay: dict) -> str:
         if hfont and lay["producer"] in ("weasyprint", "chromium"):
             bits.append(f"Article headings {hfont}")
         if lay["udhr_article_titles"]:
-            bits.append("an italic short title line under each Article heading (not in the XML)")
+            bits.append("an italic short title line under each Article heading (not in the XML)"
+                        + (" in zh and en only" if set(langs) - set(LANGS) else ""))
         if lay["furniture_side"]:
             bits.append(f"running title and page number on the {lay['furniture_side']}")
         bits.append(f"page numbers {page_numbers(text, lay)}")
@@ -210,8 +231,11 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--text", choices=["cac", "udhr"])
     ap.add_argument("--out")
-    ap.add_argument("--udhr-dir", help="folder with the udhr-in-unicode zh.xml and en.xml (--text udhr)")
+    ap.add_argument("--udhr-dir", help="folder with the udhr-in-unicode <lang>.xml of each of --langs (--text udhr)")
     ap.add_argument("--only", nargs="+", metavar="ID")
+    ap.add_argument("--langs", default=",".join(LANGS), metavar="L,L,...",
+                    help="udhr: the languages to typeset, of " + ",".join(texts.UDHR_LANGS) +
+                    " (default zh,en; cac: zh,en only)")
     ap.add_argument("--list", action="store_true", help="print the layout ids and exit")
     ap.add_argument("--workers", type=int, default=2,
                     help="WeasyPrint processes and Chromium tabs (default 2)")
@@ -228,15 +252,22 @@ def main(argv=None):
         if unknown:
             ap.error("unknown layout id(s): " + ", ".join(sorted(unknown)))
         lays = [x for x in lays if x["id"] in a.only]
+    langs = [x.strip() for x in a.langs.split(",") if x.strip()]
+    bad = [x for x in langs if x not in texts.UDHR_LANGS]
+    if bad or not langs:
+        ap.error(f"--langs: unknown language(s) {', '.join(bad) or '(none given)'}; of {','.join(texts.UDHR_LANGS)}")
+    langs = [x for x in texts.UDHR_LANGS if x in langs]  # one order, whatever the order given
+    if a.text == "cac" and langs != list(LANGS):
+        ap.error("--text cac is typeset in zh and en only (--langs zh,en)")
     if a.text == "udhr":
         if not a.udhr_dir:
             ap.error("--text udhr needs --udhr-dir")
-        for lang in LANGS:
+        for lang in langs:
             p = os.path.join(a.udhr_dir, f"{lang}.xml")
             if not os.path.isfile(p):
                 ap.error(f"{p}: not found")
     try:
-        check_tools(lays)
+        check_tools(lays, langs)
     except Missing as e:
         print(f"typeset: {e}", file=sys.stderr)
         return 2
@@ -247,12 +278,17 @@ def main(argv=None):
     plan = []
     for lay in lays:
         g = geometry.resolve(lay)
-        docs, pdfs = {}, {}
-        for lang in LANGS:
+        docs, pdfs, skips = {}, {}, {}
+        for lang in langs:
+            why = skipped(lay, lang)
+            if why:
+                print(f"typeset: {lay['id']}: {lang} not typeset: {why}", file=sys.stderr)
+                skips[lang] = why
+                continue
             docs[lang] = load(a.text, lang, lay, a.udhr_dir)
             pdfs[lang] = os.path.join(a.out, lay["id"], f"{lang}.pdf")
             jobs.setdefault(lay["producer"], []).append((g, docs[lang], pdfs[lang]))
-        plan.append((lay, g, docs, pdfs))
+        plan.append((lay, g, docs, pdfs, skips))
 
     errors = []
 
@@ -284,19 +320,21 @@ def main(argv=None):
             print(f"typeset: {e}", file=sys.stderr)
         return 1
 
-    for lay, g, docs, pdfs in plan:
+    n_pdfs = 0
+    for lay, g, docs, pdfs, skips in plan:
         finish = getattr(prods[lay["producer"]], "finish", None)
-        for lang in LANGS:
+        for lang in docs:
+            n_pdfs += 1
             normalise_pdf(pdfs[lang])
             if finish:  # a producer's rewrite of its PDFs (the dates are fixed by then)
                 finish(pdfs[lang])
                 normalise_pdf(pdfs[lang])
-        tr = truth(a.text, lay, g, docs, pdfs)
+        tr = truth(a.text, lay, g, docs, pdfs, skips)
         with open(os.path.join(a.out, lay["id"], "truth.json"), "w", encoding="utf-8") as fh:
             json.dump(tr, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
-        print(f"{lay['id']}: zh {tr['pages']['zh']} pages, en {tr['pages']['en']} pages", file=sys.stderr)
-    print(f"typeset: {len(plan)} layouts, {2 * len(plan)} PDFs in {time.time() - t0:.1f} s -> {a.out}", file=sys.stderr)
+        print(f"{lay['id']}: " + ", ".join(f"{lang} {n} pages" for lang, n in tr["pages"].items()), file=sys.stderr)
+    print(f"typeset: {len(plan)} layouts, {n_pdfs} PDFs in {time.time() - t0:.1f} s -> {a.out}", file=sys.stderr)
     return 0
 
 

@@ -103,7 +103,6 @@ static WORD_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// The unit and position a heading's text names (`("article", Some(13))`), if any.
-
 fn heading_unit(text: &str) -> Option<(&'static str, Option<u32>)> {
     if text.chars().count() > MAX_HEADING_CHARS {
         return None;

@@ -356,18 +356,22 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         } else {
             glyph_w * t.horizontal_scaling * hscale
         };
-        self.sink.glyph(Glyph {
-            text,
-            x,
-            y,
-            advance: advance.abs(),
-            size: size.abs(),
-            font: font.index,
-            space_width: font.space_width / 1000.0 * size.abs(),
-            stroked: t.render_mode == 2,
-            quadrant: quadrant(&trm, font.vertical),
-            vertical: font.vertical,
-        });
+        // A glyph that is no text (a justification kashida): it only moves the pen.
+        let drawn = !text.is_empty();
+        if drawn {
+            self.sink.glyph(Glyph {
+                text,
+                x,
+                y,
+                advance: advance.abs(),
+                size: size.abs(),
+                font: font.index,
+                space_width: font.space_width / 1000.0 * size.abs(),
+                stroked: t.render_mode == 2,
+                quadrant: quadrant(&trm, font.vertical),
+                vertical: font.vertical,
+            });
+        }
         self.tm = if font.vertical {
             // Vertical writing: default vertical metrics advance one em downwards (§9.7.4.3).
             Matrix::translate(0.0, -(t.size + spacing)).then(&self.tm)

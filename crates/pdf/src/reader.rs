@@ -63,8 +63,13 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
     };
     let (infos, font_warnings) = fonts.into_parts();
     let mut undecodable: BTreeMap<usize, (u64, Vec<u32>)> = BTreeMap::new();
+    let (mut kashida, mut kashida_pages) = (0usize, Vec::new());
     for r in read {
         layout.undecodable_glyphs += r.undecodable_total;
+        if r.kashida > 0 {
+            kashida += r.kashida;
+            kashida_pages.push(r.page.number);
+        }
         for (font, n) in r.undecodable {
             let e = undecodable.entry(font).or_default();
             e.0 += n;
@@ -91,6 +96,14 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
             page_list(&pages)
         ));
     }
+    if kashida > 0 {
+        layout.warnings.push(format!(
+            "{kashida} of the glyphs with no Unicode mapping stand inside Arabic words on {}, \
+             where typesetters draw the kashida (U+0640) to justify a line: read as kashida \
+             and left out of the text",
+            page_list(&kashida_pages)
+        ));
+    }
     layout.fonts = infos;
     renumber_fonts(&mut layout);
     Ok(layout)
@@ -106,6 +119,8 @@ struct PageRead {
     undecodable: HashMap<usize, u64>,
     /// All undecodable glyphs, also those shown with no font set.
     undecodable_total: u64,
+    /// Undecodable glyphs read as justification kashida and left out of the text.
+    kashida: usize,
     warnings: Vec<String>,
 }
 
@@ -252,8 +267,10 @@ fn read_page(doc: &Document, page_id: ObjectId, number: u32, fonts: &FontCache) 
         1 => warnings.push("1 glyph outside the crop box not read".into()),
         n => warnings.push(format!("{n} glyphs outside the crop box not read")),
     }
+    let (page, kashida) = layout::build_page(number, page_box, sink);
     PageRead {
-        page: layout::build_page(number, page_box, sink),
+        page,
+        kashida,
         undecodable,
         undecodable_total: interp_total,
         warnings,

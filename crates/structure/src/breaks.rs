@@ -46,10 +46,13 @@ const SPACE_EM: f32 = 0.25;
 const CENTRED_EM: f32 = 1.0;
 
 /// Words that open a preambular paragraph of a resolution or declaration (UN Editorial
-/// Manual, "Resolutions: preambular paragraphs"; the UDHR's 鉴于 / Whereas): in a block
-/// that opened with one, a line opening with one after a clause ended by a comma or a
-/// semicolon begins the next clause. (Alone, the Chinese words are common verbs: 强调
-/// "stressed" opens many a line of running text.)
+/// Manual, "Resolutions: preambular paragraphs", and its French, Spanish, Russian and
+/// Arabic counterparts; the UDHR's 鉴于 / Whereas / Considérant / Considerando /
+/// принимая во внимание / ولما كان): in a block that opened with one, a line opening
+/// with one after a clause ended by a comma, a semicolon or a full stop (the Arabic
+/// UDHR ends its clauses so) begins the next clause. (Alone, the Chinese words are
+/// common verbs: 强调 "stressed" opens many a line of running text.) Russian clauses
+/// open in lower case after the comma of the one before: both cases are listed.
 const PREAMBULAR_WORDS: &[&str] = &[
     "Whereas",
     "Recalling",
@@ -80,6 +83,59 @@ const PREAMBULAR_WORDS: &[&str] = &[
     "强调",
     "深信",
     "关切",
+    "Considérant",
+    "Rappelant",
+    "Réaffirmant",
+    "Notant",
+    "Reconnaissant",
+    "Soulignant",
+    "Accueillant",
+    "Prenant note",
+    "Ayant à l’esprit",
+    "Convaincue",
+    "Préoccupée",
+    "Considerando",
+    "Recordando",
+    "Reafirmando",
+    "Observando",
+    "Reconociendo",
+    "Teniendo presente",
+    "Acogiendo",
+    "Destacando",
+    "Subrayando",
+    "Tomando nota",
+    "Convencida",
+    "Preocupada",
+    "принимая во внимание",
+    "Принимая во внимание",
+    "ссылаясь",
+    "Ссылаясь",
+    "подтверждая",
+    "Подтверждая",
+    "отмечая",
+    "Отмечая",
+    "признавая",
+    "Признавая",
+    "учитывая",
+    "Учитывая",
+    "приветствуя",
+    "Приветствуя",
+    "подчеркивая",
+    "Подчеркивая",
+    "ولما كان",
+    "لما كان",
+    "لمّا كان",
+    "وإذ تشير",
+    "إذ تشير",
+    "وإذ تؤكد",
+    "إذ تؤكد",
+    "وإذ تلاحظ",
+    "إذ تلاحظ",
+    "وإذ تسلم",
+    "إذ تسلم",
+    "وإذ تضع في اعتبارها",
+    "وإذ ترحب",
+    "إذ ترحب",
 ];
 
 /// What the block so far looks like.
@@ -235,12 +291,14 @@ pub(crate) fn centred(l: &BodyLine) -> bool {
 
 /// A line opening with a preambular word after a clause ended by a comma or semicolon.
 fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
-    let ends = prev
-        .text
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| ",;，；".contains(c));
+    let t = prev.text.trim_end();
+    // A clause may end with its conjunction after the semicolon (`…; and`, `…; и`).
+    let t = [" and", " et", " y", " и", " و"]
+        .iter()
+        .find_map(|c| t.strip_suffix(c))
+        .unwrap_or(t)
+        .trim_end();
+    let ends = t.chars().last().is_some_and(|c| ",;，；،؛.".contains(c));
     ends && opens_preambular(&line.text)
 }
 
@@ -248,8 +306,12 @@ fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
 pub(crate) fn opens_preambular(text: &str) -> bool {
     let t = text.trim_start();
     PREAMBULAR_WORDS.iter().any(|w| {
-        t.strip_prefix(w)
-            .is_some_and(|rest| rest.starts_with([' ', ',', '，']) || !w.is_ascii())
+        t.strip_prefix(w).is_some_and(|rest| {
+            rest.starts_with([' ', ',', '，'])
+                || !w.chars().all(|c| {
+                    c.is_ascii() || unpara_model::is_latin(c) || unpara_model::is_cyrillic(c)
+                })
+        })
     })
 }
 

@@ -42,7 +42,7 @@ fn page(p: &Page) -> Page {
             .map(|r| Rule {
                 x0: w - r.x1,
                 x1: w - r.x0,
-                ..r.clone()
+                ..*r
             })
             .collect(),
         ..p.clone()

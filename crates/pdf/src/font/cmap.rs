@@ -98,6 +98,16 @@ impl CMap {
         Some((code, n))
     }
 
+    /// The bfchar entries: code and Unicode text.
+    pub fn char_entries(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.unicode_chars.iter().map(|(c, v)| (*c, v.as_str()))
+    }
+
+    /// Maps `code` to `text` (a bfchar entry), replacing what it mapped to.
+    pub fn set_unicode(&mut self, code: u32, text: String) {
+        self.unicode_chars.insert(code, text);
+    }
+
     /// The Unicode text a code maps to through bfchar/bfrange entries.
     pub fn unicode(&self, code: u32) -> Option<String> {
         self.own_unicode(code)

@@ -102,11 +102,19 @@ impl Font {
             })
             .and_then(|c| predefined::cid_to_unicode(&c));
         let program = match (cid_font, desc) {
-            (Some(f), Some(d)) if to_unicode.is_none() && collection.is_none() => {
+            (Some(f), Some(d)) if collection.is_none() => {
                 embedded::GlyphUnicode::load(f, d, doc, warnings)
             }
             _ => None,
         };
+        let mut to_unicode = to_unicode;
+        if let (Some(t), Some(p)) = (to_unicode.as_mut(), program.as_ref()) {
+            let enc = encoding.clone();
+            super::split_arabic_clusters(t, p, |code| match &enc {
+                Some(c) => c.cid(code).unwrap_or(0),
+                None => code,
+            });
+        }
         let identity_to_unicode = matches!(
             dict.get(b"ToUnicode").ok().map(|o| deref(doc, o)),
             Some(Object::Name(n)) if predefined::is_identity(&String::from_utf8_lossy(n))

@@ -42,7 +42,11 @@ pub(crate) struct Decoded {
 #[derive(Debug)]
 enum Kind {
     Simple {
+        /// The encoding's characters by code; consulted for codes the ToUnicode CMap
+        /// leaves out only when `table_agrees` ([`simple::table_agrees`]).
         table: simple::ByteTable,
+        /// Whether the encoding agrees with the ToUnicode CMap where both map a code.
+        table_agrees: bool,
         widths: Vec<f32>,
         /// Scale from glyph space to 1/1000 text space (Type 3 `/FontMatrix`).
         scale: f32,
@@ -56,8 +60,9 @@ enum Kind {
         identity_to_unicode: bool,
         /// CID → Unicode of the font's character collection (`Adobe-GB1`, …).
         collection: Option<Arc<CMap>>,
-        /// Glyph → Unicode of the embedded font program, when neither a ToUnicode CMap
-        /// nor a collection table is there.
+        /// Glyph → Unicode of the embedded font program, read when the font has no
+        /// registered character collection: the last resort for codes the ToUnicode
+        /// CMap leaves out, or for every code when there is none.
         program: Option<embedded::GlyphUnicode>,
         widths: CidWidths,
     },
@@ -212,6 +217,9 @@ impl Font {
                 .and_then(|d| builtin::names(d, doc, warnings))
                 .map(|n| builtin::table(&n));
             let table = simple::table(dict, doc, default_base, builtin);
+            let table_agrees = to_unicode
+                .as_ref()
+                .is_none_or(|t| simple::table_agrees(&table, t));
             let scale = if subtype == b"Type3" {
                 match dict.get(b"FontMatrix").ok().map(|o| deref(doc, o)) {
                     Some(Object::Array(m)) => {
@@ -234,6 +242,7 @@ impl Font {
                     name: String::new(),
                     kind: Kind::Simple {
                         table,
+                        table_agrees,
                         widths,
                         scale,
                     },
@@ -273,6 +282,7 @@ impl Font {
         match &self.kind {
             Kind::Simple {
                 table,
+                table_agrees,
                 widths,
                 scale,
             } => {
@@ -283,6 +293,7 @@ impl Font {
                         .as_ref()
                         .and_then(|t| t.to_unicode(code))
                         .or_else(|| {
+                            table_agrees.then_some(())?;
                             table
                                 .get(usize::from(b))
                                 .copied()
@@ -321,10 +332,23 @@ impl Font {
                     };
                     // PDF 32000-1 §9.10.2: ToUnicode, then the encoding's own Unicode
                     // meaning, then the character collection's table.
-                    let text = self
-                        .to_unicode
-                        .as_ref()
-                        .and_then(|t| t.to_unicode(code))
+                    let mapped = self.to_unicode.as_ref().and_then(|t| t.to_unicode(code));
+                    // A glyph the ToUnicode CMap leaves out while the font program
+                    // says it is the tatweel (U+0640) is a kashida the typesetter drew
+                    // to justify Arabic (LibreOffice does): no text, not undecodable.
+                    if mapped.is_none()
+                        && self.to_unicode.is_some()
+                        && program.as_ref().and_then(|p| p.unicode(cid)).as_deref()
+                            == Some("\u{640}")
+                    {
+                        out.push(Decoded {
+                            text: Some(String::new()),
+                            width: widths.get(cid),
+                            word_space: false,
+                        });
+                        continue;
+                    }
+                    let text = mapped
                         .or_else(|| unicode_codes.then(|| composite::utf16_code(code)).flatten())
                         .or_else(|| {
                             identity_to_unicode
@@ -340,6 +364,63 @@ impl Font {
                         word_space: len == 1 && code == 32,
                     });
                 }
+            }
+        }
+    }
+}
+
+/// Arabic combining marks (harakat, shadda, sukun, superscript alef: U+064B–U+065F,
+/// U+0670).
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c as u32, 0x064B..=0x065F | 0x0670)
+}
+
+/// Fixes ToUnicode values that give a whole Arabic cluster (a letter and its marks,
+/// `تُ`) to every glyph of the cluster: Typst 0.15 maps both the letter's glyph and the
+/// damma's glyph to `تُ`, so the damma comes out twice and the letter keeps it wherever
+/// else it is drawn. Among the codes sharing such a value, a code whose glyph the font
+/// program's own `cmap` names as one of the cluster's marks gets that mark; the others
+/// get the value without the marks so found. Codes of clusters no glyph resolves stay
+/// as they are. `cid` gives a code's CID (its glyph through `/CIDToGIDMap`).
+pub(crate) fn split_arabic_clusters(
+    to_unicode: &mut CMap,
+    program: &embedded::GlyphUnicode,
+    cid: impl Fn(u32) -> u32,
+) {
+    let mut groups: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+    for (code, value) in to_unicode.char_entries() {
+        let mut cs = value.chars();
+        let cluster = matches!((cs.next(), cs.next()), (Some(f), Some(_)) if !is_arabic_mark(f))
+            && value.chars().skip(1).all(is_arabic_mark);
+        if cluster {
+            groups.entry(value.to_string()).or_default().push(code);
+        }
+    }
+    for (value, codes) in groups {
+        let own: Vec<(u32, Option<String>)> = codes
+            .iter()
+            .map(|&c| {
+                (
+                    c,
+                    program
+                        .unicode(cid(c))
+                        .filter(|o| o.chars().count() == 1 && value.contains(o.as_str())),
+                )
+            })
+            .collect();
+        let marks: Vec<char> = own
+            .iter()
+            .filter_map(|(_, o)| o.as_ref()?.chars().next())
+            .filter(|&c| is_arabic_mark(c))
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        let rest: String = value.chars().filter(|c| !marks.contains(c)).collect();
+        for (code, o) in own {
+            match o {
+                Some(m) if m.chars().all(is_arabic_mark) => to_unicode.set_unicode(code, m),
+                _ => to_unicode.set_unicode(code, rest.clone()),
             }
         }
     }

@@ -9,6 +9,27 @@ use lopdf::{Dictionary, Document, Encoding, Object};
 /// Code → Unicode for the 256 single-byte codes; `None` where the encoding has no glyph.
 pub(crate) type ByteTable = Vec<Option<char>>;
 
+/// Whether a simple font's encoding table may stand in for codes its ToUnicode CMap
+/// leaves out: not when the two disagree on more of the codes both map than they agree
+/// on. A subset font whose codes are the producer's own numbering (LibreOffice's
+/// Arabic subsets: code `3` draws `ل`) has a ToUnicode that contradicts the base
+/// encoding almost everywhere, and the encoding then says nothing of the codes the
+/// ToUnicode omits (its kashida came out as `3` and `0`).
+pub(crate) fn table_agrees(table: &ByteTable, to_unicode: &super::CMap) -> bool {
+    let (mut same, mut different) = (0usize, 0usize);
+    for (code, c) in table.iter().enumerate() {
+        let (Some(c), Some(u)) = (c, to_unicode.to_unicode(code as u32)) else {
+            continue;
+        };
+        if u.chars().eq(std::iter::once(*c)) {
+            same += 1;
+        } else {
+            different += 1;
+        }
+    }
+    different <= same
+}
+
 fn probe(encoding: &Encoding) -> ByteTable {
     (0u8..=255)
         .map(|code| {

@@ -64,8 +64,10 @@ pub(crate) fn clip(sink: &mut PageSink, page_box: &PageBox) -> usize {
     dropped
 }
 
-/// Builds a page from what its content streams drew.
-pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> Page {
+/// Builds a page from what its content streams drew; also returns how many glyphs of
+/// right-to-left rows were read as justification kashida and left out
+/// ([`bidi::is_kashida`]).
+pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> (Page, usize) {
     let display = Frame::display(page_box);
     let (width, height) = display.size();
     let mut glyphs = sink.glyphs;
@@ -82,6 +84,7 @@ pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> Page
             group.push(g);
         }
     }
+    let mut kashida = 0usize;
     let mut upright_lines: Vec<Line> = Vec::new();
     let mut others: Vec<(f32, Vec<Line>)> = Vec::new();
     for (q, group) in groups.into_iter().enumerate() {
@@ -89,7 +92,7 @@ pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> Page
             continue;
         }
         let quadrant = q as u8;
-        let lines = direction_lines(group, quadrant);
+        let lines = direction_lines(group, quadrant, &mut kashida);
         if quadrant == 0 {
             upright_lines = lines;
         } else {
@@ -129,26 +132,30 @@ pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> Page
             })
         })
         .collect();
-    Page {
-        number,
-        width,
-        height,
-        lines,
-        rules,
-    }
+    (
+        Page {
+            number,
+            width,
+            height,
+            lines,
+            rules,
+        },
+        kashida,
+    )
 }
 
 /// The lines of the glyphs running in one direction, in reading order.
-fn direction_lines(mut glyphs: Vec<Glyph>, quadrant: u8) -> Vec<Line> {
+fn direction_lines(mut glyphs: Vec<Glyph>, quadrant: u8, kashida: &mut usize) -> Vec<Line> {
     let vertical = glyphs.iter().filter(|g| g.vertical).count() * 2 > glyphs.len();
     for g in &mut glyphs {
         let (x, y) = frame::upright(quadrant, g.x, g.y);
         g.x = x;
         g.y = y;
     }
+    let page_rtl = bidi::is_rtl_row(&glyphs, false);
     let rows: Vec<Line> = rows::cluster(glyphs, vertical)
         .into_iter()
-        .filter_map(spans::line_of_row)
+        .filter_map(|row| spans::line_of_row(row, page_rtl, kashida))
         .map(|mut l| {
             l.rotation = u16::from(quadrant) * 90;
             l.vertical = vertical;

@@ -24,12 +24,28 @@ struct Builder {
     raised: bool,
     /// Byte end in the span's text and right edge of each glyph.
     ends: Vec<(usize, f32)>,
+    /// Byte start in the span's text and left edge of each glyph.
+    starts: Vec<(usize, f32)>,
 }
 
 impl Builder {
     /// The span, with its [`Span::lead`]: the right edge of the last glyph before the
-    /// text's first line-break opportunity ([`unpara_model::first_line_break`]).
-    fn finish(mut self) -> Span {
+    /// text's first line-break opportunity ([`unpara_model::first_line_break`]). In a
+    /// right-to-left row (`rtl`, text still in visual order) the first word is the
+    /// rightmost: the lead runs from the span's right edge to the left edge of the
+    /// first glyph after the text's last space.
+    fn finish(mut self, rtl: bool) -> Span {
+        if rtl {
+            let text = self.span.text.trim_end();
+            let word_start = text.rfind(' ').map_or(0, |i| i + 1);
+            let left = self
+                .starts
+                .iter()
+                .find(|(start, _)| *start >= word_start)
+                .map_or(self.span.x0, |(_, x)| *x);
+            self.span.lead = (self.span.x1 - left).max(0.0);
+            return self.span;
+        }
         let word_end = unpara_model::first_line_break(&self.span.text);
         let edge = self
             .ends
@@ -71,16 +87,19 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
 /// Builds the line of a row; `None` when the row has no visible glyph. A row of
 /// right-to-left text ([`bidi::is_rtl_row`]) is built in visual order, then its spans
 /// are put right to left and their texts in logical order.
-pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
+pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> Option<Line> {
     row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     row.glyphs.dedup_by(|b, a| {
         a.text == b.text
             && (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
             && (a.y - b.y).abs() < DUPLICATE_DISTANCE * a.size
     });
-    let rtl = bidi::is_rtl_row(&row.glyphs);
+    let rtl = bidi::is_rtl_row(&row.glyphs, page_rtl);
     if rtl {
         row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));
+        let before = row.glyphs.len();
+        row.glyphs = bidi::without_kashida(std::mem::take(&mut row.glyphs));
+        *kashida += before - row.glyphs.len();
     }
     let (size, baseline) = dominant(&row.glyphs);
     let mut spans: Vec<Span> = Vec::new();
@@ -92,7 +111,16 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
     // ideographic spaces between the tiers of vertical writing) still separates spans.
     let mut visible_end = f32::MIN;
     let mut pending_space = false;
+    // Marks waiting for their base (right-to-left rows).
+    let mut held = String::new();
     for g in row.glyphs {
+        // A mark (or a glyph drawn with no advance over its base) of a right-to-left row
+        // stands just before its base in the visual sequence: it joins the current span
+        // with no space, and the gaps are measured between bases.
+        if rtl && bidi::is_mark_glyph(&g) {
+            held.push_str(&bidi::visual_text(&g.text));
+            continue;
+        }
         if g.text.chars().all(char::is_whitespace) {
             if let Some(p) = prev.as_mut() {
                 pending_space = true;
@@ -133,7 +161,7 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         };
         if new_span {
             if let Some(b) = cur.take() {
-                spans.push(b.finish());
+                spans.push(b.finish(rtl));
             }
             cur = Some(Builder {
                 span: Span {
@@ -147,9 +175,13 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
                 },
                 raised,
                 ends: Vec::new(),
+                starts: Vec::new(),
             });
         }
         if let Some(b) = cur.as_mut() {
+            b.starts.push((b.span.text.len(), g.x));
+            b.span.text.push_str(&held);
+            held.clear();
             if rtl {
                 b.span.text.push_str(&bidi::visual_text(&g.text));
             } else if let Some(letters) = bidi::base_letters(&g.text) {
@@ -163,8 +195,9 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         prev = Some((g.x + g.advance, last, g.space_width));
         visible_end = g.x + g.advance;
     }
-    if let Some(b) = cur.take() {
-        spans.push(b.finish());
+    if let Some(mut b) = cur.take() {
+        b.span.text.push_str(&held);
+        spans.push(b.finish(rtl));
     }
     if let Some(last) = spans.last_mut() {
         let trimmed = last.text.trim_end().len();
@@ -176,7 +209,6 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
         let spaced: Vec<bool> = spans.iter().map(|s| s.text.ends_with(' ')).collect();
         for s in &mut spans {
             s.text = bidi::logical(s.text.trim());
-            s.lead = s.x1 - s.x0;
         }
         for (i, space) in spaced.iter().enumerate() {
             if let (true, Some(next)) = (*space, spans.get_mut(i + 1)) {
@@ -184,6 +216,14 @@ pub(crate) fn line_of_row(mut row: Row) -> Option<Line> {
             }
         }
         spans.reverse();
+        let mut texts: Vec<String> = spans
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.text))
+            .collect();
+        bidi::unmirror(&mut texts);
+        for (s, t) in spans.iter_mut().zip(texts) {
+            s.text = t;
+        }
         if let Some(last) = spans.last_mut() {
             let trimmed = last.text.trim_end().len();
             last.text.truncate(trimmed);
@@ -213,6 +253,10 @@ mod tests {
         }
     }
 
+    fn line_of_row_(row: Row) -> Option<Line> {
+        line_of_row(row, false, &mut 0)
+    }
+
     fn row(glyphs: Vec<Glyph>) -> Row {
         Row {
             glyphs,
@@ -224,7 +268,7 @@ mod tests {
     #[test]
     fn kerning_is_not_a_space_but_a_word_gap_is() {
         // "th" then "e" after 0.6 pt of kerning, then "cat" 3 pt further.
-        let line = line_of_row(row(vec![
+        let line = line_of_row_(row(vec![
             glyph("t", 0.0, 2.8),
             glyph("h", 2.8, 5.0),
             glyph("e", 8.4, 4.4),
@@ -238,7 +282,7 @@ mod tests {
 
     #[test]
     fn never_a_space_between_cjk_characters() {
-        let line = line_of_row(row(vec![
+        let line = line_of_row_(row(vec![
             glyph("联", 0.0, 10.0),
             glyph(" ", 10.0, 2.5),
             glyph("合", 14.0, 10.0),
@@ -253,7 +297,7 @@ mod tests {
         let mut marker = glyph("1", 12.0, 3.0);
         marker.size = 6.0;
         marker.y = 703.5;
-        let line = line_of_row(row(vec![
+        let line = line_of_row_(row(vec![
             glyph("a", 0.0, 5.0),
             glyph("b", 5.0, 5.0),
             marker,

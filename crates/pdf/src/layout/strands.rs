@@ -397,7 +397,7 @@ mod tests {
             visible: [0.0, 0.0, 612.0, 792.0],
             rotate: 0,
         };
-        build_page(1, page_box, sink).lines
+        build_page(1, page_box, sink).0.lines
     }
 
     fn texts(lines: &[unpara_model::Line]) -> Vec<String> {
