@@ -44,7 +44,7 @@ enum Command {
     Extract(extract::Args),
     /// Print the text of a PDF's pages in reading order (like pdftotext), or its lines as JSON.
     Text(text::Args),
-    /// Convert folders of documents: group language versions by symbol, align pairs,
+    /// Convert folders of documents: group language versions by symbol, align pairs (sets of up to six),
     /// extract the rest; with corpus.jsonl and run-report.json.
     Batch(batch::Args),
     /// Re-run fixtures that have an approved `*.expected.json` beside them and show
@@ -52,7 +52,7 @@ enum Command {
     Check(check::Args),
     /// Print the JSON Schema of the JSON output (generated from the writer's types).
     Schema(schema::Args),
-    /// Extract two language versions of a document and align them → JSON.
+    /// Extract two language versions of a document (or up to six: one set) and align them → JSON.
     Align(align::Args),
     /// Write the side-by-side review page (self-contained HTML) of an alignment JSON.
     Review(review::Args),
