@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use unpara_model::{Alignment, Document, Lang, MultiAlignment, MultiLink, PairAlignment};
+use unpara_model::{
+    Alignment, DisjointSets, Document, Lang, MultiAlignment, MultiLink, PairAlignment,
+};
 
 /// Most versions of one document: the six UN languages.
 pub const MAX_VERSIONS: usize = 6;
@@ -58,66 +60,20 @@ pub fn align_all(docs: &[&Document]) -> MultiAlignment {
                 .collect()
         })
         .collect();
-    let paragraph_edges: Vec<Vec<Edge>> = with_pivot
-        .iter()
-        .map(|al| {
-            al.iter()
-                .flat_map(|al| &al.paragraph_links)
-                .map(|l| Edge {
-                    pivot: &l.a,
-                    other: &l.b,
-                    method: &l.method,
-                    score: l.score,
-                })
-                .collect()
-        })
-        .collect();
-    let sentence_edges: Vec<Vec<Edge>> = with_pivot
-        .iter()
-        .map(|al| {
-            al.iter()
-                .flat_map(|al| &al.sentence_links)
-                .map(|l| Edge {
-                    pivot: &l.a,
-                    other: &l.b,
-                    method: "dp",
-                    score: l.score,
-                })
-                .collect()
-        })
-        .collect();
+    let with_pivot_edges = |sentences: bool| -> Vec<Vec<Edge>> {
+        with_pivot
+            .iter()
+            .map(|al| al.as_ref().map_or_else(Vec::new, |al| edges(al, sentences)))
+            .collect()
+    };
     let others = |sentences: bool| -> Vec<(usize, usize, Vec<Edge>)> {
         pairs
             .iter()
             .filter(|p| p.a != pivot && p.b != pivot)
-            .map(|p| {
-                let edges = if sentences {
-                    p.alignment
-                        .sentence_links
-                        .iter()
-                        .map(|l| Edge {
-                            pivot: &l.a,
-                            other: &l.b,
-                            method: "dp",
-                            score: l.score,
-                        })
-                        .collect()
-                } else {
-                    p.alignment
-                        .paragraph_links
-                        .iter()
-                        .map(|l| Edge {
-                            pivot: &l.a,
-                            other: &l.b,
-                            method: &l.method,
-                            score: l.score,
-                        })
-                        .collect()
-                };
-                (p.a, p.b, edges)
-            })
+            .map(|p| (p.a, p.b, edges(&p.alignment, sentences)))
             .collect()
     };
+    let (paragraph_edges, sentence_edges) = (with_pivot_edges(false), with_pivot_edges(true));
     let paragraph_links = merge(&blocks, pivot, &paragraph_edges, &others(false));
     let mut sentence_links = merge(&sentences, pivot, &sentence_edges, &others(true));
     for l in &mut sentence_links {
@@ -132,39 +88,38 @@ pub fn align_all(docs: &[&Document]) -> MultiAlignment {
     }
 }
 
+/// The links of a pair as edges, side a's ids first: its sentence links (`sentences`)
+/// or its paragraph links.
+fn edges(al: &Alignment, sentences: bool) -> Vec<Edge<'_>> {
+    if sentences {
+        al.sentence_links
+            .iter()
+            .map(|l| Edge {
+                pivot: &l.a,
+                other: &l.b,
+                method: "dp",
+                score: l.score,
+            })
+            .collect()
+    } else {
+        al.paragraph_links
+            .iter()
+            .map(|l| Edge {
+                pivot: &l.a,
+                other: &l.b,
+                method: &l.method,
+                score: l.score,
+            })
+            .collect()
+    }
+}
+
 /// A pairwise link with the pivot: the pivot's ids, the other version's ids.
 struct Edge<'a> {
     pivot: &'a [String],
     other: &'a [String],
     method: &'a str,
     score: f32,
-}
-
-/// Disjoint sets over node indices (path halving, union by index).
-struct Sets(Vec<usize>);
-
-impl Sets {
-    fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&p) = self.0.get(x) {
-            if p == x {
-                break;
-            }
-            let grand = self.0.get(p).copied().unwrap_or(p);
-            if let Some(slot) = self.0.get_mut(x) {
-                *slot = grand;
-            }
-            x = grand;
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        if let Some(slot) = self.0.get_mut(hi) {
-            *slot = lo;
-        }
-    }
 }
 
 /// The links of the set: the ids of every version (`ids[d]`, in document order) joined
@@ -197,7 +152,7 @@ fn merge(
         .collect();
     let node =
         |d: usize, id: &str| -> Option<usize> { Some(base.get(d)? + index.get(d)?.get(id)?) };
-    let mut sets = Sets((0..total).collect());
+    let mut sets = DisjointSets::new(total);
     // Where each node sorts: pivot ids by position; others by the pivot position of
     // their link, or just after the last pivot position seen before them.
     let mut order: Vec<f64> = vec![f64::MAX; total];

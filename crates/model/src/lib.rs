@@ -24,6 +24,7 @@ mod flow;
 mod layout;
 mod naming;
 mod script;
+mod sets;
 
 pub use alignment::{
     Alignment, FootnoteLink, MultiAlignment, MultiLink, PairAlignment, ParagraphLink, SentenceLink,
@@ -37,6 +38,8 @@ pub use flow::{Flow, FlowFootnote, FlowParagraph};
 pub use layout::{FontInfo, Layout, Line, Page, Rule, Span};
 pub use naming::{pair_key, UNNAMED_PAIR};
 pub use script::{
-    decimal_value, digit_value, first_line_break, is_arabic, is_arabic_presentation_form, is_cjk,
-    is_cyrillic, is_han, is_latin, script_of, superscript_digit,
+    decimal_value, digit_value, first_line_break, is_arabic, is_arabic_mark,
+    is_arabic_presentation_form, is_cjk, is_cyrillic, is_han, is_latin, script_of,
+    superscript_digit,
 };
+pub use sets::DisjointSets;

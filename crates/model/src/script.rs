@@ -22,6 +22,16 @@ pub fn is_arabic_presentation_form(c: char) -> bool {
     matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE)
 }
 
+/// True for the combining marks of Arabic text (Unicode general category Mn of the
+/// Arabic blocks): harakat, tanwin, shadda, sukun (U+064B–U+065F), superscript alef
+/// (U+0670), the Quranic annotation marks (U+06D6–U+06DC, U+06DF–U+06E4, U+06E7–U+06E8,
+/// U+06EA–U+06ED) and Extended-A's (U+08D3–U+08E1, U+08E3–U+08FF).
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8
+        | 0x06EA..=0x06ED | 0x08D3..=0x08E1 | 0x08E3..=0x08FF)
+}
+
 /// True for Cyrillic letters (U+0400–U+052F, Extended-A/B/C U+2DE0–U+2DFF,
 /// U+A640–U+A69F, U+1C80–U+1C8F).
 pub fn is_cyrillic(c: char) -> bool {

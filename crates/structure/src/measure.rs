@@ -30,6 +30,11 @@ const RIGHT_EDGE_QUANTILE: f32 = 0.95;
 /// the lines of the layout matrix's narrow A4).
 const EDGE_MODE_SHARE: f32 = 0.2;
 
+/// Lines ending at one x make an edge only when there are at least this many of them:
+/// one line ends where it ends (a page of five ragged lines made its shortest line's
+/// end the edge, and every line past it "full").
+const EDGE_MODE_MIN_LINES: usize = 2;
+
 /// The body's text frame on one page, PDF points.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Frame {
@@ -407,7 +412,7 @@ fn right_edge(ends: Vec<f32>) -> (f32, bool) {
     let mode = weighted_mode(ends.iter().map(|x| (*x, 1)), 1.0);
     if let Some(m) = mode {
         let at = ends.iter().filter(|x| (**x - m).abs() <= 1.0).count();
-        if n > 0 && at as f32 >= EDGE_MODE_SHARE * n as f32 {
+        if at >= EDGE_MODE_MIN_LINES && at as f32 >= EDGE_MODE_SHARE * n as f32 {
             let edge = ends
                 .iter()
                 .copied()
@@ -425,6 +430,21 @@ fn right_edge(ends: Vec<f32>) -> (f32, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of five ragged lines (a short Arabic resolution, mirrored) has no edge
+    /// at its shortest line: one line is no mode.
+    #[test]
+    fn one_line_is_no_edge() {
+        assert_eq!(
+            right_edge(vec![494.5, 223.4, 285.1, 280.3, 324.3]),
+            (494.5, false)
+        );
+        // Two at one x (to a point, the mode rounded to it) make one.
+        assert_eq!(
+            right_edge(vec![494.5, 494.6, 285.1, 280.3, 324.3]),
+            (495.0, true)
+        );
+    }
 
     #[test]
     fn quantiles_and_modes() {

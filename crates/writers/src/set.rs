@@ -1,7 +1,7 @@
 //! Writers of an aligned set (all language versions of one document): its JSON, and
 //! its sentence links as JSON Lines and TMX with every language in one record.
 
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Writer;
 use serde_json::{json, Map, Value};
 use unpara_model::{Document, MultiAlignment, MultiLink};
@@ -172,34 +172,11 @@ pub fn set_tmx_units(
             .collect::<Vec<_>>()
             .join(";");
         let score = format!("{}", crate::wire::round(u.link.score));
-        for (kind, value) in [
-            ("x-symbol", symbol.as_deref()),
-            ("x-score", Some(score.as_str())),
-            ("x-ids", Some(ids.as_str())),
-        ] {
-            let Some(value) = value else { continue };
-            let mut prop = BytesStart::new("prop");
-            prop.push_attribute(("type", kind));
-            w.write_event(Event::Start(prop))?;
-            w.write_event(Event::Text(BytesText::new(value)))?;
-            w.write_event(Event::End(BytesEnd::new("prop")))?;
-        }
+        crate::tmx::unit_props(&mut w, symbol.as_deref(), &score, &ids)?;
         for ((d, text), sides) in docs.iter().zip(&u.texts).zip(&u.link.ids) {
-            if sides.is_empty() {
-                continue;
+            if !sides.is_empty() {
+                crate::tmx::variant(&mut w, export.tag(d.language), &d.source.path, text)?;
             }
-            let mut tuv = BytesStart::new("tuv");
-            tuv.push_attribute(("xml:lang", export.tag(d.language)));
-            w.write_event(Event::Start(tuv))?;
-            let mut prop = BytesStart::new("prop");
-            prop.push_attribute(("type", "source-document"));
-            w.write_event(Event::Start(prop))?;
-            w.write_event(Event::Text(BytesText::new(&xml_safe(&d.source.path))))?;
-            w.write_event(Event::End(BytesEnd::new("prop")))?;
-            w.write_event(Event::Start(BytesStart::new("seg")))?;
-            w.write_event(Event::Text(BytesText::new(text)))?;
-            w.write_event(Event::End(BytesEnd::new("seg")))?;
-            w.write_event(Event::End(BytesEnd::new("tuv")))?;
         }
         w.write_event(Event::End(BytesEnd::new("tu")))?;
     }

@@ -107,32 +107,9 @@ pub fn tmx_units(
         w.write_event(Event::Start(tu))?;
         let ids = format!("{};{}", p.link.a.join(" "), p.link.b.join(" "));
         let score = format!("{}", crate::wire::round(p.link.score));
-        let props = [
-            ("x-symbol", symbol.as_deref()),
-            ("x-score", Some(score.as_str())),
-            ("x-ids", Some(ids.as_str())),
-        ];
-        for (kind, value) in props {
-            let Some(value) = value else { continue };
-            let mut prop = BytesStart::new("prop");
-            prop.push_attribute(("type", kind));
-            w.write_event(Event::Start(prop))?;
-            w.write_event(Event::Text(BytesText::new(value)))?;
-            w.write_event(Event::End(BytesEnd::new("prop")))?;
-        }
+        unit_props(&mut w, symbol.as_deref(), &score, &ids)?;
         for (lang, text, doc) in [(ka, &p.a, a), (kb, &p.b, b)] {
-            let mut tuv = BytesStart::new("tuv");
-            tuv.push_attribute(("xml:lang", lang));
-            w.write_event(Event::Start(tuv))?;
-            let mut prop = BytesStart::new("prop");
-            prop.push_attribute(("type", "source-document"));
-            w.write_event(Event::Start(prop))?;
-            w.write_event(Event::Text(BytesText::new(&xml_safe(&doc.source.path))))?;
-            w.write_event(Event::End(BytesEnd::new("prop")))?;
-            w.write_event(Event::Start(BytesStart::new("seg")))?;
-            w.write_event(Event::Text(BytesText::new(text)))?;
-            w.write_event(Event::End(BytesEnd::new("seg")))?;
-            w.write_event(Event::End(BytesEnd::new("tuv")))?;
+            variant(&mut w, lang, &doc.source.path, text)?;
         }
         w.write_event(Event::End(BytesEnd::new("tu")))?;
     }
@@ -141,4 +118,49 @@ pub fn tmx_units(
         s.push('\n');
     }
     Ok(s)
+}
+
+/// A unit's props: `x-symbol` (when the documents print one), `x-score`, `x-ids`.
+pub(crate) fn unit_props(
+    w: &mut Writer<Vec<u8>>,
+    symbol: Option<&str>,
+    score: &str,
+    ids: &str,
+) -> Result<(), WriteError> {
+    for (kind, value) in [
+        ("x-symbol", symbol),
+        ("x-score", Some(score)),
+        ("x-ids", Some(ids)),
+    ] {
+        let Some(value) = value else { continue };
+        let mut prop = BytesStart::new("prop");
+        prop.push_attribute(("type", kind));
+        w.write_event(Event::Start(prop))?;
+        w.write_event(Event::Text(BytesText::new(value)))?;
+        w.write_event(Event::End(BytesEnd::new("prop")))?;
+    }
+    Ok(())
+}
+
+/// One `<tuv xml:lang>`: the `source-document` prop (the input's path, what tmxutil
+/// reads), then the `<seg>`.
+pub(crate) fn variant(
+    w: &mut Writer<Vec<u8>>,
+    lang: &str,
+    path: &str,
+    text: &str,
+) -> Result<(), WriteError> {
+    let mut tuv = BytesStart::new("tuv");
+    tuv.push_attribute(("xml:lang", lang));
+    w.write_event(Event::Start(tuv))?;
+    let mut prop = BytesStart::new("prop");
+    prop.push_attribute(("type", "source-document"));
+    w.write_event(Event::Start(prop))?;
+    w.write_event(Event::Text(BytesText::new(&xml_safe(path))))?;
+    w.write_event(Event::End(BytesEnd::new("prop")))?;
+    w.write_event(Event::Start(BytesStart::new("seg")))?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    w.write_event(Event::End(BytesEnd::new("seg")))?;
+    w.write_event(Event::End(BytesEnd::new("tuv")))?;
+    Ok(())
 }

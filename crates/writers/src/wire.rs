@@ -128,64 +128,58 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
     }
 }
 
-/// A pair of values keyed by language code (the contract keys both sides of a pair by
-/// the documents' languages: `{"zh": …, "en": …}`, `{"ar": …, "ru": …}`), written in
-/// the UN's order of the languages (ar, zh, en, fr, ru, es) whatever the order of the
-/// pair, so that a pair's output does not depend on which file came first.
-pub(crate) struct Sides<T> {
-    first: (Lang, T),
-    second: (Lang, T),
-}
+/// Values keyed by language code, in the UN's order of the languages (ar, zh, en, fr,
+/// ru, es) whatever the order of the documents, so that an output does not depend on
+/// which file came first: the two sides of a pair (`{"zh": …, "en": …}`,
+/// `{"ar": …, "ru": …}`: the contract keys sides by the documents' languages) or the
+/// versions of a set.
+pub(crate) struct ByLang<T>(Vec<(Lang, T)>);
 
-impl<T> Sides<T> {
-    /// `a` and `b` of a pair whose sides are in `lang_a` and `lang_b` (two different
-    /// languages: [`crate::check_languages`] refuses the others before this is built).
-    pub(crate) fn of(lang_a: Lang, lang_b: Lang, a: T, b: T) -> Sides<T> {
-        if lang_b < lang_a {
-            Sides {
-                first: (lang_b, b),
-                second: (lang_a, a),
-            }
-        } else {
-            Sides {
-                first: (lang_a, a),
-                second: (lang_b, b),
-            }
-        }
+/// The two sides of a pair.
+pub(crate) type Sides<T> = ByLang<T>;
+
+impl<T> ByLang<T> {
+    /// Values for the languages of `entries` (distinct languages:
+    /// [`crate::check_languages`] refuses the others before this is built).
+    pub(crate) fn new(mut entries: Vec<(Lang, T)>) -> ByLang<T> {
+        entries.sort_by_key(|(l, _)| *l);
+        ByLang(entries)
+    }
+
+    /// `a` and `b` of a pair whose sides are in `lang_a` and `lang_b`.
+    pub(crate) fn of(lang_a: Lang, lang_b: Lang, a: T, b: T) -> ByLang<T> {
+        ByLang::new(vec![(lang_a, a), (lang_b, b)])
     }
 }
 
-impl<T: Serialize> Serialize for Sides<T> {
+impl<T: Serialize> Serialize for ByLang<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry(self.first.0.code(), &self.first.1)?;
-        map.serialize_entry(self.second.0.code(), &self.second.1)?;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (l, v) in &self.0 {
+            map.serialize_entry(l.code(), v)?;
+        }
         map.end()
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Sides<T> {
+impl<T: JsonSchema> JsonSchema for ByLang<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        format!("Sides_{}", T::schema_name()).into()
+        format!("ByLang_{}", T::schema_name()).into()
     }
 
     fn inline_schema() -> bool {
         true
     }
 
-    /// An object with two of the six language codes as keys (which two, the
-    /// alignment's `languages` says).
+    /// An object keyed by language codes (which ones, the output's `languages` says).
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let value = serde_json::Value::from(generator.subschema_for::<T>());
         let properties: serde_json::Map<String, serde_json::Value> = Lang::ALL
             .iter()
             .map(|l| (l.code().to_string(), value.clone()))
             .collect();
-        schemars::json_schema!({
-            "type": "object",
-            "properties": properties,
-        })
+        schemars::json_schema!({ "type": "object", "properties": properties })
     }
 }
 

@@ -5,49 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use unpara_model::{Document, Lang, MultiAlignment, MultiLink};
 
-use crate::wire::{document, links, round, WireDocument, WireLinks, SCHEMA_VERSION};
-
-/// Values keyed by language code, in the UN's order of the languages (ar, zh, en, fr,
-/// ru, es) whatever the order of the documents.
-pub(crate) struct ByLang<T>(Vec<(Lang, T)>);
-
-impl<T> ByLang<T> {
-    fn new(mut entries: Vec<(Lang, T)>) -> ByLang<T> {
-        entries.sort_by_key(|(l, _)| *l);
-        ByLang(entries)
-    }
-}
-
-impl<T: Serialize> Serialize for ByLang<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (l, v) in &self.0 {
-            map.serialize_entry(l.code(), v)?;
-        }
-        map.end()
-    }
-}
-
-impl<T: JsonSchema> JsonSchema for ByLang<T> {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        format!("ByLang_{}", T::schema_name()).into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    /// An object keyed by the set's language codes (its `languages`).
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let value = serde_json::Value::from(generator.subschema_for::<T>());
-        let properties: serde_json::Map<String, serde_json::Value> = Lang::ALL
-            .iter()
-            .map(|l| (l.code().to_string(), value.clone()))
-            .collect();
-        schemars::json_schema!({ "type": "object", "properties": properties })
-    }
-}
+use crate::wire::{document, links, round, ByLang, WireDocument, WireLinks, SCHEMA_VERSION};
 
 /// An aligned set: the versions, links across all of them, and every pair's links.
 #[derive(Serialize, JsonSchema)]

@@ -23,7 +23,7 @@ pub(crate) mod widths;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
-use unpara_model::FontInfo;
+use unpara_model::{is_arabic_mark, FontInfo};
 
 use cmap::CMap;
 use widths::{deref, number, CidWidths};
@@ -367,12 +367,6 @@ impl Font {
             }
         }
     }
-}
-
-/// Arabic combining marks (harakat, shadda, sukun, superscript alef: U+064B–U+065F,
-/// U+0670).
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c as u32, 0x064B..=0x065F | 0x0670)
 }
 
 /// Fixes ToUnicode values that give a whole Arabic cluster (a letter and its marks,

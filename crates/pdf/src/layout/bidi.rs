@@ -13,7 +13,7 @@
 
 use unicode_bidi::{BidiInfo, Level};
 use unicode_normalization::UnicodeNormalization;
-use unpara_model::{is_arabic, is_arabic_presentation_form, script_of, Script};
+use unpara_model::{is_arabic, is_arabic_mark, is_arabic_presentation_form, script_of, Script};
 
 use crate::sink::Glyph;
 
@@ -33,12 +33,6 @@ pub(crate) fn is_rtl_row(glyphs: &[Glyph], page_rtl: bool) -> bool {
         return page_rtl;
     }
     rtl > ltr
-}
-
-/// True for a combining mark of Arabic text (harakat, shadda, superscript alef, the
-/// Quranic marks): U+064B–U+065F, U+0670, U+06D6–U+06ED, U+08D3–U+08FF.
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x08D3..=0x08FF)
 }
 
 /// A glyph advancing the pen less than this fraction of its size draws over its

@@ -89,17 +89,21 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
 /// are put right to left and their texts in logical order.
 pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> Option<Line> {
     row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let rtl = bidi::is_rtl_row(&row.glyphs, page_rtl);
+    // Kashida first: a run of them lies closer together than an overprint's distance,
+    // and each is counted.
+    if rtl {
+        let before = row.glyphs.len();
+        row.glyphs = bidi::without_kashida(std::mem::take(&mut row.glyphs));
+        *kashida += before - row.glyphs.len();
+    }
     row.glyphs.dedup_by(|b, a| {
         a.text == b.text
             && (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
             && (a.y - b.y).abs() < DUPLICATE_DISTANCE * a.size
     });
-    let rtl = bidi::is_rtl_row(&row.glyphs, page_rtl);
     if rtl {
         row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));
-        let before = row.glyphs.len();
-        row.glyphs = bidi::without_kashida(std::mem::take(&mut row.glyphs));
-        *kashida += before - row.glyphs.len();
     }
     let (size, baseline) = dominant(&row.glyphs);
     let mut spans: Vec<Span> = Vec::new();

@@ -3,6 +3,8 @@
 //! group is a contiguous run of blocks on each side and the groups with both sides
 //! follow each other in the same order on both.
 
+use unpara_model::DisjointSets;
+
 /// A sentence: (block index, index in the block).
 pub(super) type Pos = (u32, u32);
 
@@ -36,34 +38,6 @@ impl Groups {
     }
 }
 
-/// Union–find with path halving.
-struct Dsu(Vec<usize>);
-
-impl Dsu {
-    fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&p) = self.0.get(x) {
-            if p == x {
-                break;
-            }
-            let grand = self.0.get(p).copied().unwrap_or(p);
-            if let Some(slot) = self.0.get_mut(x) {
-                *slot = grand;
-            }
-            x = grand;
-        }
-        x
-    }
-
-    fn union(&mut self, x: usize, y: usize) {
-        let (rx, ry) = (self.find(x), self.find(y));
-        if rx != ry {
-            if let Some(slot) = self.0.get_mut(ry) {
-                *slot = rx;
-            }
-        }
-    }
-}
-
 fn widen(r: &mut Option<(usize, usize)>, k: usize) {
     *r = Some(match *r {
         None => (k, k),
@@ -79,7 +53,7 @@ pub(super) fn groups<'l>(
     links: impl Iterator<Item = (&'l [Pos], &'l [Pos])>,
 ) -> Groups {
     let n = blocks_a + blocks_b;
-    let mut dsu = Dsu((0..n).collect());
+    let mut dsu = DisjointSets::new(n);
     for (a, b) in links {
         let mut nodes = a
             .iter()
@@ -105,8 +79,8 @@ pub(super) fn groups<'l>(
 }
 
 /// The span of every group, with its root.
-fn extents(dsu: &mut Dsu, blocks_a: usize) -> Vec<(usize, Span)> {
-    let n = dsu.0.len();
+fn extents(dsu: &mut DisjointSets, blocks_a: usize) -> Vec<(usize, Span)> {
+    let n = dsu.len();
     let mut by_root: Vec<Option<Span>> = vec![None; n];
     for node in 0..n {
         let root = dsu.find(node);
@@ -128,7 +102,7 @@ fn extents(dsu: &mut Dsu, blocks_a: usize) -> Vec<(usize, Span)> {
 
 /// Merges the groups whose ranges overlap on one side; whether any were.
 fn merge_overlaps(
-    dsu: &mut Dsu,
+    dsu: &mut DisjointSets,
     spans: &[(usize, Span)],
     side: impl Fn(&Span) -> Option<(usize, usize)>,
 ) -> bool {
@@ -154,7 +128,7 @@ fn merge_overlaps(
 
 /// Merges neighbouring groups with both sides whose order differs between the sides
 /// (their ranges no longer overlap on either side); whether any were.
-fn merge_crossings(dsu: &mut Dsu, spans: &[(usize, Span)]) -> bool {
+fn merge_crossings(dsu: &mut DisjointSets, spans: &[(usize, Span)]) -> bool {
     let mut both: Vec<(usize, usize, usize)> = spans
         .iter()
         .filter_map(|(root, s)| Some((s.a?.0, s.b?.0, *root)))
@@ -174,7 +148,7 @@ fn merge_crossings(dsu: &mut Dsu, spans: &[(usize, Span)]) -> bool {
 
 /// The groups in reading order: those with both sides in their (common) order, each
 /// preceded by the one-sided groups of side a, then of side b, that come before it.
-fn order(dsu: &mut Dsu, blocks_a: usize, n: usize, spans: Vec<(usize, Span)>) -> Groups {
+fn order(dsu: &mut DisjointSets, blocks_a: usize, n: usize, spans: Vec<(usize, Span)>) -> Groups {
     let start = |r: Option<(usize, usize)>| r.map_or(usize::MAX, |(lo, _)| lo);
     let mut both: Vec<(usize, Span)> = Vec::new();
     let mut only_a: Vec<(usize, Span)> = Vec::new();
