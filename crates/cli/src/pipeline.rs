@@ -5,10 +5,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
-use unpara_model::{Document, Lang, Layout, Source, SourceFormat};
-use unpara_pdf::{PdfError, ReadOptions};
-use unpara_xml::InputKind;
+pub(crate) use unpara_batch::Reading;
+use unpara_model::{Document, Lang, Layout};
+use unpara_pdf::PdfError;
 
 /// A command line that cannot work, found after parsing (exit code 64).
 #[derive(Debug, thiserror::Error)]
@@ -71,91 +70,20 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads one PDF into its layout; also returns the file's bytes. Errors name the file.
 pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout, Vec<u8>)> {
-    let name = path.display().to_string();
     let bytes = read_bytes(path)?;
-    let options = ReadOptions {
-        password: password.map(str::to_string),
-    };
-    let layout = unpara_pdf::read_pdf(&bytes, &options).with_context(|| name.clone())?;
+    let layout = unpara_batch::read_layout(&path.display().to_string(), &bytes, password)?;
     Ok((layout, bytes))
 }
 
-/// How documents are read.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Reading<'a> {
-    /// Language, when given on the command line.
-    pub lang: Option<Lang>,
-    /// Password of encrypted PDFs.
-    pub password: Option<&'a str>,
-    /// Largest inflated size of a DOCX, bytes (`--max-inflate`).
-    pub max_inflate: Option<u64>,
-}
-
-/// Reads, structures and segments one file: PDF, Word or XML, told apart by content.
-/// Errors name the file.
+/// Reads, structures and segments one file (`-`: standard input): PDF, Word or XML,
+/// told apart by content ([`unpara_batch::read_document`]). Errors name the file.
 pub(crate) fn read_document(path: &Path, how: &Reading) -> Result<Document> {
-    let name = path.display().to_string();
     let bytes = read_bytes(path)?;
-    let xml_options = || unpara_xml::ReadOptions {
-        path: name.clone(),
-        lang: how.lang,
-        max_inflate: how.max_inflate.unwrap_or(unpara_xml::DEFAULT_MAX_INFLATE),
-    };
-    let mut doc = match unpara_xml::detect(&bytes) {
-        InputKind::Pdf => pdf_document(&name, &bytes, how)?,
-        InputKind::Xml => {
-            unpara_xml::read_xml(&bytes, &xml_options()).with_context(|| name.clone())?
-        }
-        InputKind::Zip => docx_document(&name, &bytes, how, &xml_options())?,
-        InputKind::Unknown => anyhow::bail!("{name}: not a PDF, Word or XML document"),
-    };
-    doc.source.sha256 = format!("{:x}", Sha256::digest(&bytes));
-    doc.drop_forbidden_chars();
-    unpara_sentences::segment_document(&mut doc);
-    Ok(doc)
-}
-
-/// A Word document: the reader's flow, then the structure stage.
-fn docx_document(
-    name: &str,
-    bytes: &[u8],
-    how: &Reading,
-    options: &unpara_xml::ReadOptions,
-) -> Result<Document> {
-    let flow = unpara_xml::read_docx(bytes, options).with_context(|| name.to_string())?;
-    let source = Source {
-        path: name.to_string(),
-        format: SourceFormat::Docx,
-        sha256: String::new(),
-        pages: flow
-            .pages
-            .unwrap_or_else(|| flow.paragraphs.last().map_or(0, |p| p.page)),
-        producer: flow.producer.clone(),
-    };
-    unpara_structure::build_document_from_flow(&flow, source, how.lang)
-        .with_context(|| name.to_string())
-}
-
-fn pdf_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document> {
-    let options = ReadOptions {
-        password: how.password.map(str::to_string),
-    };
-    let layout = unpara_pdf::read_pdf(bytes, &options).with_context(|| name.to_string())?;
-    let source = Source {
-        path: name.to_string(),
-        format: SourceFormat::Pdf,
-        sha256: String::new(),
-        pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
-        producer: layout.producer.clone(),
-    };
-    unpara_structure::build_document(&layout, source, how.lang).with_context(|| {
-        // The reader's warnings usually say why a document has no text.
-        match layout.warnings.as_slice() {
-            [] => name.to_string(),
-            [w, ..] if layout.warnings.len() == 1 => format!("{name} (warning: {w})"),
-            [w, ..] => format!("{name} (warning: {w}; {} more)", layout.warnings.len() - 1),
-        }
-    })
+    Ok(unpara_batch::read_document(
+        &path.display().to_string(),
+        &bytes,
+        how,
+    )?)
 }
 
 /// Where output goes: a file path, or standard output for none or `-`.

@@ -8,7 +8,6 @@
 //! whose inputs have not changed). Every file is written atomically; the state after
 //! each group, so a killed run loses at most the groups in progress.
 
-mod discover;
 mod output;
 mod progress;
 mod report;
@@ -23,11 +22,12 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use unpara_batch::{discover, group_hash, shard_of, totals, Conversion, Other, Version};
 use unpara_model::{Document, Lang};
 
 use crate::pipeline::Reading;
 use output::{write_output, write_output_gz};
-use report::{FileReport, GroupReport, KnownFile, RunReport, State, Totals};
+use report::{FileReport, GroupReport, KnownFile, RunReport, State};
 
 /// Flags of `unpara batch`.
 #[derive(clap::Args)]
@@ -157,14 +157,6 @@ fn parse_shard(s: &str) -> Result<(u64, u64), String> {
     Ok((k, n))
 }
 
-/// The shard of a group: the first 8 bytes of the SHA-256 of its name, modulo N.
-fn shard_of(group: &str, n: u64) -> u64 {
-    let digest = Sha256::digest(group.as_bytes());
-    let mut first = [0u8; 8];
-    first.copy_from_slice(digest.get(..8).unwrap_or(&[0; 8]));
-    u64::from_be_bytes(first) % n
-}
-
 fn sha256_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     Ok(format!("{:x}", Sha256::digest(&bytes)))
@@ -197,7 +189,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
     let _lock = lock(&args.output)?;
-    let paths = discover::inputs(&args.inputs)?;
+    let found = discover::inputs(&args.inputs)?;
+    for w in &found.warnings {
+        eprintln!("unpara: warning: {w}");
+    }
+    let paths = found.paths;
     if paths.is_empty() {
         bail!("no PDF, DOCX or XML file under {:?}", args.inputs);
     }
@@ -417,31 +413,11 @@ fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> 
     let t = Instant::now();
     let result = worker::read_cached(path, &sha256, how, limits);
     let read_ms = t.elapsed().as_millis() as u64;
-    let mut report = FileReport {
-        path: path.display().to_string(),
-        status: "ok".into(),
-        message: None,
-        sha256: sha256.clone(),
-        group: None,
-        language: None,
-        pages: 0,
-        read_ms,
-    };
+    let name = path.display().to_string();
     match result {
         Ok(doc) => {
-            let group = doc
-                .metadata
-                .symbol
-                .clone()
-                .or_else(|| discover::symbol_hint(path))
-                .unwrap_or_else(|| unpara_model::pair_key(path, doc.language));
-            if !doc.diagnostics.warnings.is_empty() {
-                report.status = "warning".into();
-                report.message = Some(doc.diagnostics.warnings.join("; "));
-            }
-            report.group = Some(group.clone());
-            report.language = Some(doc.language.code().into());
-            report.pages = doc.source.pages;
+            let group = unpara_batch::group_name(&doc, path);
+            let report = FileReport::read(&name, &sha256, &group, &doc, read_ms);
             Input {
                 path: path.to_path_buf(),
                 sha256,
@@ -451,8 +427,7 @@ fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> 
             }
         }
         Err(e) => {
-            report.status = "error".into();
-            report.message = Some(format!("{e:#}"));
+            let report = FileReport::error(&name, &sha256, format!("{e:#}"), read_ms);
             Input {
                 path: path.to_path_buf(),
                 sha256,
@@ -462,13 +437,6 @@ fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> 
             }
         }
     }
-}
-
-/// The combined hash of a group's inputs (their SHA-256s, sorted).
-fn group_hash(members: &[Input]) -> String {
-    let mut shas: Vec<&str> = members.iter().map(|m| m.sha256.as_str()).collect();
-    shas.sort_unstable();
-    format!("{:x}", Sha256::digest(shas.join(",").as_bytes()))
 }
 
 fn process_group(
@@ -483,7 +451,7 @@ fn process_group(
     let stem = discover::file_stem_of(name);
     let output = args.output.join(format!("{stem}.json"));
     let sidecar = args.output.join(".sentences").join(format!("{stem}.jsonl"));
-    let hash = group_hash(&members);
+    let hash = group_hash(members.iter().map(|m| m.sha256.as_str()));
     // An aligned group (it has its sentence links saved) whose pieces for a format
     // asked for now are missing is redone, so the corpus files hold it.
     let pieces_present = !sidecar.exists()
@@ -573,9 +541,10 @@ fn process_group(
     (report, members.into_iter().map(|m| m.report).collect())
 }
 
-/// Aligns the group's versions (one per language, see [`versions::pick_versions`]): two
-/// as a pair, three to six as one set; or writes its document when it has one language
-/// only. Other versions of the same document are reported as duplicates.
+/// Converts the group ([`unpara_batch::convert`]: two versions as a pair, three to six
+/// as one set, one language extracted) and writes its outputs. Other versions of the
+/// same document are extracted on their own beside it, or reported as duplicates when
+/// they hold the same bytes.
 fn write_group(
     group: &str,
     members: &mut [Input],
@@ -584,113 +553,107 @@ fn write_group(
     (formats, gzip): (&[CorpusFormat], bool),
     db: Option<&unpara_writers::Db>,
 ) -> Result<(&'static str, usize)> {
-    let versions = versions::pick_versions(members);
-    let (status, used, links) = match *versions.as_slice() {
-        [_, _, _, ..] => {
-            let docs: Vec<&Document> = versions
-                .iter()
-                .filter_map(|&i| members.get(i).and_then(|m| m.doc.as_ref()))
-                .collect();
-            let n = versions::write_set(group, &docs, output, sidecar, (formats, gzip), db)?;
-            ("aligned", versions.clone(), n)
-        }
-        [z, e] => {
-            let (Some(zh), Some(en)) = (
-                members.get(z).and_then(|m| m.doc.as_ref()),
-                members.get(e).and_then(|m| m.doc.as_ref()),
-            ) else {
+    let versions: Vec<Version> = members
+        .iter()
+        .map(|m| Version {
+            path: &m.path,
+            sha256: &m.sha256,
+            doc: m.doc.as_ref(),
+        })
+        .collect();
+    let conversion = unpara_batch::convert(&versions)?;
+    write_output(Some(&output.to_path_buf()), &conversion.json(&versions)?)?;
+    match &conversion {
+        Conversion::Pair { a, b, alignment } => {
+            let docs = unpara_batch::convert::docs_of(&versions, &[*a, *b]);
+            let [zh, en] = docs.as_slice() else {
                 bail!("the group's documents could not be read");
             };
-            let alignment = unpara_align::align(zh, en);
             write_output(
-                Some(&output.to_path_buf()),
-                &unpara_writers::alignment_json(zh, en, &alignment)?,
+                Some(&sidecar.to_path_buf()),
+                &conversion.jsonl(group, &versions)?,
             )?;
             let export = unpara_writers::Export {
                 group: Some(group.to_string()),
                 ..Default::default()
             };
-            let lines = unpara_writers::alignment_jsonl(zh, en, &alignment, &export)?;
-            write_output(Some(&sidecar.to_path_buf()), &lines)?;
-            write_pieces(sidecar, formats, gzip, &export, zh, en, &alignment)?;
+            write_pieces(sidecar, formats, gzip, &export, zh, en, alignment)?;
             if let Some(db) = db {
-                db.write_group(group, &[zh, en], Some(&alignment))?;
+                db.write_group(group, &[zh, en], Some(alignment))?;
             }
-            ("aligned", vec![z, e], alignment.sentence_links.len())
         }
-        _ => {
-            let i = members
-                .iter()
-                .position(|m| m.doc.is_some())
-                .context("no document of the group could be read")?;
-            let doc = members
-                .get(i)
-                .and_then(|m| m.doc.as_ref())
-                .context("no document")?;
+        Conversion::Set {
+            versions: used,
+            set,
+        } => {
             write_output(
-                Some(&output.to_path_buf()),
-                &unpara_writers::document_json(doc)?,
+                Some(&sidecar.to_path_buf()),
+                &conversion.jsonl(group, &versions)?,
             )?;
+            let docs = unpara_batch::convert::docs_of(&versions, used);
+            versions::write_set_pieces(group, &docs, set, sidecar, (formats, gzip), db)?;
+        }
+        Conversion::Single { index } => {
             let _ = std::fs::remove_file(sidecar);
             // A document with one language is in the database too: "which documents
             // lack a language" is a query.
-            if let Some(db) = db {
+            if let (Some(db), Some(doc)) = (db, versions.get(*index).and_then(|v| v.doc)) {
                 db.write_group(group, &[doc], None)?;
             }
-            ("extracted", vec![i], 0)
         }
-    };
+    }
+    let used = conversion.used();
     let used_paths: Vec<String> = used
         .iter()
-        .filter_map(|&i| members.get(i))
-        .map(|m| m.path.display().to_string())
+        .filter_map(|&i| versions.get(i))
+        .map(|v| v.path.display().to_string())
         .collect();
-    let used_shas: Vec<String> = used
-        .iter()
-        .filter_map(|&i| members.get(i))
-        .map(|m| m.sha256.clone())
-        .collect();
-    // Members that share a file name (`en.pdf` of several folders) are named by path.
-    let file_names: Vec<Option<std::ffi::OsString>> = members
-        .iter()
-        .map(|m| m.path.file_name().map(|n| n.to_os_string()))
-        .collect();
-    for (i, m) in members.iter_mut().enumerate() {
-        if used.contains(&i) {
-            continue;
+    let mut notes = Vec::new();
+    for (i, other) in unpara_batch::others(&versions, &used) {
+        match other {
+            Other::Duplicate { of } => notes.push((
+                i,
+                true,
+                format!(
+                    "the same bytes (SHA-256) as {}, which was converted",
+                    of.join(" or ")
+                ),
+            )),
+            Other::Separate { name } => {
+                let Some(doc) = versions.get(i).and_then(|v| v.doc) else {
+                    continue;
+                };
+                let own =
+                    output.with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
+                write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
+                notes.push((
+                    i,
+                    false,
+                    format!(
+                        "another version of group {group} (other bytes than {}): extracted on its own to {}",
+                        used_paths.join(" and "),
+                        own.display()
+                    ),
+                ));
+            }
         }
-        // Only identical bytes are a duplicate; another version of the group (the same
-        // document in another format, a revised file) is extracted on its own, beside
-        // the group's output, so nothing of it is lost.
-        let Some(doc) = m.doc.as_ref() else { continue };
-        if used_shas.contains(&m.sha256) {
-            m.report.status = "duplicate".into();
-            m.report.message = Some(format!(
-                "the same bytes (SHA-256) as {}, which was converted",
-                used_paths.join(" or ")
-            ));
-            continue;
-        }
-        let file_name = m.path.file_name().map(|n| n.to_os_string());
-        let shared = file_names.iter().filter(|n| **n == file_name).count() > 1;
-        let name = if shared {
-            discover::file_stem_of(&discover::plain_path(&m.path))
-        } else {
-            discover::file_stem_of(&file_name.unwrap_or_default().to_string_lossy())
-        };
-        let own = output.with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
-        write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
-        let note = format!(
-            "another version of group {group} (other bytes than {}): extracted on its own to {}",
-            used_paths.join(" and "),
-            own.display()
-        );
-        m.report.message = Some(match m.report.message.take() {
-            Some(w) => format!("{note}; {w}"),
-            None => note,
-        });
     }
-    Ok((status, links))
+    drop(versions);
+    for (i, duplicate, note) in notes {
+        let Some(m) = members.get_mut(i) else {
+            continue;
+        };
+        if duplicate {
+            m.report.status = "duplicate".into();
+            m.report.message = Some(note);
+        } else {
+            m.report.message = Some(match m.report.message.take() {
+                Some(w) => format!("{note}; {w}"),
+                None => note,
+            });
+        }
+    }
+    Ok((conversion.status(), conversion.sentence_links()))
 }
 
 /// A group's pieces of the corpus files of `formats` beside its `.jsonl` sidecar. The
@@ -837,34 +800,4 @@ fn write_corpus(dir: &Path, groups: &[GroupReport], formats: &[CorpusFormat]) ->
         }
     }
     Ok(())
-}
-
-fn totals(files: &[FileReport], groups: &[GroupReport], seconds: f64) -> Totals {
-    let pages: u64 = files.iter().map(|f| u64::from(f.pages)).sum();
-    // Duplicates were read too (then found to be another version of a document).
-    let read = files
-        .iter()
-        .filter(|f| matches!(f.status.as_str(), "ok" | "warning" | "duplicate"))
-        .count();
-    Totals {
-        files: files.len(),
-        errors: files.iter().filter(|f| f.status == "error").count(),
-        group_errors: groups.iter().filter(|g| g.status == "error").count(),
-        pages,
-        groups: groups.len(),
-        aligned: groups.iter().filter(|g| g.status == "aligned").count(),
-        extracted: groups.iter().filter(|g| g.status == "extracted").count(),
-        skipped: groups.iter().filter(|g| g.status == "skipped").count(),
-        seconds,
-        documents_per_second: if seconds > 0.0 {
-            read as f64 / seconds
-        } else {
-            0.0
-        },
-        pages_per_second: if seconds > 0.0 {
-            pages as f64 / seconds
-        } else {
-            0.0
-        },
-    }
 }

@@ -1,5 +1,7 @@
-//! What a batch remembers between runs (`.unpara-state.json`) and tells about one run
-//! (`run-report.json`).
+//! What a batch remembers between runs (`.unpara-state.json`); what it tells about a
+//! run (`run-report.json`) is [`unpara_batch::RunReport`].
+
+pub(crate) use unpara_batch::{FileReport, GroupReport, RunReport};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -40,70 +42,4 @@ impl State {
         let text = serde_json::to_string_pretty(self).context("state")?;
         super::output::write_output(Some(&dir.join(STATE_FILE)), &text)
     }
-}
-
-/// How an input file fared.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct FileReport {
-    pub path: String,
-    /// `ok`, `warning` (read, with warnings), `error` (not read), `unchanged` (not
-    /// read again: its group was done before from the same bytes), `duplicate` (another
-    /// version of a document the group converted from other files) or `skipped` (not a
-    /// document: an XCES link file).
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    pub sha256: String,
-    pub group: Option<String>,
-    pub language: Option<String>,
-    pub pages: u32,
-    /// Time to read, structure and segment it, milliseconds.
-    pub read_ms: u64,
-}
-
-/// How a document group fared.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct GroupReport {
-    pub group: String,
-    pub files: Vec<String>,
-    /// `aligned`, `extracted`, `skipped` (inputs unchanged), or `error`.
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub output: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    pub sentence_links: usize,
-    pub ms: u64,
-}
-
-/// `run-report.json`.
-#[derive(Debug, Serialize)]
-pub(crate) struct RunReport {
-    pub inputs: Vec<String>,
-    pub output: String,
-    pub jobs: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub shard: Option<String>,
-    pub files: Vec<FileReport>,
-    pub groups: Vec<GroupReport>,
-    pub totals: Totals,
-}
-
-/// Counts and timings of a run.
-#[derive(Debug, Default, Serialize)]
-pub(crate) struct Totals {
-    pub files: usize,
-    /// Input files that could not be read or converted.
-    pub errors: usize,
-    /// Groups whose outputs could not be written (a full disk, a name the file system
-    /// refuses): failures too.
-    pub group_errors: usize,
-    pub pages: u64,
-    pub groups: usize,
-    pub aligned: usize,
-    pub extracted: usize,
-    pub skipped: usize,
-    pub seconds: f64,
-    pub documents_per_second: f64,
-    pub pages_per_second: f64,
 }

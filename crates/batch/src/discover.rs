@@ -2,20 +2,23 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
 /// Extensions a batch reads (the content decides the format; the extension only finds
 /// candidates).
 const EXTENSIONS: [&str; 3] = ["pdf", "docx", "xml"];
 
-/// Every PDF, DOCX and XML file under the folders, recursively, sorted; hidden files
+/// Every PDF, DOCX and XML file under the folders (or the files themselves), recursively, sorted; hidden files
 /// and folders (`.git`, the batch's own state) are skipped. Symbolic links are
-/// followed (walkdir detects loops: a link back to an ancestor is reported on standard
-/// error and not entered), and a file reached by several paths is listed once, under
+/// followed (walkdir detects loops: a link back to an ancestor is not entered and is
+/// named in [`Inputs::warnings`]), and a file reached by several paths is listed once, under
 /// the first path found.
-pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
+///
+/// # Errors
+/// [`DiscoverError`] when an input does not exist or a folder cannot be listed.
+pub fn inputs(folders: &[PathBuf]) -> Result<Inputs, DiscoverError> {
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for folder in folders {
         if folder.is_file() {
@@ -25,7 +28,7 @@ pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
             continue;
         }
         if !folder.is_dir() {
-            anyhow::bail!("{}: cannot list: not a folder or file", folder.display());
+            return Err(DiscoverError::NotFound(folder.clone()));
         }
         let walk = walkdir::WalkDir::new(folder)
             .follow_links(true)
@@ -37,11 +40,16 @@ pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) if e.loop_ancestor().is_some() => {
-                    eprintln!("unpara: warning: {e}: not entered (a symbolic link back to a folder above it)");
+                    warnings.push(format!(
+                        "{e}: not entered (a symbolic link back to a folder above it)"
+                    ));
                     continue;
                 }
-                Err(e) => {
-                    return Err(e).with_context(|| format!("{}: cannot list", folder.display()))
+                Err(source) => {
+                    return Err(DiscoverError::List {
+                        folder: folder.clone(),
+                        source,
+                    })
                 }
             };
             let path = entry.path();
@@ -58,7 +66,37 @@ pub(crate) fn inputs(folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     out.sort();
-    Ok(out)
+    Ok(Inputs {
+        paths: out,
+        warnings,
+    })
+}
+
+/// What [`inputs`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// The input files, sorted.
+    pub paths: Vec<PathBuf>,
+    /// Folders not entered (symbolic links back to a folder above them), one message
+    /// each.
+    pub warnings: Vec<String>,
+}
+
+/// Why the inputs of a batch could not be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    /// An input is neither a folder nor a file.
+    #[error("{}: cannot list: not a folder or file", .0.display())]
+    NotFound(PathBuf),
+    /// A folder (or one below it) could not be listed.
+    #[error("{}: cannot list", folder.display())]
+    List {
+        /// The input folder being listed.
+        folder: PathBuf,
+        /// The walk's error (it names the path that failed).
+        #[source]
+        source: walkdir::Error,
+    },
 }
 
 /// Deepest folder level a batch descends to (a bound on what the input tree decides).
@@ -67,7 +105,7 @@ const MAX_DEPTH: usize = 64;
 /// The document symbol a UN file name spells (`A_RES_73_3-EN.pdf` → `A/RES/73/3`), a
 /// hint used only when the document itself names no symbol. Job-number names
 /// (`N1829185.pdf`) spell none.
-pub(crate) fn symbol_hint(path: &Path) -> Option<String> {
+pub fn symbol_hint(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     let stem = stem
         .rsplit_once(['-', '_', '.'])
@@ -99,7 +137,7 @@ pub(crate) fn symbol_hint(path: &Path) -> Option<String> {
 /// `A/X` and `A_X` would meet), or the name is one batch writes itself (a leading `.`
 /// as in `.unpara-state`, `run-report`), 8 hex digits of the group's SHA-256 are
 /// appended (`A_X.1f0c2d3e`). Names are cut to [`MAX_STEM_BYTES`] (then also hashed).
-pub(crate) fn file_stem_of(symbol: &str) -> String {
+pub fn file_stem_of(symbol: &str) -> String {
     let mut lossy = false;
     let mut stem: String = symbol
         .chars()
@@ -137,7 +175,7 @@ pub(crate) fn file_stem_of(symbol: &str) -> String {
 }
 
 /// A path's plain components joined by `/` (`../corpus/x/en.pdf` → `corpus/x/en.pdf`).
-pub(crate) fn plain_path(path: &Path) -> String {
+pub fn plain_path(path: &Path) -> String {
     path.components()
         .filter_map(|c| match c {
             std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
@@ -154,15 +192,24 @@ const MAX_STEM_BYTES: usize = 120;
 
 /// Whether a file is an XCES alignment (`<cesAlign>` near its start): an input of
 /// `align --links`, not a document.
-pub(crate) fn is_link_file(path: &Path) -> bool {
+pub fn is_link_file(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 4096];
+    let mut head = [0u8; LINK_HEAD_BYTES];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
-    head.get(..n)
-        .is_some_and(|h| h.windows(9).any(|w| w == b"<cesAlign"))
+    head.get(..n).is_some_and(is_link_head)
 }
+
+/// Whether the first bytes of a file (4 096 are enough) are those of an XCES
+/// alignment (`<cesAlign>`).
+pub fn is_link_head(head: &[u8]) -> bool {
+    let head = head.get(..head.len().min(LINK_HEAD_BYTES)).unwrap_or(head);
+    head.windows(9).any(|w| w == b"<cesAlign")
+}
+
+/// How far into a file [`is_link_head`] looks for `<cesAlign`, in bytes.
+pub const LINK_HEAD_BYTES: usize = 4096;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,160 @@
+"""The Dask pipeline in the engine's local mode (a LocalCluster of worker processes)
+on a folder of copies of the corpus: the same groups, outputs and run report as
+`unpara batch` on the same folder; Parquet that datasets loads as a translation
+dataset; bad files as error rows."""
+
+import json
+import shutil
+
+import pytest
+
+pytest.importorskip("dask.bag", reason="the engine tests need unpara[dask]: pip install '.[dask]'")
+pytest.importorskip("distributed", reason="the engine tests need unpara[dask]")
+pytest.importorskip("pyarrow", reason="the engine tests need unpara[dask]")
+
+import unpara  # noqa: E402
+from unpara import dask_pipeline  # noqa: E402
+from conftest import FIXTURE, cli, corpus  # noqa: E402
+
+ZH_TITLE = "联合国反腐败公约缔约国会议"
+EN_TITLE = "Conference of the States Parties to the United Nations Convention against Corruption"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """cac/: the fixture pair and a copy of en.pdf (a duplicate); udhr/: three
+    versions without a symbol (one set); reports/: five English UN documents and a
+    damaged PDF; plus a hidden file and a text file that are not inputs."""
+    root = tmp_path_factory.mktemp("dask-in")
+    (root / "cac").mkdir()
+    shutil.copy(FIXTURE / "zh.pdf", root / "cac" / "zh.pdf")
+    shutil.copy(FIXTURE / "en.pdf", root / "cac" / "en.pdf")
+    shutil.copy(FIXTURE / "en.pdf", root / "cac" / "en-copy.pdf")
+    (root / "udhr").mkdir()
+    for lang in ("zh", "en", "fr"):
+        shutil.copy(corpus(f"udhr-xml/{lang}.xml"), root / "udhr" / f"{lang}.xml")
+    (root / "reports").mkdir()
+    for name in ("A_80_590", "A_RES_73_3", "A_RES_73_6", "A_RES_73_8", "S_2013_220"):
+        shutil.copy(corpus(f"un-en/{name}.pdf"), root / "reports" / f"{name}.pdf")
+    (root / "reports" / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    (root / "reports" / ".hidden.pdf").write_bytes(FIXTURE.joinpath("en.pdf").read_bytes())
+    (root / "reports" / "notes.txt").write_text("not an input")
+    return root
+
+
+@pytest.fixture(scope="module")
+def outputs(folder, tmp_path_factory):
+    out = tmp_path_factory.mktemp("dask-out")
+    report = dask_pipeline.run([str(folder)], str(out), workers=2)
+    return out, report
+
+
+def test_the_run_report_has_every_file_and_group(folder, outputs):
+    out, report = outputs
+    assert report == json.loads((out / "run-report.json").read_text())
+    t = report["totals"]
+    assert (t["files"], t["errors"], t["groups"], t["aligned"], t["extracted"]) == (12, 1, 7, 2, 5)
+    assert t["group_errors"] == 0
+    assert report["jobs"] == 2
+    by_path = {f["path"]: f for f in report["files"]}
+    broken = by_path[str(folder / "reports" / "broken.pdf")]
+    assert broken["status"] == "error"
+    assert broken["message"].startswith(f"{folder / 'reports' / 'broken.pdf'}: ")
+    # en-copy.pdf sorts before en.pdf ('-' < '.'), so it is the version converted and
+    # en.pdf, the same bytes, the duplicate.
+    assert by_path[str(folder / "cac" / "en-copy.pdf")]["status"] == "warning"
+    duplicate = by_path[str(folder / "cac" / "en.pdf")]
+    assert duplicate["status"] == "duplicate"
+    assert duplicate["message"] == (
+        f"the same bytes (SHA-256) as {folder / 'cac' / 'zh.pdf'} or {folder / 'cac' / 'en-copy.pdf'}, "
+        "which was converted"
+    )
+    groups = {g["group"]: g for g in report["groups"]}
+    assert groups["CAC/COSP/WG.4/2017/4"]["status"] == "aligned"
+    assert groups["CAC/COSP/WG.4/2017/4"]["sentence_links"] == 240
+    assert groups["S/2013/220"]["status"] == "extracted"
+    assert groups["A/RES/73/3"]["files"] == [str(folder / "reports" / "A_RES_73_3.pdf")]
+
+
+def test_outputs_are_those_of_unpara_batch(folder, outputs, tmp_path):
+    out, report = outputs
+    batch = tmp_path / "batch"
+    done = cli("batch", str(folder), "-o", str(batch), check=False)
+    assert done.returncode == 1, done.stderr  # the damaged PDF
+    expected = json.loads((batch / "run-report.json").read_text())
+    for a, b in zip(expected["files"], report["files"]):
+        assert {k: v for k, v in a.items() if k != "read_ms"} == {
+            k: v for k, v in b.items() if k != "read_ms"
+        }
+    assert len(expected["files"]) == len(report["files"])
+    keep = ("group", "files", "status", "message", "sentence_links")
+    assert [{k: g.get(k) for k in keep} for g in expected["groups"]] == [
+        {k: g.get(k) for k in keep} for g in report["groups"]
+    ]
+    for group in report["groups"]:
+        name = unpara._native.file_stem_of(group["group"]) + ".json"
+        assert (out / name).read_bytes() == (batch / name).read_bytes(), name
+    lines = sorted(
+        line for part in (out / "jsonl").glob("part-*.jsonl") for line in part.read_text().splitlines()
+    )
+    assert lines == sorted((batch / "corpus.jsonl").read_text().splitlines())
+
+
+def test_parquet_loads_as_a_translation_dataset(outputs):
+    datasets = pytest.importorskip("datasets", reason="datasets reads the Parquet output")
+    out, _ = outputs
+    assert sorted(p.name for p in (out / "parquet").iterdir()) == ["zh-en", "zh-en-fr"]
+    ds = datasets.load_dataset("parquet", data_dir=str(out / "parquet" / "zh-en"), split="train")
+    # A Translation feature (its languages sorted, as datasets stores them).
+    assert ds.features["translation"] == datasets.Translation(languages=["en", "zh"])
+    assert len(ds) == 240
+    first = next(r for r in ds if r["ids"]["en"] == ["b0:0"])
+    assert first["translation"] == {"zh": ZH_TITLE, "en": EN_TITLE}
+    assert first["group"] == "CAC/COSP/WG.4/2017/4"
+    # The fields of corpus.jsonl, column by column.
+    lines = [json.loads(x) for p in (out / "jsonl").glob("part-*.jsonl") for x in p.read_text().splitlines()]
+    pair_line = next(x for x in lines if x["languages"] == ["zh", "en"])
+    assert list(ds.features) == list(pair_line)
+    three = datasets.load_dataset("parquet", data_dir=str(out / "parquet" / "zh-en-fr"), split="train")
+    assert three.features["translation"] == datasets.Translation(languages=["en", "fr", "zh"])
+    assert set(three[0]["translation"]) == {"zh", "en", "fr"}
+
+
+def test_an_object_store_prefix_is_read_and_written():
+    """memory:// is an fsspec object store; an in-process cluster (threads) shares it."""
+    fsspec = pytest.importorskip("fsspec")
+    from distributed import Client
+
+    fs = fsspec.filesystem("memory")
+    for name in ("zh.pdf", "en.pdf"):
+        fs.pipe(f"/un/cac/{name}", (FIXTURE / name).read_bytes())
+    fs.pipe("/un/cac/.DS_Store/x.pdf", b"hidden")
+    fs.pipe("/un/cac/bad.docx", b"PK\x03\x04 not a zip")
+    assert dask_pipeline.list_inputs(["memory://un/"])[0] == [
+        "memory:///un/cac/bad.docx",
+        "memory:///un/cac/en.pdf",
+        "memory:///un/cac/zh.pdf",
+    ]
+    with Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None) as client:
+        report = dask_pipeline.run(["memory://un/"], "memory://out/", client=client)
+    # The fixture's front pages warn of their masthead ("United Nations", "联合国").
+    assert [f["status"] for f in report["files"]] == ["error", "warning", "warning"]
+    assert report["groups"][0]["status"] == "aligned"
+    assert report["groups"][0]["output"] == "memory://out/CAC_COSP_WG.4_2017_4.json"
+    assert json.loads(fs.cat("/out/CAC_COSP_WG.4_2017_4.json"))["summary"]["links"] == 124
+    assert len(fs.glob("/out/parquet/zh-en/part-*.parquet")) == 1
+    assert json.loads(fs.cat("/out/run-report.json"))["totals"]["errors"] == 1
+
+
+def test_the_command_line(folder, tmp_path, capsys):
+    out = tmp_path / "cmd"
+    code = dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1", "--format", "jsonl"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "3 files, 1 groups (1 aligned, 0 extracted), 0 errors" in err
+    assert not (out / "parquet").exists()
+    assert dask_pipeline.main([str(folder), "-o", str(tmp_path / "strict"), "--workers", "1", "--strict"]) == 1
+    assert dask_pipeline.main([str(tmp_path / "nowhere"), "-o", str(out)]) == 4
+    with pytest.raises(SystemExit) as e:
+        dask_pipeline.main(["--lang", "xx", str(folder), "-o", str(out)])
+    assert e.value.code == 2
