@@ -4,7 +4,7 @@ The same JSON shapes as the command line (schema "1"), as dicts::
 
     import unpara
     doc = unpara.extract("A_RES_73_3.pdf")          # unpara extract
-    doc["paragraphs"][0]["text"]
+    doc["metadata"]["symbol"], doc["blocks"][0]["text"]
     pair = unpara.align("zh.pdf", "en.pdf")          # unpara align
     lines = unpara.text(open("x.pdf", "rb").read())  # unpara text
 

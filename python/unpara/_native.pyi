@@ -1,7 +1,7 @@
 """Type stubs of unpara._native, the Rust extension module (crates/python)."""
 
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, Union, overload
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 """A path, or the bytes of a PDF, Word or XML file."""
@@ -25,15 +25,26 @@ def extract(
     to. Raises unpara.Error (EncryptedError, LimitError) naming the file and reason.
     """
 
+@overload
 def text(
     source: Source,
     *,
     name: Optional[str] = None,
     password: Optional[str] = None,
-    json: bool = False,
-) -> Union[str, Dict[str, Any]]:
-    """The lines of a PDF as ``unpara text`` prints them, or (``json=True``) its
-    layout: boxes in PDF points, font sizes, spans, warnings."""
+    json: Literal[False] = False,
+) -> str:
+    """The lines of a PDF as ``unpara text`` prints them."""
+
+@overload
+def text(
+    source: Source,
+    *,
+    name: Optional[str] = None,
+    password: Optional[str] = None,
+    json: Literal[True],
+) -> Dict[str, Any]:
+    """The layout of a PDF (``unpara text --json``): boxes in PDF points, font sizes,
+    spans, warnings."""
 
 def align(
     a: Source,
@@ -57,6 +68,7 @@ def read_input(
     lang: Optional[str] = None,
     password: Optional[str] = None,
     max_inflate: Optional[int] = None,
+    sequential: bool = False,
 ) -> Dict[str, Any]:
     """One batch input from its bytes: ``{"file": report, "group": str | None,
     "document": str | None}``; never raises for a bad file (status "error")."""

@@ -48,7 +48,15 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from . import _native
 from ._errors import Error
 
-__all__ = ["run", "list_inputs", "main", "EXTENSIONS", "DEFAULT_MAX_FILE_BYTES"]
+__all__ = [
+    "run",
+    "list_inputs",
+    "main",
+    "EXTENSIONS",
+    "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_MAX_MEMORY",
+    "DEFAULT_TIMEOUT",
+]
 
 EXTENSIONS = (".pdf", ".docx", ".xml")
 """Extensions of the inputs (the content decides the format; these find candidates)."""
@@ -56,6 +64,17 @@ EXTENSIONS = (".pdf", ".docx", ".xml")
 DEFAULT_MAX_FILE_BYTES = 2 << 30
 """Largest input read, in bytes (2 GiB, ``unpara batch``'s default ``--max-memory``):
 a larger file is an error row, not read into a worker's memory."""
+
+DEFAULT_MAX_MEMORY = 2 << 30
+"""Address space one input's reading may add to its worker, in bytes (2 GiB, as
+``unpara batch --max-memory``): past it the read stops and the file is an error row."""
+
+DEFAULT_TIMEOUT = 60.0
+"""Wall time one input may take to be read, in seconds (as ``unpara batch
+--timeout``): past it the read is stopped and the file is an error row."""
+
+_MAX_SAID = 64 * 1024
+"""Bytes of an isolated read's standard error kept (to quote an allocation failure)."""
 
 _PIECE_TOKEN_HEX = 16
 """Hex digits of a part's name: the SHA-256 of its groups' names, so that a re-run
@@ -130,10 +149,18 @@ def _read(path: str, options: Dict[str, Any]) -> Dict[str, Any]:
         with fsspec.open(path, "rb", **options["storage_options"]) as f:
             data = f.read(limit + 1)
     except Exception as e:  # noqa: BLE001 - any failure to read is the file's error row
-        return _error_row(path, "", f"{path}: cannot read: {e}")
+        # As the command line words it ("No such file or directory (os error 2)").
+        reason = f"{e.strerror} (os error {e.errno})" if isinstance(e, OSError) and e.errno else str(e)
+        return _error_row(path, "", f"{path}: cannot read: {reason}")
     sha256 = hashlib.sha256(data).hexdigest()
     if len(data) > limit:
         return _error_row(path, "", f"{path}: larger than {limit} bytes (max_file_bytes): not read")
+    if options["isolate"] and hasattr(os, "fork"):
+        return _read_isolated(path, data, sha256, options)
+    return _read_here(path, data, sha256, options, sequential=False)
+
+
+def _read_here(path: str, data: bytes, sha256: str, options: Dict[str, Any], sequential: bool) -> Dict[str, Any]:
     try:
         return _native.read_input(
             path,
@@ -142,11 +169,110 @@ def _read(path: str, options: Dict[str, Any]) -> Dict[str, Any]:
             lang=options["lang"],
             password=options["password"],
             max_inflate=options["max_inflate"],
+            sequential=sequential,
         )
     except BaseException as e:  # a panic in the reader is pyo3's PanicException (BaseException)
         if _fatal(e):
             raise
         return _error_row(path, sha256, f"{path}: {type(e).__name__}: {e}")
+
+
+def _address_space() -> int:
+    """This process's address space now, bytes (Linux: /proc/self/statm), or 0."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _read_isolated(path: str, data: bytes, sha256: str, options: Dict[str, Any]) -> Dict[str, Any]:
+    """Reads in a forked child whose address space may grow by ``max_memory`` bytes
+    (``RLIMIT_AS``) and which is killed after ``timeout`` seconds, as ``unpara batch``
+    bounds its worker processes: a file that eats the memory or hangs is an error row,
+    and the Dask worker lives on. The child reads the pages on its own thread (the
+    worker's thread pools are not in a forked child)."""
+    import pickle
+    import resource
+    import select
+    import signal
+
+    max_memory, timeout = options["max_memory"], options["timeout"]
+    r, w = os.pipe()
+    er, ew = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send the result, exit without cleanup
+        code = 0
+        try:
+            os.close(r)
+            os.close(er)
+            os.dup2(ew, 2)  # the reader's last words (an allocation failure) go to the parent
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            limit = _address_space() + max_memory
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+            payload = pickle.dumps(_read_here(path, data, sha256, options, sequential=True))
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(w, view):]
+        except MemoryError:
+            code = 3
+        except BaseException:  # noqa: BLE001 - the parent reports the failure
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(w)
+    os.close(ew)
+    chunks: List[bytes] = []
+    said = b""
+    deadline = time.monotonic() + timeout
+    timed_out = False
+    open_fds = [r, er]
+    try:
+        while open_fds:
+            remaining = deadline - time.monotonic()
+            ready = select.select(open_fds, [], [], remaining)[0] if remaining > 0 else []
+            if not ready:
+                timed_out = True
+                os.kill(pid, signal.SIGKILL)
+                break
+            for fd in ready:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    open_fds.remove(fd)
+                elif fd == r:
+                    chunks.append(chunk)
+                elif len(said) < _MAX_SAID:
+                    said += chunk
+    finally:
+        os.close(r)
+        os.close(er)
+        _, status = os.waitpid(pid, 0)
+    last = next(
+        (line.strip() for line in reversed(said.decode("utf-8", "replace").splitlines()) if "memory allocation of" in line),
+        "",
+    )
+    if timed_out:
+        return _error_row(
+            path, sha256, f"{path}: reading took longer than the limit of {timeout:g} s (timeout); stopped"
+        )
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and chunks:
+        return pickle.loads(b"".join(chunks))
+    # Rust aborts (SIGABRT) when an allocation fails; Python raises MemoryError (3).
+    memory = (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT) or (
+        os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3
+    )
+    if memory:
+        return _error_row(
+            path,
+            sha256,
+            f"{path}: reading needed more than the limit of {max_memory // (1 << 20)} MiB (max_memory)"
+            + (f"; the reader said: {last}" if last else ""),
+        )
+    if os.WIFSIGNALED(status):
+        return _error_row(path, sha256, f"{path}: the process reading it was killed by signal {os.WTERMSIG(status)}")
+    return _error_row(path, sha256, f"{path}: the process reading it failed (exit status {os.WEXITSTATUS(status)})")
 
 
 def _join(output: str, *parts: str) -> str:
@@ -267,6 +393,9 @@ def run(
     password: Optional[str] = None,
     max_inflate: Optional[int] = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+    timeout: float = DEFAULT_TIMEOUT,
+    isolate: bool = True,
     formats: Sequence[str] = ("parquet", "jsonl"),
     storage_options: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
@@ -277,11 +406,29 @@ def run(
     of a running scheduler; else a local cluster of ``workers`` processes (all cores
     by default), closed at the end. ``formats``: any of ``parquet``, ``jsonl``.
     ``storage_options``: fsspec options for object-store inputs and outputs.
+
+    Each input is read in a forked child of its worker (``isolate``; on systems with
+    ``fork``) whose address space may grow by ``max_memory`` bytes and which is
+    stopped after ``timeout`` seconds: a file past either is an error row, as in
+    ``unpara batch``. ``max_file_bytes``: larger inputs are error rows, not read.
+    The run's Parquet and JSON Lines parts replace those of an earlier run into
+    ``output`` (``parquet/`` and ``jsonl/`` are emptied first).
+
+    Raises ``ValueError`` for bad arguments, :class:`unpara.Error` when the inputs
+    cannot be listed, ``OSError`` when the output cannot be written.
     """
     from distributed import Client, LocalCluster
     import dask.bag as db
     import fsspec
 
+    for name, value in (("workers", workers), ("max_inflate", max_inflate)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    for name, value in (("max_file_bytes", max_file_bytes), ("max_memory", max_memory)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive number of bytes, got {value!r}")
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 86_400:
+        raise ValueError(f"timeout must be a number of seconds from 0 to 86400, got {timeout!r}")
     unknown = set(formats) - {"parquet", "jsonl"}
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)} (expected parquet, jsonl)")
@@ -294,6 +441,9 @@ def run(
         raise Error(f"no PDF, DOCX or XML file under {list(inputs)}", None, "no input files")
     fs, root = fsspec.core.url_to_fs(output, **storage_options)
     fs.makedirs(root, exist_ok=True)
+    for folder in ("parquet", "jsonl"):  # this run's parts replace the last run's
+        if fs.exists(_join(root, folder)):
+            fs.rm(_join(root, folder), recursive=True)
     owned = []
     if client is None:
         if address:
@@ -315,6 +465,9 @@ def run(
             "password": password,
             "max_inflate": max_inflate,
             "max_file_bytes": max_file_bytes,
+            "max_memory": max_memory,
+            "timeout": float(timeout),
+            "isolate": isolate,
             "storage_options": storage_options,
             "output": output,
             "formats": tuple(formats),
@@ -360,26 +513,50 @@ def run(
     return report
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text!r}: from 0 to 86400 seconds")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
+    script = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
     p = argparse.ArgumentParser(
-        prog="python -m unpara.dask_pipeline",
+        prog="unpara-dask" if script == "unpara-dask" else "python -m unpara.dask_pipeline",
         description="Convert a folder or object-store prefix of PDF/DOCX/XML documents on Dask: "
         "read in parallel, group language versions by document symbol, align each group, "
         "write Parquet, JSON Lines and a run report.",
         epilog="Exit codes: 0 finished (bad files are error rows of run-report.json), "
-        "1 with --strict when a file or group failed, 2 bad usage, 4 inputs not listable "
-        "or output not writable.",
+        "1 with --strict when a file or group failed, 2 bad usage, 4 inputs not listable, "
+        "output not writable, or an object store's fsspec package (s3fs, gcsfs, adlfs) missing.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, files, or URLs (s3://, gs://, …)")
     p.add_argument("-o", "--output", required=True, help="output folder or URL")
     p.add_argument("--address", help="scheduler address (tcp://host:8786); a local cluster when absent")
-    p.add_argument("--workers", type=int, help="local cluster: worker processes (all cores by default)")
+    p.add_argument("--workers", type=_positive_int, help="local cluster: worker processes (all cores by default)")
     p.add_argument("--lang", choices=["ar", "zh", "en", "fr", "ru", "es"], help="language of every input (detected by default)")
     p.add_argument("--password", help="password of encrypted PDFs")
-    p.add_argument("--max-inflate", type=int, metavar="BYTES", help="largest size a Word document may inflate to")
-    p.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, metavar="BYTES", help="largest input read (default 2 GiB)")
+    p.add_argument("--max-inflate", type=_positive_int, metavar="BYTES", help="largest size a Word document may inflate to")
+    p.add_argument("--max-file-bytes", type=_positive_int, default=DEFAULT_MAX_FILE_BYTES, metavar="BYTES", help="largest input read (default 2 GiB)")
+    p.add_argument("--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY, metavar="BYTES", help="address space one input's reading may add to its worker (default 2 GiB); past it the file is an error row")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="wall time one input may take to be read (default 60); past it the file is an error row")
     p.add_argument("--format", default="parquet,jsonl", help="comma-separated: parquet, jsonl (default both)")
     p.add_argument("--storage-option", action="append", default=[], metavar="KEY=VALUE", help="fsspec option for object stores (repeatable)")
+    p.add_argument("--no-isolate", action="store_true", help="read in the worker itself, not in a forked child: faster (no fork per file), but a file past --max-memory or --timeout can then kill or hold its worker (for trusted corpora)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any file or group failed")
     return p
 
@@ -404,6 +581,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             password=args.password,
             max_inflate=args.max_inflate,
             max_file_bytes=args.max_file_bytes,
+            max_memory=args.max_memory,
+            timeout=args.timeout,
+            isolate=not args.no_isolate,
             formats=formats,
             storage_options=options,
         )
@@ -411,6 +591,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"unpara-dask: {e}", file=sys.stderr)
         return 2
     except (Error, OSError) as e:
+        print(f"unpara-dask: {e}", file=sys.stderr)
+        return 4
+    except ImportError as e:  # fsspec's message names the package (s3fs, gcsfs …)
         print(f"unpara-dask: {e}", file=sys.stderr)
         return 4
     t = report["totals"]

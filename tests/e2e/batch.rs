@@ -457,6 +457,52 @@ fn walk_survives_link_loops_and_pairs_by_folder_and_stem() {
     assert_eq!(code, Some(0));
 }
 
+/// A symbolic link to nothing among the inputs (a file moved away) is an error row
+/// naming it; the walk goes on and the pair beside it is aligned. A link to nothing
+/// with another extension is left out, as other files are.
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_is_an_error_row_and_the_rest_converts() {
+    let dir = std::env::temp_dir().join(format!("unpara-batch-dangling-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in/pair")).unwrap();
+    for name in ["zh.pdf", "en.pdf"] {
+        std::fs::copy(
+            root().join("fixtures/CAC_COSP_WG.4_2017_4").join(name),
+            dir.join("in/pair").join(name),
+        )
+        .unwrap();
+    }
+    std::os::unix::fs::symlink(dir.join("moved.pdf"), dir.join("in/pair/fr.pdf")).unwrap();
+    std::os::unix::fs::symlink(dir.join("moved.txt"), dir.join("in/notes.txt")).unwrap();
+    let (code, report) = batch(&dir, "out", &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let files = statuses(&report);
+    assert_eq!(files.len(), 3, "{files:?}");
+    let gone = dir.join("in/pair/fr.pdf").display().to_string();
+    assert_eq!(
+        files
+            .iter()
+            .find(|(p, _)| p == "pair/fr.pdf")
+            .map(|(_, s)| s.as_str()),
+        Some("error")
+    );
+    let message = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == gone.as_str())
+        .and_then(|f| f["message"].as_str())
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        message,
+        format!("{gone}: cannot read: No such file or directory (os error 2)")
+    );
+    assert_eq!(report["groups"][0]["status"], "aligned", "{report}");
+    assert_eq!(code, Some(1), "a file could not be read");
+}
+
 /// Issue 12: an expected file made as README says (`unpara extract X -o
 /// X.expected.json`, which records the input's path) passes `check` from anywhere.
 #[test]

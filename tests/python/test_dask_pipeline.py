@@ -23,8 +23,9 @@ EN_TITLE = "Conference of the States Parties to the United Nations Convention ag
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
     """cac/: the fixture pair and a copy of en.pdf (a duplicate); udhr/: three
-    versions without a symbol (one set); reports/: five English UN documents and a
-    damaged PDF; plus a hidden file and a text file that are not inputs."""
+    versions without a symbol (one set); reports/: five English UN documents, a
+    damaged PDF and a symbolic link to nothing; plus a hidden file and a text file
+    that are not inputs."""
     root = tmp_path_factory.mktemp("dask-in")
     (root / "cac").mkdir()
     shutil.copy(FIXTURE / "zh.pdf", root / "cac" / "zh.pdf")
@@ -39,6 +40,8 @@ def folder(tmp_path_factory):
     (root / "reports" / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     (root / "reports" / ".hidden.pdf").write_bytes(FIXTURE.joinpath("en.pdf").read_bytes())
     (root / "reports" / "notes.txt").write_text("not an input")
+    # A symbolic link to nothing: an error row of its own, the rest converted.
+    (root / "reports" / "gone.pdf").symlink_to(root / "nowhere.pdf")
     return root
 
 
@@ -53,10 +56,13 @@ def test_the_run_report_has_every_file_and_group(folder, outputs):
     out, report = outputs
     assert report == json.loads((out / "run-report.json").read_text())
     t = report["totals"]
-    assert (t["files"], t["errors"], t["groups"], t["aligned"], t["extracted"]) == (12, 1, 7, 2, 5)
+    assert (t["files"], t["errors"], t["groups"], t["aligned"], t["extracted"]) == (13, 2, 7, 2, 5)
     assert t["group_errors"] == 0
     assert report["jobs"] == 2
     by_path = {f["path"]: f for f in report["files"]}
+    gone = by_path[str(folder / "reports" / "gone.pdf")]
+    assert gone["status"] == "error"
+    assert gone["message"].startswith(f"{folder / 'reports' / 'gone.pdf'}: cannot read: ")
     broken = by_path[str(folder / "reports" / "broken.pdf")]
     assert broken["status"] == "error"
     assert broken["message"].startswith(f"{folder / 'reports' / 'broken.pdf'}: ")
@@ -152,9 +158,50 @@ def test_the_command_line(folder, tmp_path, capsys):
     assert code == 0
     err = capsys.readouterr().err
     assert "3 files, 1 groups (1 aligned, 0 extracted), 0 errors" in err
+    # A second run into the same folder replaces the parts of the first.
+    assert dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1", "--format", "jsonl"]) == 0
+    lines = [x for p in (out / "jsonl").glob("part-*.jsonl") for x in p.read_text().splitlines()]
+    assert len(lines) == 240
     assert not (out / "parquet").exists()
     assert dask_pipeline.main([str(folder), "-o", str(tmp_path / "strict"), "--workers", "1", "--strict"]) == 1
     assert dask_pipeline.main([str(tmp_path / "nowhere"), "-o", str(out)]) == 4
-    with pytest.raises(SystemExit) as e:
-        dask_pipeline.main(["--lang", "xx", str(folder), "-o", str(out)])
-    assert e.value.code == 2
+    for bad in (["--lang", "xx"], ["--workers", "0"], ["--workers", "-1"], ["--max-inflate", "-5"], ["--timeout", "0"]):
+        with pytest.raises(SystemExit) as e:
+            dask_pipeline.main([*bad, str(folder), "-o", str(out)])
+        assert e.value.code == 2, bad
+    for bad in ({"workers": -1}, {"max_inflate": 0}, {"max_memory": True}, {"timeout": -1}):
+        with pytest.raises(ValueError):
+            dask_pipeline.run([str(folder)], str(out), **bad)
+
+
+def hostile(tmp_path, name):
+    """A file of tests/hostile/make.py (written at test time)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    made = tmp_path / "hostile"
+    subprocess.run([sys.executable, str(ROOT / "tests" / "hostile" / "make.py"), str(made), str(FIXTURE / "en.pdf")],
+                   check=True)
+    return made / name
+
+
+def test_a_read_past_its_memory_or_time_is_an_error_row(tmp_path):
+    """As unpara batch's workers (tests/e2e/hostile.rs): the 4 GiB flate bomb past a
+    100 MiB address-space limit, every read past a limit no reading can meet; the job
+    finishes and the good pair is aligned."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(hostile(tmp_path, "flate-bomb-4g-single.pdf"), inputs / "bomb.pdf")
+    shutil.copy(FIXTURE / "zh.pdf", inputs / "zh.pdf")
+    shutil.copy(FIXTURE / "en.pdf", inputs / "en.pdf")
+    report = dask_pipeline.run([str(inputs)], str(tmp_path / "out"), workers=1, max_memory=100 << 20)
+    bomb = next(f for f in report["files"] if f["path"].endswith("bomb.pdf"))
+    assert bomb["status"] == "error"
+    assert bomb["message"].startswith(f"{inputs / 'bomb.pdf'}: reading needed more than the limit of 100 MiB (max_memory)")
+    assert "memory allocation of" in bomb["message"]
+    assert report["groups"][0]["status"] == "aligned"
+    slow = dask_pipeline.run([str(inputs)], str(tmp_path / "slow"), workers=1, timeout=1e-4)
+    assert [f["status"] for f in slow["files"]] == ["error"] * 3
+    assert all("reading took longer than the limit of 0.0001 s (timeout)" in f["message"] for f in slow["files"])

@@ -115,6 +115,14 @@ def test_errors_name_the_file_and_the_reason(tmp_path):
 
     with pytest.raises(TypeError, match="expected a path"):
         unpara.extract(42)
+    for bad in (-1, 0, True, 2**64, 10**30, "big"):
+        with pytest.raises(ValueError, match="max_inflate is a number of bytes"):
+            unpara.extract(EN, max_inflate=bad)
+    with pytest.raises(ValueError, match="langs is a list"):
+        unpara.align(ZH, EN, langs="zh")
+    with pytest.raises(unpara.Error) as e:
+        unpara.align(EN, EN.read_bytes(), lang_a="en", lang_b="en")
+    assert str(e.value) == f"{EN}, <bytes>: both documents are in en: a pair needs two languages (give lang_a/lang_b, or langs)"
     with pytest.raises(ValueError, match="two to six"):
         unpara.align(EN, EN, EN, EN, EN, EN, EN)
 
@@ -136,6 +144,7 @@ def test_a_word_document_past_max_inflate_is_a_limit():
     with pytest.raises(unpara.LimitError) as e:
         unpara.extract(path, max_inflate=4096)
     assert e.value.file == str(path)
+    assert e.value.reason == "the Word document inflates to more than 4096 bytes (limit set by max_inflate)"
     assert unpara.extract(path)["metadata"]["symbol"] == "A/80/590"
 
 
@@ -152,3 +161,33 @@ def test_threads_convert_alike():
     for t in threads:
         t.join()
     assert all(r == expected for r in results)
+
+
+def test_type_stubs_type_check(tmp_path):
+    """The stubs (unpara/_native.pyi) as a type checker reads them: right uses pass
+    mypy --strict, a wrong one is caught, text() narrows on json=."""
+    pytest.importorskip("mypy", reason="mypy checks the type stubs (pip install mypy)")
+    import subprocess
+    import sys
+
+    good = tmp_path / "good.py"
+    good.write_text(
+        "import unpara\n"
+        "lines: str = unpara.text('x.pdf')\n"
+        "layout: dict[str, object] = unpara.text(b'%PDF', json=True)\n"
+        "doc: dict[str, object] = unpara.extract('x.pdf', 'en', max_inflate=10)\n"
+        "pair = unpara.align('a.pdf', 'b.pdf', lang_a='zh')\n"
+        "record = unpara.align('a', 'b', 'c', langs=['zh', None, 'en'])\n"
+        "try:\n    pass\nexcept unpara.Error as e:\n    reason: str | None = e.reason\n"
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text("import unpara\nn: int = unpara.text('x.pdf')\nunpara.extract(42)\n")
+    run = lambda f: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(f)], capture_output=True, text=True
+    )
+    ok = run(good)
+    assert ok.returncode == 0, ok.stdout
+    caught = run(bad)
+    assert caught.returncode == 1
+    assert 'Incompatible types in assignment (expression has type "str", variable has type "int")' in caught.stdout
+    assert 'Argument 1 to "extract" has incompatible type "int"' in caught.stdout

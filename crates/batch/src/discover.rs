@@ -45,6 +45,20 @@ pub fn inputs(folders: &[PathBuf]) -> Result<Inputs, DiscoverError> {
                     ));
                     continue;
                 }
+                // A symbolic link to nothing: an input of a wanted kind is listed (its
+                // read fails and it is an error of the run, naming it); anything else is
+                // left out as other files are. The rest of the tree is still walked.
+                Err(e)
+                    if e.io_error().map(std::io::Error::kind)
+                        == Some(std::io::ErrorKind::NotFound)
+                        && e.path().is_some() =>
+                {
+                    let path = e.path().unwrap_or(folder).to_path_buf();
+                    if wanted_extension(&path) && seen.insert(path.clone()) {
+                        out.push(path);
+                    }
+                    continue;
+                }
                 Err(source) => {
                     return Err(DiscoverError::List {
                         folder: folder.clone(),
@@ -53,11 +67,7 @@ pub fn inputs(folders: &[PathBuf]) -> Result<Inputs, DiscoverError> {
                 }
             };
             let path = entry.path();
-            let wanted = entry.file_type().is_file()
-                && path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            let wanted = entry.file_type().is_file() && wanted_extension(path);
             if wanted
                 && seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
             {
@@ -97,6 +107,13 @@ pub enum DiscoverError {
         #[source]
         source: walkdir::Error,
     },
+}
+
+/// Whether a file's extension is one a batch reads.
+fn wanted_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Deepest folder level a batch descends to (a bound on what the input tree decides).

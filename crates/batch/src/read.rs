@@ -17,6 +17,9 @@ pub struct Reading<'a> {
     /// Largest size the parts of a Word document may inflate to, in bytes
     /// ([`unpara_xml::DEFAULT_MAX_INFLATE`] when `None`).
     pub max_inflate: Option<u64>,
+    /// Read a PDF's pages on the calling thread only (see
+    /// [`unpara_pdf::ReadOptions::sequential`]).
+    pub sequential: bool,
 }
 
 /// Why an input could not be read. Its `Display` is the input's name (and, for a
@@ -130,8 +133,13 @@ impl ReadError {
 pub fn read_layout(name: &str, bytes: &[u8], password: Option<&str>) -> Result<Layout, ReadError> {
     let options = ReadOptions {
         password: password.map(str::to_string),
+        sequential: false,
     };
-    unpara_pdf::read_pdf(bytes, &options).map_err(|source| ReadError::Pdf {
+    pdf_layout(name, bytes, &options)
+}
+
+fn pdf_layout(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Layout, ReadError> {
+    unpara_pdf::read_pdf(bytes, options).map_err(|source| ReadError::Pdf {
         name: name.to_string(),
         source,
     })
@@ -188,7 +196,11 @@ pub fn read_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document
 }
 
 fn pdf_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document, ReadError> {
-    let layout = read_layout(name, bytes, how.password)?;
+    let options = ReadOptions {
+        password: how.password.map(str::to_string),
+        sequential: how.sequential,
+    };
+    let layout = pdf_layout(name, bytes, &options)?;
     let source = Source {
         path: name.to_string(),
         format: SourceFormat::Pdf,

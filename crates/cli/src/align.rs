@@ -200,6 +200,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         lang,
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
+        sequential: false,
     };
     if args.file_a().as_os_str() == "-" && args.file_b().as_os_str() == "-" {
         return Err(UsageError(

@@ -40,6 +40,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             lang: args.lang(i),
             password: args.password.as_deref(),
             max_inflate: Some(args.max_inflate),
+            sequential: false,
         };
         let doc = read_document(f, &how)?;
         if let Some(j) = docs.iter().position(|d| d.language == doc.language) {

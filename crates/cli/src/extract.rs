@@ -34,6 +34,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         lang: args.lang,
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
+        sequential: false,
     };
     let doc = read_document(&args.file, &how)?;
     write_output_with(args.output.as_ref(), |w| {

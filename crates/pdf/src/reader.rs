@@ -20,6 +20,11 @@ use crate::sink::PageSink;
 pub struct ReadOptions {
     /// Password for encrypted documents (user or owner).
     pub password: Option<String>,
+    /// Interpret the pages one after another on the calling thread instead of on
+    /// rayon's pool: for a process forked from a multi-threaded one (the Python
+    /// pipeline's isolated reads), where a pool inherited from the parent has no
+    /// threads.
+    pub sequential: bool,
 }
 
 /// Reads a PDF held in memory into its [`Layout`]: pages of positioned lines.
@@ -50,7 +55,7 @@ pub fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError>
     let pages: Vec<(u32, ObjectId)> = pages.into_iter().collect();
     // Pages are independent once the objects are loaded: interpret them in parallel
     // (rayon keeps the results in page order).
-    let read: Vec<PageRead> = if pages.len() >= PARALLEL_MIN_PAGES {
+    let read: Vec<PageRead> = if pages.len() >= PARALLEL_MIN_PAGES && !options.sequential {
         pages
             .par_iter()
             .map(|&(number, id)| read_page(&doc, id, number, &fonts))

@@ -29,8 +29,12 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// "group": <its group, or None>, "document": <the document, an opaque JSON string
 /// for convert_group, or None>}`. A file that cannot be read is a report with status
 /// `error` (never an exception); an XCES link file is `skipped`.
+///
+/// `sequential=True` reads a PDF's pages on the calling thread only: for a process
+/// forked from a multi-threaded one (the pipeline's isolated reads).
 #[pyfunction]
-#[pyo3(signature = (name, data, *, sha256, lang=None, password=None, max_inflate=None))]
+#[pyo3(signature = (name, data, *, sha256, lang=None, password=None, max_inflate=None, sequential=false))]
+#[allow(clippy::too_many_arguments)]
 fn read_input(
     py: Python<'_>,
     name: String,
@@ -38,15 +42,18 @@ fn read_input(
     sha256: String,
     lang: Option<&str>,
     password: Option<String>,
-    max_inflate: Option<u64>,
+    max_inflate: Option<&Bound<'_, PyAny>>,
+    sequential: bool,
 ) -> PyResult<Py<PyAny>> {
     let lang = parse_lang(lang)?;
+    let max_inflate = crate::byte_limit(max_inflate, "max_inflate")?;
     let bytes = data.as_bytes().to_vec();
     let (report, group, document) = py.detach(|| {
         let how = Reading {
             lang,
             password: password.as_deref(),
             max_inflate,
+            sequential,
         };
         read_one(&name, &bytes, &sha256, &how)
     });

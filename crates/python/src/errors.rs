@@ -34,7 +34,15 @@ pub(crate) fn read_error(py: Python<'_>, e: &unpara_batch::ReadError) -> PyErr {
     } else {
         "Error"
     };
-    make(py, class, &e.message(), Some(e.name()), &e.reason())
+    // The readers name the command line's flags; from Python they are arguments.
+    let python = |t: String| t.replace("--max-inflate", "max_inflate");
+    make(
+        py,
+        class,
+        &python(e.message()),
+        Some(e.name()),
+        &python(e.reason()),
+    )
 }
 
 /// A writer's failure (no file to name).

@@ -33,10 +33,11 @@ fn extract(
     lang: Option<&str>,
     name: Option<String>,
     password: Option<String>,
-    max_inflate: Option<u64>,
+    max_inflate: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     let input = Input::from_py(source, name)?;
     let lang = parse_lang(lang)?;
+    let max_inflate = byte_limit(max_inflate, "max_inflate")?;
     let json = py.detach(|| -> Result<String, PyErrState> {
         let doc = read(&input, lang, password.as_deref(), max_inflate)?;
         unpara_writers::document_json(&doc).map_err(PyErrState::write)
@@ -90,10 +91,23 @@ fn align(
     more: Vec<Bound<'_, PyAny>>,
     lang_a: Option<&str>,
     lang_b: Option<&str>,
-    langs: Option<Vec<Option<String>>>,
+    langs: Option<&Bound<'_, PyAny>>,
     password: Option<String>,
-    max_inflate: Option<u64>,
+    max_inflate: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
+    let max_inflate = byte_limit(max_inflate, "max_inflate")?;
+    let langs: Option<Vec<Option<String>>> = match langs {
+        None => None,
+        Some(l) if l.is_instance_of::<pyo3::types::PyString>() => return Err(value_error(
+            "langs is a list of languages, one per version (e.g. [\"zh\", \"en\"]), not a string"
+                .into(),
+        )),
+        Some(l) => Some(l.extract().map_err(|_| {
+            value_error(
+                "langs is a list of languages (str, or None for detection), one per version".into(),
+            )
+        })?),
+    };
     if more.len() > 4 {
         return Err(value_error(format!(
             "align takes two to six versions, got {}",
@@ -128,6 +142,23 @@ fn align(
             .zip(&langs)
             .map(|(input, lang)| read(input, *lang, password.as_deref(), max_inflate))
             .collect::<Result<Vec<Document>, _>>()?;
+        for (i, d) in docs.iter().enumerate() {
+            let earlier = docs.get(..i).unwrap_or_default();
+            if let Some(j) = earlier.iter().position(|e| e.language == d.language) {
+                let names = |k: usize| inputs.get(k).map_or("", |x| x.name()).to_string();
+                let hint = if docs.len() == 2 {
+                    "a pair needs two languages (give lang_a/lang_b, or langs)"
+                } else {
+                    "each version of a set needs its own language (give langs)"
+                };
+                return Err(PyErrState::Usage(format!(
+                    "{}, {}: both documents are in {}: {hint}",
+                    names(j),
+                    names(i),
+                    d.language.code()
+                )));
+            }
+        }
         match docs.as_slice() {
             [x, y] => {
                 let alignment = unpara_align::align(x, y);
@@ -155,6 +186,7 @@ fn read(
         lang,
         password,
         max_inflate,
+        sequential: false,
     };
     unpara_batch::read_document(input.name(), &bytes, &how).map_err(PyErrState::Read)
 }
@@ -168,6 +200,29 @@ fn parse_lang(lang: Option<&str>) -> PyResult<Option<Lang>> {
                 "unknown language {l:?} (expected ar, zh, en, fr, ru or es)"
             ))
         }),
+    }
+}
+
+/// A size in bytes given from Python: a positive `int` below 2⁶⁴, or `None`.
+///
+/// # Errors
+/// `ValueError` naming `what` for anything else (a bool, a negative or huge number).
+pub(crate) fn byte_limit(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<u64>> {
+    let Some(v) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let bad = || {
+        value_error(format!(
+            "{what} is a number of bytes from 1 to 2**64 - 1, got {}",
+            v.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    };
+    if v.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(bad());
+    }
+    match v.extract::<u64>() {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        _ => Err(bad()),
     }
 }
 
@@ -185,6 +240,8 @@ pub(crate) enum PyErrState {
     Io(String, std::io::Error),
     /// A writer or conversion failed.
     Write(String),
+    /// The inputs cannot make what was asked (two versions in one language).
+    Usage(String),
 }
 
 impl PyErrState {
@@ -203,6 +260,7 @@ impl PyErrState {
                 &e.to_string(),
             ),
             PyErrState::Write(reason) => write_error(py, &reason),
+            PyErrState::Usage(message) => errors::make(py, "Error", &message, None, &message),
         }
     }
 }

@@ -202,12 +202,14 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         lang: None,
         password: args.password.as_deref(),
         max_inflate: Some(args.max_inflate),
+        sequential: false,
     };
     let limits = worker::Limits {
         timeout: std::time::Duration::from_secs_f64(args.timeout),
         max_memory: args.max_memory,
         cache: args.output.join(".documents"),
         reuse: !args.force,
+        worker_threads: (jobs > 1).then_some(1),
     };
     let progress = progress::Progress::new(paths.len() as u64);
     let db = args

@@ -35,6 +35,11 @@ pub(crate) struct Limits {
     pub(crate) cache: PathBuf,
     /// Whether documents in `cache` are used (not with `--force`).
     pub(crate) reuse: bool,
+    /// Threads a worker interprets pages with (`RAYON_NUM_THREADS` of the worker):
+    /// one when the batch runs several workers at once, so that `--jobs` workers use
+    /// `--jobs` cores and not `--jobs` times all of them (measured by
+    /// `bench/ratios.py`); the worker's default (all cores) with `--jobs 1`.
+    pub(crate) worker_threads: Option<usize>,
 }
 
 /// Flags of the hidden `unpara read-worker` (run by `batch`, not by users).
@@ -63,6 +68,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         lang: args.lang,
         password: password.as_deref(),
         max_inflate: args.max_inflate,
+        sequential: false,
     };
     let doc = read_document(&args.file, &how)?;
     let stdout = std::io::stdout().lock();
@@ -133,6 +139,9 @@ pub(crate) fn read_isolated(path: &Path, how: &Reading, limits: &Limits) -> Resu
     }
     if let Some(m) = how.max_inflate {
         cmd.arg("--max-inflate").arg(m.to_string());
+    }
+    if let Some(n) = limits.worker_threads {
+        cmd.env("RAYON_NUM_THREADS", n.to_string());
     }
     match how.password {
         Some(p) => cmd.env(PASSWORD_VAR, p),
