@@ -10,14 +10,15 @@ by run and each figure is the median of ROUNDS runs (default 15):
 * ``unpara align`` of the fixture pair / ``pdftotext`` of both files;
 * ``unpara batch`` on COPIES copies (default 25) of those files, each made distinct by
   a comment after ``%%EOF``: wall time of ``--jobs 1`` on one core / ``--jobs 2`` on
-  two (the two-core speed-up) and the peak RSS per document
-  (copies 10 vs COPIES: the slope, MB per extra document);
+  two (the two-core speed-up); and the peak RSS of ``--jobs 2`` on 10 and 40 copies of
+  the UDHR's six XML versions (one group each): the slope, MB per extra document;
 * ``unpara extract`` of a generated 100 MB UN Parallel Corpus XML: peak RSS / file size;
 * the alignment stage alone (``crates/align/examples/time_align``): ms per 1 000
   sentence pairs.
 
 Needs poppler-utils (pdftotext, pdfinfo), GNU time (/usr/bin/time), taskset.
-Env: ROUNDS, COPIES, CORPUS (default ../shared/corpus), UNPC_MB (default 100).
+Env: ROUNDS, COPIES, CORPUS (default ../shared/corpus), UNPC_MB (default 100), UNPARA_BIN
+(default target/release/unpara: another build to compare).
 """
 
 import os
@@ -30,7 +31,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-BIN = ROOT / "target" / "release" / "unpara"
+BIN = pathlib.Path(os.environ.get("UNPARA_BIN", ROOT / "target" / "release" / "unpara"))
 ROUNDS = int(os.environ.get("ROUNDS", "15"))
 COPIES = int(os.environ.get("COPIES", "25"))
 CORPUS = pathlib.Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -134,7 +135,6 @@ def main():
             return d
 
         big = folder(COPIES)
-        small = folder(10)
         docs = len(pdfs) * COPIES
         one, two = [], []
         for r in range(3):
@@ -150,18 +150,32 @@ def main():
         speedup = statistics.median(one) / statistics.median(two)
         print(f"batch of {docs} documents: --jobs 1 {statistics.median(one):.2f} s, --jobs 2 "
               f"{statistics.median(two):.2f} s, speed-up {speedup:.2f}   (target 1.90)")
+        # Memory: groups of their own (the UDHR's six XML versions carry no symbol, so
+        # each copy's folder is one group), 10 and 4 x 10 copies.
+        udhr = sorted((CORPUS / "udhr-xml").glob("*.xml"))
+
+        def sets(copies):
+            d = tmp / f"sets{copies}"
+            for i in range(copies):
+                c = d / f"copy{i}"
+                c.mkdir(parents=True)
+                for x in udhr:
+                    (c / x.name).write_bytes(x.read_bytes() + f"<!-- copy {i} -->\n".encode())
+            return d
+
         rss = {}
-        for copies, d in ((10, small), (COPIES, big)):
+        for copies in (10, 40):
             out = tmp / f"rss-{copies}"
             with tempfile.NamedTemporaryFile("r") as t:
-                subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, str(BIN), "batch", str(d),
+                subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, str(BIN), "batch", str(sets(copies)),
                                 "-o", str(out), "--jobs", "2"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 rss[copies] = int(t.read().split()[-1])
             shutil.rmtree(out)
-        slope = (rss[COPIES] - rss[10]) / 1024 / (len(pdfs) * (COPIES - 10))
-        print(f"batch peak RSS: {rss[10] / 1024:.1f} MiB for {len(pdfs) * 10} documents, "
-              f"{rss[COPIES] / 1024:.1f} MiB for {docs}: {slope:.3f} MB per extra document   (target flat)")
+        slope = (rss[40] - rss[10]) / 1024 / (len(udhr) * 30)
+        print(f"batch peak RSS: {rss[10] / 1024:.1f} MiB for {len(udhr) * 10} documents ({10} sets), "
+              f"{rss[40] / 1024:.1f} MiB for {len(udhr) * 40} ({40} sets): {slope:.3f} MB per extra document"
+              "   (target flat)")
 
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "unpara-xml", "--example", "unpc_gen"],
                        cwd=ROOT, check=True)

@@ -5,12 +5,12 @@
 //! counterparts), and by typography measured against the body — set bold or larger
 //! than the body, short, not ending a sentence, standing alone between block breaks.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
 use crate::labels::{chinese_value, roman_value};
-use crate::patterns::re;
+use crate::patterns::{re, DIGIT};
 
 /// A heading told by its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,58 +22,138 @@ pub(crate) struct PatternHeading {
     pub number: Option<u32>,
 }
 
-/// Heading words, as data: the pattern (the whole line, or its start followed by a
-/// title after a colon or dash), the level, and whether the number is an article's.
-/// Sources: UN Editorial Manual ("Headings", "Annexes"), the UDHR and the UN treaty
-/// style (`Article 1` / `第一条`), programme budget fascicles (`Section 10`,
-/// `Subprogramme 1`).
-static PATTERNS: LazyLock<Vec<(Regex, u8, bool)>> = LazyLock::new(|| {
-    const NUM: &str = r"(\d{1,3}|[IVXL]{1,6}|[一二三四五六七八九十百〇零]{1,4})";
+/// One form of heading told by its words: the words it may start with (a cheap test
+/// before its pattern is compiled and run; compiling every form up front took about a
+/// twentieth of `unpara extract` on a 24-page report), whether they are matched
+/// without case, the pattern (the whole line, or its start followed by a title after a
+/// colon or dash), the level, and whether the number is an article's.
+struct Form {
+    leads: &'static [&'static str],
+    fold: bool,
+    pattern: String,
+    level: u8,
+    article: bool,
+    regex: OnceLock<Regex>,
+}
+
+impl Form {
+    fn new(leads: &'static [&'static str], pattern: String, level: u8, article: bool) -> Form {
+        Form {
+            leads,
+            fold: pattern.contains("(?i"),
+            pattern,
+            level,
+            article,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Whether `t` starts with one of the form's words.
+    fn may_match(&self, t: &str, lower: &str) -> bool {
+        let text = if self.fold { lower } else { t };
+        self.leads.iter().any(|w| text.starts_with(w))
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| re(&self.pattern))
+    }
+}
+
+/// Heading words, as data. Sources: UN Editorial Manual ("Headings", "Annexes"), the
+/// UDHR and the UN treaty style (`Article 1` / `第一条`), programme budget fascicles
+/// (`Section 10`, `Subprogramme 1`).
+static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
+    let num = format!(r"({DIGIT}{{1,3}}|[IVXL]{{1,6}}|[一二三四五六七八九十百〇零]{{1,4}})");
+    let num = num.as_str();
     const TITLE: &str = r"(?:\s*[:.—–-]\s*\S.*|\s+\S.*)?$";
+    const ARTICLE: &[&str] = &["Article", "Artículo", "Статья", "المادة"];
+    const ANNEX: &[&str] = &[
+        "Annex",
+        "Appendix",
+        "Annexe",
+        "Appendice",
+        "Anexo",
+        "Apéndice",
+        "Приложение",
+        "Добавление",
+        "المرفق",
+        "التذييل",
+    ];
+    const PART: &[&str] = &[
+        "Chapter",
+        "Part",
+        "Chapitre",
+        "Partie",
+        "Capítulo",
+        "Parte",
+        "Глава",
+        "Часть",
+        "الفصل",
+        "الجزء",
+    ];
     vec![
-        (
-            re(&format!(r"^(?:Article|Artículo|Статья|المادة)\s+{NUM}$")),
+        Form::new(
+            ARTICLE,
+            format!(r"^(?:Article|Artículo|Статья|المادة)\s+{num}$"),
             1,
             true,
         ),
-        (re(r"^Article\s+(premier)$"), 1, true),
-        (re(&format!(r"^第\s*{NUM}\s*条$")), 1, true),
-        (
-            re(&format!(
-                r"^(?i:Preamble|Préambule|Preámbulo|Преамбула|الديباجة|序言){TITLE}"
-            )),
+        Form::new(&["Article"], r"^Article\s+(premier)$".into(), 1, true),
+        Form::new(&["第"], format!(r"^第\s*{num}\s*条$"), 1, true),
+        Form::new(
+            &[
+                "preamble",
+                "préambule",
+                "preámbulo",
+                "преамбула",
+                "الديباجة",
+                "序言",
+            ],
+            format!(r"^(?i:Preamble|Préambule|Preámbulo|Преамбула|الديباجة|序言){TITLE}"),
             1,
             false,
         ),
-        (
-            re(&format!(
-                r"^(?:Annex|Appendix|Annexe|Appendice|Anexo|Apéndice|Приложение|Добавление|المرفق|التذييل)(?:\s+{NUM})?{TITLE}"
-            )),
+        Form::new(
+            ANNEX,
+            format!(
+                r"^(?:Annex|Appendix|Annexe|Appendice|Anexo|Apéndice|Приложение|Добавление|المرفق|التذييل)(?:\s+{num})?{TITLE}"
+            ),
             1,
             false,
         ),
-        (re(&format!(r"^附件\s*{NUM}?{TITLE}")), 1, false),
-        (
-            re(&format!(
-                r"^(?:Chapter|Part|Chapitre|Partie|Capítulo|Parte|Глава|Часть|الفصل|الجزء)\s+{NUM}{TITLE}"
-            )),
+        Form::new(&["附件"], format!(r"^附件\s*{num}?{TITLE}"), 1, false),
+        Form::new(
+            PART,
+            format!(
+                r"^(?:Chapter|Part|Chapitre|Partie|Capítulo|Parte|Глава|Часть|الفصل|الجزء)\s+{num}{TITLE}"
+            ),
             1,
             false,
         ),
-        (
-            re(&format!(r"^第\s*{NUM}\s*(?:章|部分|编){TITLE}")),
+        Form::new(
+            &["第"],
+            format!(r"^第\s*{num}\s*(?:章|部分|编){TITLE}"),
             1,
             false,
         ),
-        (
-            re(&format!(
-                r"^(?:Section|Subprogramme|Programme)\s+{NUM}{TITLE}"
-            )),
+        Form::new(
+            &["Section", "Subprogramme", "Programme"],
+            format!(r"^(?:Section|Subprogramme|Programme)\s+{num}{TITLE}"),
             2,
             false,
         ),
-        (re(&format!(r"^第\s*{NUM}\s*(?:节|款){TITLE}")), 2, false),
-        (re(&format!(r"^次级方案\s*{NUM}{TITLE}")), 2, false),
+        Form::new(
+            &["第"],
+            format!(r"^第\s*{num}\s*(?:节|款){TITLE}"),
+            2,
+            false,
+        ),
+        Form::new(
+            &["次级方案"],
+            format!(r"^次级方案\s*{num}{TITLE}"),
+            2,
+            false,
+        ),
     ]
 });
 
@@ -82,14 +162,27 @@ static PATTERNS: LazyLock<Vec<(Regex, u8, bool)>> = LazyLock::new(|| {
 /// Convention provides …`) unless typography says heading.
 const MAX_PATTERN_HEADING_CHARS: usize = 120;
 
+/// Characters of a line lowercased to test the words a form starts with (the longest
+/// word, `Subprogramme`, has 12).
+const MAX_LEAD_CHARS: usize = 16;
+
 /// The heading a line's or block's whole text is, by its words.
 pub(crate) fn pattern_heading(text: &str) -> Option<PatternHeading> {
     let t = text.trim();
     if t.chars().count() > MAX_PATTERN_HEADING_CHARS {
         return None;
     }
-    PATTERNS.iter().find_map(|(p, level, article)| {
-        let c = p.captures(t)?;
+    let lower: String = t
+        .chars()
+        .take(MAX_LEAD_CHARS)
+        .collect::<String>()
+        .to_lowercase();
+    FORMS.iter().find_map(|form| {
+        if !form.may_match(t, &lower) {
+            return None;
+        }
+        let c = form.regex().captures(t)?;
+        let (level, article) = (&form.level, &form.article);
         let number = if *article {
             c.get(1).and_then(|n| {
                 let n = n.as_str();

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use unpara_model::decimal_value;
 
-use crate::patterns::re;
+use crate::patterns::{re, DIGIT, DIGITS};
 
 /// What a label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +45,19 @@ pub struct Label {
     pub consumed: usize,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|[^\d\s.])"));
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"^(\d{1,3})\.(\d{1,3})\.?\s+[\p{Lu}\p{Han}“"(（]"#));
-static PAREN_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[(（](\d{1,2})[)）]\s*"));
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^({DIGIT}{{1,3}})\.(?:\s+|[^{DIGITS}\s.])")));
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"^({DIGIT}{{1,3}})\.({DIGIT}{{1,3}})\.?\s+[\p{{Lu}}\p{{Han}}“"(（]"#
+    ))
+});
+static PAREN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^[(（]({DIGIT}{{1,2}})[)）]\s*")));
 /// Parenthesized ideographs ㈠–㈩ (U+3220–U+3229), as Chinese sub-items print them.
 static PAREN_IDEOGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^([\x{3220}-\x{3229}])\s*"));
-static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3}/\d{1,4})\.\s+"));
+static RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^({DIGIT}{{1,3}}/{DIGIT}{{1,4}})\.\s+")));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^([IVXL]{1,6})\.(?:\s+|[^\x00-\x7F])"));
 static ZH_NUMERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));

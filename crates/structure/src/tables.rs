@@ -14,13 +14,14 @@ use regex::Regex;
 
 use crate::body::BodyLine;
 use crate::labels::recognize;
-use crate::patterns::re;
+use crate::patterns::{re, DIGIT};
 
 /// Cell edges line up when they differ by at most this many ems.
 const ALIGN_EM: f32 = 0.5;
 
 /// Dot leaders (four dots or more, spaced or not) running to a page number.
-static DOT_LEADERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\.\s?){4,}\s*\d{1,4}$"));
+static DOT_LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?:\.\s?){{4,}}\s*{DIGIT}{{1,4}}$")));
 
 /// What a body line is, for the table rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

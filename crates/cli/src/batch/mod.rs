@@ -168,6 +168,11 @@ struct Input {
     sha256: String,
     group: Option<String>,
     doc: Option<Document>,
+    /// Read in this run and kept only in the document cache (`.documents/`) until its
+    /// group is converted: a batch holds the documents of the groups in progress, not
+    /// of the whole corpus (measured by `bench/ratios.py`: 0.19 MB more peak memory per
+    /// document before).
+    cached: bool,
     report: FileReport,
 }
 
@@ -236,7 +241,15 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                     _ if path.to_str().is_none() => not_utf8(path, sha256),
                     Some(k) => unread(path, sha256.clone(), k.group.clone()),
                     None if discover::is_link_file(path) => link_file(path, sha256),
-                    None => read(path, sha256, &how, &limits),
+                    None => {
+                        let mut input = read(path, sha256, &how, &limits);
+                        let file = limits.cache.join(format!("{}.json", input.sha256));
+                        if input.doc.is_some() && file.exists() {
+                            input.doc = None;
+                            input.cached = true;
+                        }
+                        input
+                    }
                 };
                 progress.file_done(&input.report);
                 input
@@ -386,6 +399,7 @@ fn link_file(path: &Path, sha256: String) -> Input {
         sha256,
         group: None,
         doc: None,
+        cached: false,
     }
 }
 
@@ -405,6 +419,7 @@ fn unread(path: &Path, sha256: String, group: String) -> Input {
         sha256,
         group: Some(group),
         doc: None,
+        cached: false,
     }
 }
 
@@ -425,6 +440,7 @@ fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> 
                 sha256,
                 group: Some(group),
                 doc: Some(doc),
+                cached: false,
                 report,
             }
         }
@@ -435,6 +451,7 @@ fn read(path: &Path, sha256: String, how: &Reading, limits: &worker::Limits) -> 
                 sha256,
                 group: None,
                 doc: None,
+                cached: false,
                 report,
             }
         }
@@ -499,8 +516,20 @@ fn process_group(
         report.ms = t.elapsed().as_millis() as u64;
         return (report, members.into_iter().map(|m| m.report).collect());
     }
-    // Inputs known from an earlier run are read now: their group changed.
+    // Documents read in this run come back from the cache (written in this run, so
+    // used even with --force); inputs known from an earlier run are read now: their
+    // group changed.
+    let fresh = worker::Limits {
+        reuse: true,
+        ..limits.clone()
+    };
     for m in members.iter_mut().filter(|m| m.doc.is_none()) {
+        if m.cached {
+            if let Ok(doc) = worker::read_cached(&m.path, &m.sha256, how, &fresh) {
+                m.doc = Some(doc);
+                continue;
+            }
+        }
         *m = read(&m.path, m.sha256.clone(), how, limits);
     }
     let result = write_group(
@@ -777,28 +806,33 @@ fn write_corpus(dir: &Path, groups: &[GroupReport], formats: &[CorpusFormat]) ->
     all.extend(formats.iter().filter(|f| **f != CorpusFormat::Jsonl));
     for format in all {
         for (ending, file) in format.pieces() {
-            let mut text = match format {
-                CorpusFormat::Tmx => unpara_writers::tmx_head("*all*")?,
-                CorpusFormat::Xces => unpara_writers::XCES_HEAD.to_string(),
-                _ => String::new(),
-            };
-            for g in groups
-                .iter()
-                .filter(|g| g.status == "aligned" || g.status == "skipped")
-            {
-                let side = dir
-                    .join(".sentences")
-                    .join(format!("{}.{ending}", discover::file_stem_of(&g.group)));
-                if let Ok(t) = std::fs::read_to_string(side) {
-                    text.push_str(&t);
+            // Streamed piece by piece: the corpus files are never whole in memory.
+            output::write_output_with(&dir.join(file), |w| {
+                match format {
+                    CorpusFormat::Tmx => {
+                        w.write_all(unpara_writers::tmx_head("*all*")?.as_bytes())?
+                    }
+                    CorpusFormat::Xces => w.write_all(unpara_writers::XCES_HEAD.as_bytes())?,
+                    _ => {}
                 }
-            }
-            match format {
-                CorpusFormat::Tmx => text.push_str(unpara_writers::TMX_TAIL),
-                CorpusFormat::Xces => text.push_str(unpara_writers::XCES_TAIL),
-                _ => {}
-            }
-            write_output(Some(&dir.join(file)), &text)?;
+                for g in groups
+                    .iter()
+                    .filter(|g| g.status == "aligned" || g.status == "skipped")
+                {
+                    let side = dir
+                        .join(".sentences")
+                        .join(format!("{}.{ending}", discover::file_stem_of(&g.group)));
+                    if let Ok(mut piece) = std::fs::File::open(side) {
+                        std::io::copy(&mut piece, w)?;
+                    }
+                }
+                match format {
+                    CorpusFormat::Tmx => w.write_all(unpara_writers::TMX_TAIL.as_bytes())?,
+                    CorpusFormat::Xces => w.write_all(unpara_writers::XCES_TAIL.as_bytes())?,
+                    _ => {}
+                }
+                Ok(())
+            })?;
         }
     }
     Ok(())

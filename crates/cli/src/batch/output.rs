@@ -25,6 +25,16 @@ pub(crate) fn write_output(out: Option<&PathBuf>, text: &str) -> Result<()> {
     crate::pipeline::write_output(out, text)
 }
 
+/// [`crate::pipeline::write_output_with`] (streamed, atomic) that replaces symbolic
+/// links as [`write_output`] does.
+pub(crate) fn write_output_with(
+    out: &Path,
+    produce: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    unlink_parents(out)?;
+    crate::pipeline::write_output_with(Some(&out.to_path_buf()), produce)
+}
+
 /// [`crate::pipeline::write_output_gz`] that replaces symbolic links as
 /// [`write_output`] does.
 pub(crate) fn write_output_gz(out: &Path, text: &str, gzip: bool) -> Result<()> {
