@@ -4,6 +4,7 @@ on a folder of copies of the corpus: the same groups, outputs and run report as
 dataset; bad files as error rows."""
 
 import json
+import pathlib
 import shutil
 
 import pytest
@@ -205,3 +206,52 @@ def test_a_read_past_its_memory_or_time_is_an_error_row(tmp_path):
     slow = dask_pipeline.run([str(inputs)], str(tmp_path / "slow"), workers=1, timeout=1e-4)
     assert [f["status"] for f in slow["files"]] == ["error"] * 3
     assert all("reading took longer than the limit of 0.0001 s (timeout)" in f["message"] for f in slow["files"])
+
+
+def test_a_running_cluster_is_only_an_address(folder, outputs, tmp_path):
+    """README's cluster usage, on this machine: `dask scheduler` and `dask worker` as
+    their own processes, the pipeline given only the scheduler's address; the same
+    report and corpus lines as the local mode."""
+    import subprocess
+    import sys
+    import time as clock
+
+    bin_dir = pathlib.Path(sys.executable).parent
+    dask_cli = bin_dir / "dask"
+    if not dask_cli.exists():
+        pytest.skip(f"{dask_cli} is absent (the dask command comes with distributed)")
+    info = tmp_path / "scheduler.json"
+    procs = [
+        subprocess.Popen([str(dask_cli), "scheduler", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ]
+    try:
+        deadline = clock.monotonic() + 60
+        while not info.exists() and clock.monotonic() < deadline:
+            clock.sleep(0.2)
+        assert info.exists(), "the scheduler did not start"
+        procs.append(
+            subprocess.Popen([str(dask_cli), "worker", "--scheduler-file", str(info), "--nworkers", "2",
+                              "--nthreads", "1", "--no-dashboard"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
+        address = json.loads(info.read_text())["address"]
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        report = dask_pipeline.run([str(folder)], str(tmp_path / "out"), address=address)
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    local_out, local = outputs
+    assert report["jobs"] == 2
+    assert report["totals"]["files"] == local["totals"]["files"]
+    assert [(f["path"], f["status"]) for f in report["files"]] == [(f["path"], f["status"]) for f in local["files"]]
+    lines = sorted(x for p in (tmp_path / "out" / "jsonl").glob("*.jsonl") for x in p.read_text().splitlines())
+    assert lines == sorted(x for p in (local_out / "jsonl").glob("*.jsonl") for x in p.read_text().splitlines())
