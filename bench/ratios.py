@@ -123,18 +123,19 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
 
-        def folder(copies):
-            d = tmp / f"in{copies}"
+        def copies_of(sources, copies, name, comment):
+            """`copies` folders of the sources, each file made distinct by `comment`
+            (at its end), so that no copy is a duplicate of another or found in batch's
+            document cache."""
+            d = tmp / f"{name}{copies}"
             for i in range(copies):
                 c = d / f"copy{i}"
                 c.mkdir(parents=True)
-                for pdf in pdfs:
-                    # Distinct bytes (a comment after %%EOF), so that no copy is a
-                    # duplicate of another or found in batch's document cache.
-                    (c / pdf.name).write_bytes(pdf.read_bytes() + f"\n%copy {i}\n".encode())
+                for f in sources:
+                    (c / f.name).write_bytes(f.read_bytes() + comment.format(i).encode())
             return d
 
-        big = folder(COPIES)
+        big = copies_of(pdfs, COPIES, "in", "\n%copy {}\n")
         docs = len(pdfs) * COPIES
         one, two = [], []
         for r in range(3):
@@ -154,20 +155,11 @@ def main():
         # each copy's folder is one group), 10 and 4 x 10 copies.
         udhr = sorted((CORPUS / "udhr-xml").glob("*.xml"))
 
-        def sets(copies):
-            d = tmp / f"sets{copies}"
-            for i in range(copies):
-                c = d / f"copy{i}"
-                c.mkdir(parents=True)
-                for x in udhr:
-                    (c / x.name).write_bytes(x.read_bytes() + f"<!-- copy {i} -->\n".encode())
-            return d
-
         rss = {}
         for copies in (10, 40):
             out = tmp / f"rss-{copies}"
             with tempfile.NamedTemporaryFile("r") as t:
-                subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, str(BIN), "batch", str(sets(copies)),
+                subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, str(BIN), "batch", str(copies_of(udhr, copies, "sets", "<!-- copy {} -->\n")),
                                 "-o", str(out), "--jobs", "2"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 rss[copies] = int(t.read().split()[-1])

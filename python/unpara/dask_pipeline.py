@@ -513,24 +513,24 @@ def run(
     return report
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be 1 or more")
-    return value
+def _number(kind: type, low: float, high: Optional[float], what: str):
+    """An argparse type: a `kind` (int or float) above `low` and at most `high`."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not (low < value and (high is None or value <= high)):
+            most = "" if high is None else f", at most {high:g}"
+            raise argparse.ArgumentTypeError(f"{text!r}: {what} above {low:g}{most}")
+        return value
+
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 86_400:
-        raise argparse.ArgumentTypeError(f"{text!r}: from 0 to 86400 seconds")
-    return value
+_positive_int = _number(int, 0, None, "a whole number")
+_seconds = _number(float, 0, 86_400, "a number of seconds")
 
 
 def _parser() -> argparse.ArgumentParser:
