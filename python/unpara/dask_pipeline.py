@@ -32,7 +32,8 @@ and its bags hold arbitrary Python records, which our documents are.
 
 Exit codes of the command: 0 when the run finished (bad files are rows of the
 report), 1 with ``--strict`` when a file or group failed, 2 for bad usage, 4 when the
-inputs cannot be listed or the output cannot be written.
+inputs cannot be listed or the output cannot be written (or another run holds it), 130
+when interrupted.
 """
 
 from __future__ import annotations
@@ -117,6 +118,38 @@ def list_inputs(
             if key.lower().endswith(EXTENSIONS):
                 paths.append(fs.unstrip_protocol(key))
     return sorted(dict.fromkeys(paths)), warnings
+
+
+LOCK_FILE = ".unpara-lock"
+"""The lock of an output folder, as ``unpara batch`` keeps: a second run into the same
+folder stops at once instead of mixing its parts with the first's."""
+
+
+def _lock(fs: Any, root: str) -> Any:
+    """Checks that the output can be written before any work, and on a local file
+    system holds an exclusive lock (``flock``) on its lock file for the run (the
+    returned file; closing it releases the lock). Raises ``OSError`` when the folder
+    cannot be written, :class:`unpara.Error` when another run holds it."""
+    path = _join(root, LOCK_FILE)
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    if protocol not in ("file", "local") or not hasattr(os, "fork"):
+        with fs.open(path, "wb") as f:  # an object store: writable, no lock
+            f.write(b"")
+        return None
+    import fcntl
+
+    f = open(path, "a+b")  # noqa: SIM115 - held open for the run
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise Error(
+            f"{root}: another run is writing into this folder (it holds {LOCK_FILE}); "
+            "wait for it or choose another output",
+            root,
+            "locked by another run",
+        ) from None
+    return f
 
 
 def _error_row(path: str, sha256: str, message: str) -> Dict[str, Any]:
@@ -373,12 +406,12 @@ def _convert_partition(groups: Iterable[Tuple[str, List[Dict[str, Any]]]], optio
         import pyarrow.parquet as pq
 
         for languages, rows in by_languages.items():
-            folder = _join(root, "parquet", languages)
+            folder = _join(root, options["stage"], "parquet", languages)
             fs.makedirs(folder, exist_ok=True)
             with fs.open(_join(folder, f"part-{token}.parquet"), "wb") as f:
                 pq.write_table(_parquet_table(rows, languages.split("-")), f)
     if "jsonl" in options["formats"] and lines:
-        _write_text(fs, _join(root, "jsonl", f"part-{token}.jsonl"), "\n".join(lines) + "\n")
+        _write_text(fs, _join(root, options["stage"], "jsonl", f"part-{token}.jsonl"), "\n".join(lines) + "\n")
     return results
 
 
@@ -439,11 +472,19 @@ def run(
     paths, warnings = list_inputs(inputs, storage_options)
     if not paths:
         raise Error(f"no PDF, DOCX or XML file under {list(inputs)}", None, "no input files")
+    remote = bool(address) or client is not None
+    if remote:
+        # Workers elsewhere do not share this process's working folder.
+        inputs = [p if _is_remote(p) else os.path.abspath(p) for p in inputs]
+        paths = [p if _is_remote(p) else os.path.abspath(p) for p in paths]
+    if not _is_remote(output):
+        output = os.path.abspath(output[len("file://"):] if output.startswith("file://") else output)
     fs, root = fsspec.core.url_to_fs(output, **storage_options)
     fs.makedirs(root, exist_ok=True)
-    for folder in ("parquet", "jsonl"):  # this run's parts replace the last run's
-        if fs.exists(_join(root, folder)):
-            fs.rm(_join(root, folder), recursive=True)
+    lock = _lock(fs, root)
+    # This run's parts are written beside the last run's and replace them at the end,
+    # so a run that fails or is stopped leaves the last complete run's parts.
+    stage = f".unpara-run-{os.getpid()}-{int(time.time() * 1000)}"
     owned = []
     if client is None:
         if address:
@@ -453,7 +494,9 @@ def run(
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # A free port: None means the default 8787 in distributed 2026.8, which
+                # a second run (or another cluster) would find taken.
+                dashboard_address=":0",
             )
             owned.append(cluster)
             client = Client(cluster)
@@ -470,6 +513,7 @@ def run(
             "isolate": isolate,
             "storage_options": storage_options,
             "output": output,
+            "stage": stage,
             "formats": tuple(formats),
         }
         partitions = max(1, min(len(paths), jobs * 4))
@@ -481,9 +525,21 @@ def run(
             .map_partitions(_convert_partition, options)
         )
         files, converted = client.compute([files_bag, groups_bag], sync=True)
+        for folder in ("parquet", "jsonl"):
+            if fs.exists(_join(root, folder)):
+                fs.rm(_join(root, folder), recursive=True)
+            if fs.exists(_join(root, stage, folder)):
+                fs.mv(_join(root, stage, folder), _join(root, folder), recursive=True)
     finally:
         for c in owned:
             c.close()
+        try:
+            if fs.exists(_join(root, stage)):
+                fs.rm(_join(root, stage), recursive=True)
+        except OSError:
+            pass
+        if lock is not None:
+            lock.close()
     by_path = {f["path"]: f for f in files}
     groups = []
     for result in converted:
@@ -511,6 +567,17 @@ def run(
         text = json.dumps(report, indent=2, ensure_ascii=False)
     _write_text(fs, _join(root, "run-report.json"), text + "\n")
     return report
+
+
+def _bytes(text: str) -> int:
+    """A size in bytes: digits, optionally followed by K, M or G (powers of 1024), as
+    ``unpara batch --max-memory`` takes it."""
+    t = text.strip().upper().rstrip("B").rstrip("I")
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
+    digits = t[:-1] if t[-1:] in ("K", "M", "G") else t
+    if not digits.isdigit() or int(digits) * scale < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected bytes, or a number with K, M or G (512M, 2G)")
+    return int(digits) * scale
 
 
 def _number(kind: type, low: float, high: Optional[float], what: str):
@@ -542,7 +609,8 @@ def _parser() -> argparse.ArgumentParser:
         "write Parquet, JSON Lines and a run report.",
         epilog="Exit codes: 0 finished (bad files are error rows of run-report.json), "
         "1 with --strict when a file or group failed, 2 bad usage, 4 inputs not listable, "
-        "output not writable, or an object store's fsspec package (s3fs, gcsfs, adlfs) missing.",
+        "output not writable or held by another run, or an object store's fsspec package "
+        "(s3fs, gcsfs, adlfs) missing; 130 interrupted (the last complete run's parts are kept).",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, files, or URLs (s3://, gs://, …)")
     p.add_argument("-o", "--output", required=True, help="output folder or URL")
@@ -550,9 +618,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_positive_int, help="local cluster: worker processes (all cores by default)")
     p.add_argument("--lang", choices=["ar", "zh", "en", "fr", "ru", "es"], help="language of every input (detected by default)")
     p.add_argument("--password", help="password of encrypted PDFs")
-    p.add_argument("--max-inflate", type=_positive_int, metavar="BYTES", help="largest size a Word document may inflate to")
-    p.add_argument("--max-file-bytes", type=_positive_int, default=DEFAULT_MAX_FILE_BYTES, metavar="BYTES", help="largest input read (default 2 GiB)")
-    p.add_argument("--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY, metavar="BYTES", help="address space one input's reading may add to its worker (default 2 GiB); past it the file is an error row")
+    p.add_argument("--max-inflate", type=_bytes, metavar="BYTES", help="largest size a Word document may inflate to (bytes, or with K, M, G)")
+    p.add_argument("--max-file-bytes", type=_bytes, default=DEFAULT_MAX_FILE_BYTES, metavar="BYTES", help="largest input read (default 2G)")
+    p.add_argument("--max-memory", type=_bytes, default=DEFAULT_MAX_MEMORY, metavar="BYTES", help="address space one input's reading may add to its worker (default 2 GiB); past it the file is an error row")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="wall time one input may take to be read (default 60); past it the file is an error row")
     p.add_argument("--format", default="parquet,jsonl", help="comma-separated: parquet, jsonl (default both)")
     p.add_argument("--storage-option", action="append", default=[], metavar="KEY=VALUE", help="fsspec option for object stores (repeatable)")
@@ -596,9 +664,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ImportError as e:  # fsspec's message names the package (s3fs, gcsfs …)
         print(f"unpara-dask: {e}", file=sys.stderr)
         return 4
+    except KeyboardInterrupt:
+        print(
+            f"unpara-dask: interrupted: {args.output} keeps the last complete run's parquet/ and jsonl/",
+            file=sys.stderr,
+        )
+        return 130
     t = report["totals"]
     print(
-        f"unpara-dask: {t['files']} files, {t['groups']} groups ({t['aligned']} aligned, "
+        f"unpara-dask: {t['files']} files, {t['groups']} group{'s' if t['groups'] != 1 else ''} ({t['aligned']} aligned, "
         f"{t['extracted']} extracted), {t['errors']} errors, {t['group_errors']} groups not written, "
         f"{t['seconds']:.1f} s ({t['documents_per_second']:.1f} documents/s); "
         f"report in {_join(args.output, 'run-report.json')}",

@@ -142,7 +142,7 @@ def test_an_object_store_prefix_is_read_and_written():
         "memory:///un/cac/en.pdf",
         "memory:///un/cac/zh.pdf",
     ]
-    with Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None) as client:
+    with Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=":0") as client:
         report = dask_pipeline.run(["memory://un/"], "memory://out/", client=client)
     # The fixture's front pages warn of their masthead ("United Nations", "联合国").
     assert [f["status"] for f in report["files"]] == ["error", "warning", "warning"]
@@ -158,7 +158,7 @@ def test_the_command_line(folder, tmp_path, capsys):
     code = dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1", "--format", "jsonl"])
     assert code == 0
     err = capsys.readouterr().err
-    assert "3 files, 1 groups (1 aligned, 0 extracted), 0 errors" in err
+    assert "3 files, 1 group (1 aligned, 0 extracted), 0 errors" in err
     # A second run into the same folder replaces the parts of the first.
     assert dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1", "--format", "jsonl"]) == 0
     lines = [x for p in (out / "jsonl").glob("part-*.jsonl") for x in p.read_text().splitlines()]
@@ -255,3 +255,43 @@ def test_a_running_cluster_is_only_an_address(folder, outputs, tmp_path):
     assert [(f["path"], f["status"]) for f in report["files"]] == [(f["path"], f["status"]) for f in local["files"]]
     lines = sorted(x for p in (tmp_path / "out" / "jsonl").glob("*.jsonl") for x in p.read_text().splitlines())
     assert lines == sorted(x for p in (local_out / "jsonl").glob("*.jsonl") for x in p.read_text().splitlines())
+
+
+def test_a_failed_run_keeps_the_last_parts_and_a_second_run_is_refused(folder, tmp_path, monkeypatch):
+    """A run that fails (here: converting a group raises) leaves the last complete run's
+    parquet/ and jsonl/ and no staging folder; a run into a folder another run holds
+    stops at once (exit 4), as unpara batch does with its .unpara-lock."""
+    import fcntl
+
+    from distributed import Client
+
+    out = tmp_path / "out"
+    assert dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1"]) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*.parquet"))
+    assert len(before) == 1
+
+    def broken(groups, options):
+        raise RuntimeError("a conversion that fails")
+
+    monkeypatch.setattr(dask_pipeline, "_convert_partition", broken)
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as client:
+        with pytest.raises(RuntimeError, match="a conversion that fails"):
+            dask_pipeline.run([str(folder / "cac")], str(out), client=client)
+    assert sorted(p.relative_to(out) for p in out.rglob("*.parquet")) == before
+    assert not list(out.glob(".unpara-run-*"))
+    monkeypatch.undo()
+
+    with open(out / dask_pipeline.LOCK_FILE, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1"]) == 4
+    assert dask_pipeline.main([str(folder / "cac"), "-o", str(out), "--workers", "1"]) == 0
+
+
+def test_sizes_take_units_as_unpara_batch_does():
+    parse = dask_pipeline._parser().parse_args
+    args = parse(["in", "-o", "out", "--max-memory", "512M", "--max-inflate", "64K", "--max-file-bytes", "1G"])
+    assert (args.max_memory, args.max_inflate, args.max_file_bytes) == (512 << 20, 64 << 10, 1 << 30)
+    assert parse(["in", "-o", "out", "--max-memory", "1048576"]).max_memory == 1 << 20
+    for bad in ("12Q", "-5", "0", "M"):
+        with pytest.raises(SystemExit):
+            parse(["in", "-o", "out", "--max-memory", bad])
