@@ -212,6 +212,24 @@ pub enum Other {
     },
 }
 
+impl Other {
+    /// The member's message in the run report: what it duplicates, or (for another
+    /// version of `group`, whose document was written to `own`) that it was extracted
+    /// on its own beside the versions converted (`used`: their paths).
+    pub fn message(&self, group: &str, used: &[String], own: &str) -> String {
+        match self {
+            Other::Duplicate { of } => format!(
+                "the same bytes (SHA-256) as {}, which was converted",
+                of.join(" or ")
+            ),
+            Other::Separate { .. } => format!(
+                "another version of group {group} (other bytes than {}): extracted on its own to {own}",
+                used.join(" and ")
+            ),
+        }
+    }
+}
+
 /// The members read but not used by the conversion (indices into `versions`), and
 /// what becomes of each: only identical bytes are a duplicate, so nothing of another
 /// version is lost.

@@ -22,6 +22,9 @@ pub struct Reading<'a> {
     pub sequential: bool,
 }
 
+/// Why bytes are no input ([`ReadError::Unknown`]).
+const UNKNOWN_REASON: &str = "not a PDF, Word or XML document";
+
 /// Why an input could not be read. Its `Display` is the input's name (and, for a
 /// document without text, the reader's first warning); the reason is its
 /// [`std::error::Error::source`], so `anyhow`'s `{:#}` prints `name: reason`.
@@ -58,7 +61,7 @@ pub enum ReadError {
         source: StructureError,
     },
     /// The bytes are neither a PDF, nor a ZIP container, nor XML.
-    #[error("{name}: not a PDF, Word or XML document")]
+    #[error("{name}: {UNKNOWN_REASON}")]
     Unknown {
         /// The input's name.
         name: String,
@@ -68,29 +71,24 @@ pub enum ReadError {
 impl ReadError {
     /// The whole message, `name: reason: cause …`, as the command line prints it.
     pub fn message(&self) -> String {
-        let mut out = self.to_string();
-        let mut cause = std::error::Error::source(self);
-        while let Some(c) = cause {
-            out.push_str(": ");
-            out.push_str(&c.to_string());
-            cause = c.source();
+        match self {
+            ReadError::Unknown { .. } => self.to_string(),
+            _ => format!("{self}: {}", self.reason()),
         }
-        out
     }
 
-    /// The reason alone, without the input's name (the causes joined by `: `).
+    /// The reason alone, without the input's name: the causes joined by `: `.
     pub fn reason(&self) -> String {
-        let message = self.message();
-        message
-            .strip_prefix(self.to_string().as_str())
-            .map(|r| r.trim_start_matches(": ").to_string())
-            .filter(|r| !r.is_empty())
-            .or_else(|| {
-                message
-                    .strip_prefix(self.name())
-                    .map(|r| r.trim_start_matches(": ").to_string())
-            })
-            .unwrap_or(message)
+        let mut causes = Vec::new();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            causes.push(c.to_string());
+            cause = c.source();
+        }
+        match self {
+            ReadError::Unknown { .. } => UNKNOWN_REASON.to_string(),
+            _ => causes.join(": "),
+        }
     }
 
     /// The input's name.

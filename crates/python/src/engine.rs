@@ -172,10 +172,10 @@ fn convert_one(
         .collect();
     let mut others = Vec::new();
     for (i, other) in unpara_batch::others(&versions, &used) {
-        match other {
-            Other::Duplicate { of } => others.push(serde_json::json!({
+        match &other {
+            Other::Duplicate { .. } => others.push(serde_json::json!({
                 "index": i, "status": "duplicate", "file": null, "json": null,
-                "message": format!("the same bytes (SHA-256) as {}, which was converted", of.join(" or ")),
+                "message": other.message(group, &used_paths, ""),
             })),
             Other::Separate { name } => {
                 let Some(doc) = versions.get(i).and_then(|v| v.doc) else {
@@ -188,11 +188,7 @@ fn convert_one(
                 };
                 others.push(serde_json::json!({
                     "index": i, "status": "separate", "file": own, "json": text,
-                    "message": format!(
-                        "another version of group {group} (other bytes than {}): extracted on its own to {}",
-                        used_paths.join(" and "),
-                        join_output(output, &own)
-                    ),
+                    "message": other.message(group, &used_paths, &join_output(output, &own)),
                 }));
             }
         }

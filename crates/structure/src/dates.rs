@@ -162,6 +162,18 @@ fn month_in(names: &[&str; 12], text: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The month names of English, French, Spanish and Russian, lowercased once: the test
+/// [`find_date`] makes before it compiles and runs a language's pattern.
+static MONTHS_LOWER: LazyLock<[Vec<String>; 4]> = LazyLock::new(|| {
+    let lower = |months: &[&str]| months.iter().map(|m| m.to_lowercase()).collect();
+    [
+        lower(&MONTHS_EN),
+        lower(&MONTHS_FR),
+        lower(&MONTHS_ES),
+        lower(&MONTHS_RU),
+    ]
+});
+
 /// Whether `text` holds four digits in a row (of the kinds dates are written in).
 fn has_four_digits(text: &str) -> bool {
     let mut run = 0;
@@ -189,27 +201,27 @@ pub(crate) fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> 
         return None;
     }
     let lower = text.to_lowercase();
-    let names = |months: &[&str]| months.iter().any(|m| lower.contains(&m.to_lowercase()));
+    let named = |language: usize| {
+        MONTHS_LOWER
+            .get(language)
+            .is_some_and(|months| months.iter().any(|m| lower.contains(m.as_str())))
+    };
     let arabic = || {
         MONTHS_AR
             .iter()
             .any(|(s, l)| lower.contains(s) || l.iter().any(|m| lower.contains(m)))
     };
     let forms: [(&LazyLock<Regex>, bool, Month); 5] = [
-        (&DATE_EN, names(&MONTHS_EN), |m| month_in(&MONTHS_EN, m)),
-        (&DATE_FR, names(&MONTHS_FR), |m| month_in(&MONTHS_FR, m)),
-        (
-            &DATE_ES,
-            names(&MONTHS_ES) || lower.contains("setiembre"),
-            |m| {
-                if m.eq_ignore_ascii_case("setiembre") {
-                    Some(9)
-                } else {
-                    month_in(&MONTHS_ES, m)
-                }
-            },
-        ),
-        (&DATE_RU, names(&MONTHS_RU), |m| month_in(&MONTHS_RU, m)),
+        (&DATE_EN, named(0), |m| month_in(&MONTHS_EN, m)),
+        (&DATE_FR, named(1), |m| month_in(&MONTHS_FR, m)),
+        (&DATE_ES, named(2) || lower.contains("setiembre"), |m| {
+            if m.eq_ignore_ascii_case("setiembre") {
+                Some(9)
+            } else {
+                month_in(&MONTHS_ES, m)
+            }
+        }),
+        (&DATE_RU, named(3), |m| month_in(&MONTHS_RU, m)),
         (&DATE_AR, arabic(), arabic_month),
     ];
     for (pattern, named, month) in forms {
