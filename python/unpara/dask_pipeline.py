@@ -477,8 +477,8 @@ def run(
         # Workers elsewhere do not share this process's working folder.
         inputs = [p if _is_remote(p) else os.path.abspath(p) for p in inputs]
         paths = [p if _is_remote(p) else os.path.abspath(p) for p in paths]
-    if not _is_remote(output):
-        output = os.path.abspath(output[len("file://"):] if output.startswith("file://") else output)
+        if not _is_remote(output):
+            output = os.path.abspath(output[len("file://"):] if output.startswith("file://") else output)
     fs, root = fsspec.core.url_to_fs(output, **storage_options)
     fs.makedirs(root, exist_ok=True)
     lock = _lock(fs, root)
