@@ -49,6 +49,9 @@ pub fn is_latin(c: char) -> bool {
 /// scripts.
 pub fn script_of(c: char) -> Option<crate::Script> {
     use crate::Script;
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
     if is_han(c) {
         Some(Script::Han)
     } else if is_latin(c) {

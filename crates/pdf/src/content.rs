@@ -156,16 +156,13 @@ fn inflate(data: &[u8], name: &str, limit: usize, warnings: &mut Vec<String>) ->
 }
 
 /// Reads a decoder to its end or its first error, at most `limit` + 1 bytes.
+/// `read_to_end` keeps what was read before an error, and grows its buffer by doubling.
 fn read_all(decoder: impl Read, limit: usize) -> (Vec<u8>, Option<std::io::Error>) {
     let mut out = Vec::new();
     let mut reader = decoder.take(limit as u64 + 1);
-    let mut chunk = [0u8; 16 * 1024];
-    loop {
-        match reader.read(&mut chunk) {
-            Ok(0) => return (out, None),
-            Ok(n) => out.extend_from_slice(chunk.get(..n).unwrap_or_default()),
-            Err(e) => return (out, Some(e)),
-        }
+    match reader.read_to_end(&mut out) {
+        Ok(_) => (out, None),
+        Err(e) => (out, Some(e)),
     }
 }
 

@@ -6,15 +6,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use lopdf::content::Content;
-
 use crate::content;
 use crate::font::widths::{deref, number};
 use crate::font::{Decoded, Font, FontCache};
+use crate::lexer::{Item, Lexer, Operation};
 use crate::rules::{self, FillRule, Rect};
 use crate::sink::{Glyph, GlyphSink};
 use crate::state::{GraphicsState, Matrix, TextState};
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use smol_str::SmolStr;
 
 /// Deepest nesting of Form XObjects followed; deeper ones are skipped with a warning.
 const MAX_FORM_DEPTH: usize = 12;
@@ -72,15 +72,6 @@ pub(crate) struct Interpreter<'a, S: GlyphSink> {
     pub warnings: Vec<String>,
 }
 
-fn operands<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
-    let start = ops.len().checked_sub(N)?;
-    let mut out = [0.0; N];
-    for (slot, o) in out.iter_mut().zip(ops.get(start..)?) {
-        *slot = number(o)?;
-    }
-    Some(out)
-}
-
 impl<'a, S: GlyphSink> Interpreter<'a, S> {
     pub(crate) fn new(doc: &'a Document, fonts: &'a FontCache, sink: &'a mut S) -> Self {
         Interpreter {
@@ -111,7 +102,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
     /// Interprets a decoded content stream with its resources. Parse errors stop the
     /// stream where they occur, keeping what came before, with a warning.
     pub(crate) fn run(&mut self, content: &[u8], resources: &Resources<'a>) {
-        for op in Content::decode_iter(content) {
+        let mut lexer = Lexer::new(content);
+        while let Some(op) = lexer.next_operation() {
             match op {
                 Ok(op) => {
                     self.operations += 1;
@@ -124,7 +116,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                         }
                         return;
                     }
-                    self.operation(&op.operator, &op.operands, resources);
+                    self.operation(&op, resources);
                 }
                 Err(e) => {
                     self.warnings.push(format!(
@@ -136,63 +128,63 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         }
     }
 
-    fn operation(&mut self, op: &str, ops: &[Object], res: &Resources<'a>) {
-        match op {
-            "q" => self.stack.push(self.gs.clone()),
-            "Q" => {
+    fn operation(&mut self, op: &Operation<'_>, res: &Resources<'a>) {
+        match op.operator {
+            b"q" => self.stack.push(self.gs.clone()),
+            b"Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
-                if let Some(m) = operands::<6>(ops) {
+            b"cm" => {
+                if let Some(m) = op.numbers::<6>() {
                     self.gs.ctm = Matrix::new(m).then(&self.gs.ctm);
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tm" => {
-                if let Some(m) = operands::<6>(ops) {
+            b"ET" => {}
+            b"Tm" => {
+                if let Some(m) = op.numbers::<6>() {
                     self.tm = Matrix::new(m);
                     self.tlm = self.tm;
                 }
             }
-            "Td" => {
-                if let Some([tx, ty]) = operands::<2>(ops) {
+            b"Td" => {
+                if let Some([tx, ty]) = op.numbers::<2>() {
                     self.next_line(tx, ty);
                 }
             }
-            "TD" => {
-                if let Some([tx, ty]) = operands::<2>(ops) {
+            b"TD" => {
+                if let Some([tx, ty]) = op.numbers::<2>() {
                     self.gs.text.leading = -ty;
                     self.next_line(tx, ty);
                 }
             }
-            "T*" => self.next_line(0.0, -self.gs.text.leading),
-            "TL" => self.set(ops, |t, [v]| t.leading = v),
-            "Tc" => self.set(ops, |t, [v]| t.char_spacing = v),
-            "Tw" => self.set(ops, |t, [v]| t.word_spacing = v),
-            "Tz" => self.set(ops, |t, [v]| t.horizontal_scaling = v / 100.0),
-            "Ts" => self.set(ops, |t, [v]| t.rise = v),
-            "Tr" => self.set(ops, |t, [v]| t.render_mode = v as i64),
-            "Tf" => self.set_font(ops, res),
-            "Tj" => {
-                if let Some(Object::String(s, _)) = ops.last() {
+            b"T*" => self.next_line(0.0, -self.gs.text.leading),
+            b"TL" => self.set(op, |t, [v]| t.leading = v),
+            b"Tc" => self.set(op, |t, [v]| t.char_spacing = v),
+            b"Tw" => self.set(op, |t, [v]| t.word_spacing = v),
+            b"Tz" => self.set(op, |t, [v]| t.horizontal_scaling = v / 100.0),
+            b"Ts" => self.set(op, |t, [v]| t.rise = v),
+            b"Tr" => self.set(op, |t, [v]| t.render_mode = v as i64),
+            b"Tf" => self.set_font(op, res),
+            b"Tj" => {
+                if let Some(s) = op.last().and_then(|i| op.string(i)) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line(0.0, -self.gs.text.leading);
-                if let Some(Object::String(s, _)) = ops.last() {
+                if let Some(s) = op.last().and_then(|i| op.string(i)) {
                     self.show(s);
                 }
             }
-            "\"" => {
-                if let [Object::String(s, _), ..] = ops.get(2..).unwrap_or_default() {
-                    if let Some([aw, ac]) = ops.get(..2).and_then(operands::<2>) {
+            b"\"" => {
+                if let Some(s) = op.string(2) {
+                    if let (Some(aw), Some(ac)) = (op.number(0), op.number(1)) {
                         self.gs.text.word_spacing = aw;
                         self.gs.text.char_spacing = ac;
                     }
@@ -200,46 +192,43 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = ops.last() {
+            b"TJ" => {
+                if let Some(items) = op.last().and_then(|i| op.array(i)) {
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s),
-                            other => {
-                                if let Some(n) = number(other) {
-                                    self.kern(n);
-                                }
-                            }
+                            Item::Str(s) => self.show(s),
+                            Item::Number(n) => self.kern(n),
+                            Item::Other => {}
                         }
                     }
                 }
             }
-            "Do" => {
-                if let Some(Object::Name(name)) = ops.last() {
+            b"Do" => {
+                if let Some(name) = op.last().and_then(|i| op.name(i)) {
                     self.form(name, res);
                 }
             }
-            "m" => {
-                if let Some([x, y]) = operands::<2>(ops) {
+            b"m" => {
+                if let Some([x, y]) = op.numbers::<2>() {
                     self.current = self.gs.ctm.apply(x, y);
                     self.subpath_start = self.current;
                 }
             }
-            "l" => {
-                if let Some([x, y]) = operands::<2>(ops) {
+            b"l" => {
+                if let Some([x, y]) = op.numbers::<2>() {
                     let p = self.gs.ctm.apply(x, y);
                     self.segments
                         .push((self.current.0, self.current.1, p.0, p.1));
                     self.current = p;
                 }
             }
-            "h" => {
+            b"h" => {
                 let (s, c) = (self.subpath_start, self.current);
                 self.segments.push((c.0, c.1, s.0, s.1));
                 self.current = s;
             }
-            "re" => {
-                if let Some([x, y, w, h]) = operands::<4>(ops) {
+            b"re" => {
+                if let Some([x, y, w, h]) = op.numbers::<4>() {
                     let m = &self.gs.ctm;
                     let (x0, y0) = m.apply(x, y);
                     let (x1, y1) = m.apply(x + w, y + h);
@@ -257,25 +246,28 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                     self.subpath_start = self.current;
                 }
             }
-            "S" | "s" => self.paint(true, None),
-            "f" | "F" => self.paint(false, Some(FillRule::NonZero)),
-            "f*" => self.paint(false, Some(FillRule::EvenOdd)),
-            "B" | "b" => self.paint(true, Some(FillRule::NonZero)),
-            "B*" | "b*" => self.paint(true, Some(FillRule::EvenOdd)),
-            "n" => self.paint(false, None),
+            b"S" | b"s" => self.paint(true, None),
+            b"f" | b"F" => self.paint(false, Some(FillRule::NonZero)),
+            b"f*" => self.paint(false, Some(FillRule::EvenOdd)),
+            b"B" | b"b" => self.paint(true, Some(FillRule::NonZero)),
+            b"B*" | b"b*" => self.paint(true, Some(FillRule::EvenOdd)),
+            b"n" => self.paint(false, None),
             _ => {}
         }
     }
 
-    fn set<const N: usize>(&mut self, ops: &[Object], f: impl FnOnce(&mut TextState, [f32; N])) {
-        if let Some(v) = operands::<N>(ops) {
+    fn set<const N: usize>(
+        &mut self,
+        op: &Operation<'_>,
+        f: impl FnOnce(&mut TextState, [f32; N]),
+    ) {
+        if let Some(v) = op.numbers::<N>() {
             f(&mut self.gs.text, v);
         }
     }
 
-    fn set_font(&mut self, ops: &[Object], res: &Resources<'a>) {
-        let (Some(Object::Name(name)), Some(size)) = (ops.first(), ops.get(1).and_then(number))
-        else {
+    fn set_font(&mut self, op: &Operation<'_>, res: &Resources<'a>) {
+        let (Some(name), Some(size)) = (op.name(0), op.number(1)) else {
             return;
         };
         self.gs.text.size = size;
@@ -327,20 +319,28 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 "more than {MAX_GLYPHS} glyphs: the rest of the page's text skipped"
             ));
         }
+        // Within one string only the text matrix's translation changes, so the text
+        // rendering matrix's scales and direction are the same for all its glyphs.
+        let trm = Matrix::translate(0.0, self.gs.text.rise)
+            .then(&self.tm)
+            .then(&self.gs.ctm);
+        let shape = Shape {
+            size: self.gs.text.size * trm.vertical_scale(),
+            hscale: trm.horizontal_scale(),
+            quadrant: quadrant(&trm, font.vertical),
+        };
         for d in decoded.drain(..) {
-            self.emit(&font, d);
+            self.emit(&font, d, &shape);
         }
         self.scratch = decoded;
     }
 
-    fn emit(&mut self, font: &Arc<Font>, d: Decoded) {
+    fn emit(&mut self, font: &Arc<Font>, d: Decoded, shape: &Shape) {
         let t = &self.gs.text;
-        let trm = Matrix::translate(0.0, t.rise)
-            .then(&self.tm)
-            .then(&self.gs.ctm);
-        let (x, y) = trm.apply(0.0, 0.0);
-        let size = t.size * trm.vertical_scale();
-        let hscale = trm.horizontal_scale();
+        // The origin of the text rendering matrix (§9.4.4): (0, rise) in text space.
+        let (tx, ty) = self.tm.apply(0.0, t.rise);
+        let (x, y) = self.gs.ctm.apply(tx, ty);
+        let (size, hscale) = (shape.size, shape.hscale);
         let glyph_w = d.width / 1000.0 * t.size;
         let spacing = t.char_spacing + if d.word_space { t.word_spacing } else { 0.0 };
         let text = match d.text {
@@ -348,7 +348,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             None => {
                 self.undecodable += 1;
                 *self.undecodable_by_font.entry(font.index).or_default() += 1;
-                "\u{FFFD}".to_string()
+                SmolStr::new_static("\u{FFFD}")
             }
         };
         let advance = if font.vertical {
@@ -360,6 +360,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let drawn = !text.is_empty();
         if drawn {
             self.sink.glyph(Glyph {
+                blank: Glyph::blank_text(&text),
                 text,
                 x,
                 y,
@@ -368,7 +369,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 font: font.index,
                 space_width: font.space_width / 1000.0 * size.abs(),
                 stroked: t.render_mode == 2,
-                quadrant: quadrant(&trm, font.vertical),
+                quadrant: shape.quadrant,
                 vertical: font.vertical,
             });
         }
@@ -439,6 +440,16 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
     }
 }
 
+/// What the text rendering matrix makes of every glyph of one string.
+struct Shape {
+    /// Font size on the page, points.
+    size: f32,
+    /// Horizontal scale of the matrix.
+    hscale: f32,
+    /// See [`quadrant`].
+    quadrant: u8,
+}
+
 /// The quadrant of the direction text progresses in under the text rendering matrix
 /// `trm`: its x axis, or for vertical writing its negative y axis (see [`Glyph::quadrant`]).
 fn quadrant(trm: &Matrix, vertical: bool) -> u8 {
@@ -448,6 +459,10 @@ fn quadrant(trm: &Matrix, vertical: bool) -> u8 {
         (trm.a, trm.b)
     };
     if !(dx.is_finite() && dy.is_finite()) || (dx == 0.0 && dy == 0.0) {
+        return 0;
+    }
+    // Upright text, nearly every glyph: no arc tangent needed.
+    if dy == 0.0 && dx > 0.0 {
         return 0;
     }
     let turns = (dy.atan2(dx) / std::f32::consts::FRAC_PI_2).round() as i32;

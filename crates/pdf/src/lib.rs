@@ -19,6 +19,7 @@ mod error;
 mod font;
 mod interpreter;
 mod layout;
+mod lexer;
 mod load;
 mod reader;
 mod rules;

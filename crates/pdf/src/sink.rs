@@ -1,12 +1,17 @@
 //! What the interpreter emits: positioned glyphs and horizontal rules.
 
+use smol_str::SmolStr;
 use unpara_model::Rule;
 
 /// One glyph, positioned in user space (points, y up).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
-    /// Unicode text (U+FFFD when undecodable; may be several characters for ligatures).
-    pub text: String,
+    /// Unicode text (U+FFFD when undecodable; may be several characters for ligatures),
+    /// held inline up to 23 bytes.
+    pub text: SmolStr,
+    /// The text is white space only (a space glyph): what line building asks of every
+    /// glyph many times, answered once. Set with the text by [`Glyph::blank_text`].
+    pub blank: bool,
     /// Origin x, points.
     pub x: f32,
     /// Origin y (baseline, including text rise), points.
@@ -30,12 +35,20 @@ pub struct Glyph {
     pub vertical: bool,
 }
 
+impl Glyph {
+    /// Whether `text` is white space only (or empty), as [`Glyph::blank`] holds it.
+    pub fn blank_text(text: &str) -> bool {
+        text.chars().all(char::is_whitespace)
+    }
+}
+
 #[cfg(test)]
 impl Glyph {
     /// A 10-point glyph one em wide at (`x`, `y`), upright, for layout tests.
     pub(crate) fn at(text: &str, x: f32, y: f32) -> Glyph {
         Glyph {
             text: text.into(),
+            blank: Glyph::blank_text(text),
             x,
             y,
             advance: 10.0,

@@ -140,56 +140,86 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
             consumed: whole.end(),
         })
     };
-    if let Some(c) = RESOLUTION.captures(text) {
+    // Every form opens with a digit, a parenthesis, a parenthesized ideograph, a Chinese
+    // numeral or an ASCII letter: the patterns of the other forms are not tried (nor
+    // compiled) for a line that opens otherwise.
+    let first = text.chars().next()?;
+    let digit = unpara_model::digit_value(first).is_some() || ('０'..='９').contains(&first);
+    let paren = matches!(first, '(' | '（');
+    let zh = "一二三四五六七八九十".contains(first);
+    let ideograph = ('\u{3220}'..='\u{3229}').contains(&first);
+    if !(digit || paren || zh || ideograph || first.is_ascii_alphabetic()) {
+        return None;
+    }
+    if digit {
+        if let Some(c) = RESOLUTION.captures(text) {
+            let end = c.get(1)?.end() + 1;
+            return label(&c, LabelKind::Resolution, end);
+        }
+        if let Some(c) = SECTION.captures(text) {
+            let section = decimal_value(c.get(1)?.as_str())?;
+            let n = decimal_value(c.get(2)?.as_str())?;
+            let end = c.get(2)?.end() + usize::from(text.get(c.get(2)?.end()..)?.starts_with('.'));
+            return label(&c, LabelKind::Section(section, n), end).map(|mut l| {
+                l.consumed = end + (text.get(end..)?.len() - text.get(end..)?.trim_start().len());
+                Some(l)
+            })?;
+        }
+        let c = NUMBER.captures(text)?;
+        let n = decimal_value(c.get(1)?.as_str())?;
         let end = c.get(1)?.end() + 1;
-        return label(&c, LabelKind::Resolution, end);
+        return label(&c, LabelKind::Number(n), end).map(|l| untake(l, &c));
     }
-    if let Some(c) = SECTION.captures(text) {
-        let section = decimal_value(c.get(1)?.as_str())?;
-        let n = decimal_value(c.get(2)?.as_str())?;
-        let end = c.get(2)?.end() + usize::from(text.get(c.get(2)?.end()..)?.starts_with('.'));
-        return label(&c, LabelKind::Section(section, n), end).map(|mut l| {
-            l.consumed = end + (text.get(end..)?.len() - text.get(end..)?.trim_start().len());
-            Some(l)
-        })?;
-    }
-    if let Some(c) = PAREN_IDEOGRAPH.captures(text) {
+    if ideograph {
+        let c = PAREN_IDEOGRAPH.captures(text)?;
         let ch = c.get(1)?.as_str().chars().next()?;
         let v = ch as u32 - 0x3220 + 1;
         let end = c.get(1)?.end();
         return label(&c, LabelKind::SmallRoman(v), end);
     }
-    if let Some(c) = PAREN_NUMBER.captures(text) {
-        let n = decimal_value(c.get(1)?.as_str())?;
-        let end = c.get(0)?.as_str().trim_end().len();
-        return label(&c, LabelKind::ParenNumber(n), end);
+    if paren {
+        if let Some(c) = PAREN_NUMBER.captures(text) {
+            let n = decimal_value(c.get(1)?.as_str())?;
+            let end = c.get(0)?.as_str().trim_end().len();
+            return label(&c, LabelKind::ParenNumber(n), end);
+        }
     }
-    if let Some(c) = NUMBER.captures(text) {
-        let n = decimal_value(c.get(1)?.as_str())?;
-        let end = c.get(1)?.end() + 1;
-        return label(&c, LabelKind::Number(n), end).map(|l| untake(l, &c));
+    if zh {
+        if let Some(c) = ZH_NUMERAL.captures(text) {
+            let v = chinese_value(c.get(1)?.as_str())?;
+            let end = c.get(0)?.as_str().trim_end().len();
+            return label(&c, LabelKind::Roman(v), end);
+        }
     }
-    if let Some(c) = ZH_NUMERAL.captures(text) {
-        let v = chinese_value(c.get(1)?.as_str())?;
-        let end = c.get(0)?.as_str().trim_end().len();
-        return label(&c, LabelKind::Roman(v), end);
+    if matches!(first, 'I' | 'V' | 'X' | 'L') {
+        if let Some(c) = ROMAN.captures(text) {
+            let v = roman_value(c.get(1)?.as_str())?;
+            return label(&c, LabelKind::Roman(v), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+        }
     }
-    if let Some(c) = ROMAN.captures(text) {
-        let v = roman_value(c.get(1)?.as_str())?;
-        return label(&c, LabelKind::Roman(v), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+    if first.is_ascii_uppercase() {
+        if let Some(c) = CAPITAL.captures(text) {
+            let ch = c.get(1)?.as_str().chars().next()?;
+            return label(&c, LabelKind::Capital(ch), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+        }
     }
-    if let Some(c) = CAPITAL.captures(text) {
-        let ch = c.get(1)?.as_str().chars().next()?;
-        return label(&c, LabelKind::Capital(ch), c.get(1)?.end() + 1).map(|l| untake(l, &c));
+    if paren {
+        if let Some(c) = PAREN_ARABIC.captures(text) {
+            let letter = c.get(1)?.as_str();
+            let n = ABJAD.iter().position(|l| *l == letter)?;
+            let latin = char::from_u32(u32::from('a') + u32::try_from(n).ok()?)?;
+            let end = c.get(0)?.as_str().trim_end().len();
+            return label(&c, LabelKind::Letter(latin), end);
+        }
     }
-    if let Some(c) = PAREN_ARABIC.captures(text) {
-        let letter = c.get(1)?.as_str();
-        let n = ABJAD.iter().position(|l| *l == letter)?;
-        let latin = char::from_u32(u32::from('a') + u32::try_from(n).ok()?)?;
-        let end = c.get(0)?.as_str().trim_end().len();
-        return label(&c, LabelKind::Letter(latin), end);
-    }
-    if let Some(c) = PAREN.captures(text).or_else(|| CLOSE_ONLY.captures(text)) {
+    let found = if paren {
+        PAREN.captures(text)
+    } else if first.is_ascii_lowercase() {
+        CLOSE_ONLY.captures(text)
+    } else {
+        None
+    };
+    if let Some(c) = found {
         let inner = c.get(1)?.as_str();
         let end = c.get(0)?.as_str().trim_end().len();
         if let Some(v) = chinese_value(inner) {

@@ -8,6 +8,10 @@
 
 use std::collections::HashMap;
 
+use smol_str::SmolStr;
+
+use super::char_text;
+
 /// A code space range: codes of `len` bytes whose every byte lies between the bytes of
 /// `lo` and `hi` (PDF 32000-1 §9.7.6.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,7 @@ impl CodespaceRange {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CMap {
     pub codespace: Vec<CodespaceRange>,
-    unicode_chars: HashMap<u32, String>,
+    unicode_chars: HashMap<u32, SmolStr>,
     /// `(lo, hi, first target)` for bfrange with a string target; sorted by `lo`.
     unicode_ranges: Vec<(u32, u32, Vec<u16>)>,
     cid_chars: HashMap<u32, u32>,
@@ -105,16 +109,16 @@ impl CMap {
 
     /// Maps `code` to `text` (a bfchar entry), replacing what it mapped to.
     pub fn set_unicode(&mut self, code: u32, text: String) {
-        self.unicode_chars.insert(code, text);
+        self.unicode_chars.insert(code, SmolStr::from(text));
     }
 
     /// The Unicode text a code maps to through bfchar/bfrange entries.
-    pub fn unicode(&self, code: u32) -> Option<String> {
+    pub fn unicode(&self, code: u32) -> Option<SmolStr> {
         self.own_unicode(code)
             .or_else(|| self.parent.as_ref()?.unicode(code))
     }
 
-    fn own_unicode(&self, code: u32) -> Option<String> {
+    fn own_unicode(&self, code: u32) -> Option<SmolStr> {
         if let Some(s) = self.unicode_chars.get(&code) {
             return Some(s.clone());
         }
@@ -123,10 +127,20 @@ impl CMap {
         if code > *hi {
             return None;
         }
+        let offset = u16::try_from(code - lo).ok()?;
+        // One UTF-16 unit (nearly every range): one character, held inline.
+        if let [unit] = start.as_slice() {
+            let c = char::from_u32(u32::from(unit.wrapping_add(offset)));
+            return Some(char_text(c.unwrap_or(char::REPLACEMENT_CHARACTER)));
+        }
         let mut units = start.clone();
         let last = units.last_mut()?;
-        *last = last.wrapping_add(u16::try_from(code - lo).ok()?);
-        Some(String::from_utf16_lossy(&units))
+        *last = last.wrapping_add(offset);
+        Some(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect(),
+        )
     }
 
     /// The Unicode text a code maps to when this CMap is a font's `/ToUnicode`: its
@@ -134,10 +148,10 @@ impl CMap {
     /// Unicode code point. PDF 32000-1 §9.10.3 allows only the bf operators there, but
     /// some producers write code-to-CID CMaps as ToUnicode (a contract's 宋体 font came
     /// out as U+FFFD); poppler reads them so (`CharCodeToUnicode::parseCMap1`).
-    pub fn to_unicode(&self, code: u32) -> Option<String> {
+    pub fn to_unicode(&self, code: u32) -> Option<SmolStr> {
         self.unicode(code).or_else(|| {
             let value = self.cid(code).filter(|&v| v != 0)?;
-            char::from_u32(value).map(String::from)
+            char::from_u32(value).map(char_text)
         })
     }
 
@@ -360,8 +374,10 @@ fn bfchar(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
             (Some(Token::Hex(src)), Some(Token::Hex(dst))) => {
                 match code_of(src) {
                     Some((code, _)) => {
-                        cmap.unicode_chars
-                            .insert(code, String::from_utf16_lossy(&utf16_units(dst)));
+                        cmap.unicode_chars.insert(
+                            code,
+                            SmolStr::from(String::from_utf16_lossy(&utf16_units(dst))),
+                        );
                     }
                     None => cmap.bad_entries += 1,
                 }
@@ -372,7 +388,7 @@ fn bfchar(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
                 if let (Some((code, _)), Some(s)) =
                     (code_of(src), super::glyph_name_to_unicode(name))
                 {
-                    cmap.unicode_chars.insert(code, s);
+                    cmap.unicode_chars.insert(code, SmolStr::from(s));
                 } else {
                     cmap.bad_entries += 1;
                 }
@@ -410,8 +426,10 @@ fn bfrange(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
                 let mut code = lo;
                 while let Some(Token::Hex(dst)) = t.get(i) {
                     if code <= hi {
-                        cmap.unicode_chars
-                            .insert(code, String::from_utf16_lossy(&utf16_units(dst)));
+                        cmap.unicode_chars.insert(
+                            code,
+                            SmolStr::from(String::from_utf16_lossy(&utf16_units(dst))),
+                        );
                     }
                     code = code.saturating_add(1);
                     i += 1;

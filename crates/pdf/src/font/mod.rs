@@ -23,16 +23,22 @@ pub(crate) mod widths;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
+use smol_str::SmolStr;
 use unpara_model::{is_arabic_mark, FontInfo};
 
 use cmap::CMap;
 use widths::{deref, number, CidWidths};
 
+/// One character as glyph text, held inline (no allocation).
+pub(crate) fn char_text(c: char) -> SmolStr {
+    SmolStr::new(c.encode_utf8(&mut [0u8; 4]))
+}
+
 /// One decoded character code.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Decoded {
-    /// Unicode text, `None` when the code is undecodable.
-    pub text: Option<String>,
+    /// Unicode text, `None` when the code is undecodable (inline up to 23 bytes).
+    pub text: Option<SmolStr>,
     /// Horizontal advance in glyph space (1/1000 of the text size).
     pub width: f32,
     /// A single-byte code 32: word spacing `Tw` applies (PDF 32000-1 §9.3.3).
@@ -272,7 +278,7 @@ impl Font {
         self.decode_codes(bytes, out, limit);
         for d in out.get_mut(start..).unwrap_or_default() {
             if let Some(folded) = d.text.as_deref().and_then(compat::fold) {
-                d.text = Some(folded);
+                d.text = Some(SmolStr::from(folded));
             }
         }
     }
@@ -294,11 +300,7 @@ impl Font {
                         .and_then(|t| t.to_unicode(code))
                         .or_else(|| {
                             table_agrees.then_some(())?;
-                            table
-                                .get(usize::from(b))
-                                .copied()
-                                .flatten()
-                                .map(String::from)
+                            table.get(usize::from(b)).copied().flatten().map(char_text)
                         });
                     out.push(Decoded {
                         text,
@@ -342,21 +344,25 @@ impl Font {
                             == Some("\u{640}")
                     {
                         out.push(Decoded {
-                            text: Some(String::new()),
+                            text: Some(SmolStr::default()),
                             width: widths.get(cid),
                             word_space: false,
                         });
                         continue;
                     }
                     let text = mapped
-                        .or_else(|| unicode_codes.then(|| composite::utf16_code(code)).flatten())
+                        .or_else(|| {
+                            unicode_codes
+                                .then(|| composite::utf16_code(code).map(SmolStr::from))
+                                .flatten()
+                        })
                         .or_else(|| {
                             identity_to_unicode
-                                .then(|| char::from_u32(code).map(String::from))
+                                .then(|| char::from_u32(code).map(char_text))
                                 .flatten()
                         })
                         .or_else(|| collection.as_ref()?.unicode(cid))
-                        .or_else(|| program.as_ref()?.unicode(cid))
+                        .or_else(|| program.as_ref()?.unicode(cid).map(SmolStr::from))
                         .filter(|t| !t.is_empty() && !t.contains('\u{0}'));
                     out.push(Decoded {
                         text,
@@ -436,7 +442,7 @@ mod tests {
         let (font, _) = Font::load(&dict, &doc, 0, &mut Vec::new());
         let mut out = Vec::new();
         font.decode(bytes, &mut out, usize::MAX);
-        out.into_iter().map(|d| d.text).collect()
+        out.into_iter().map(|d| d.text.map(String::from)).collect()
     }
 
     #[test]

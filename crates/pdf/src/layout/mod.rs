@@ -50,7 +50,7 @@ pub(crate) fn clip(sink: &mut PageSink, page_box: &PageBox) -> usize {
     let mut dropped = 0;
     sink.glyphs.retain(|g| {
         let keep = page_box.shows(g.x, g.y);
-        if !keep && !g.text.trim().is_empty() {
+        if !keep && !g.blank {
             dropped += 1;
         }
         keep
@@ -79,9 +79,13 @@ pub(crate) fn build_page(number: u32, page_box: PageBox, sink: PageSink) -> (Pag
     }
     stacked::restack(&mut glyphs);
     let mut groups: [Vec<Glyph>; 4] = Default::default();
-    for g in glyphs {
-        if let Some(group) = groups.get_mut(usize::from(g.quadrant)) {
-            group.push(g);
+    if glyphs.iter().all(|g| g.quadrant == 0) {
+        groups[0] = glyphs;
+    } else {
+        for g in glyphs {
+            if let Some(group) = groups.get_mut(usize::from(g.quadrant)) {
+                group.push(g);
+            }
         }
     }
     let mut kashida = 0usize;

@@ -57,7 +57,10 @@ pub(crate) fn cluster(mut glyphs: Vec<Glyph>, vertical: bool) -> Vec<Row> {
 
 /// Each row split into the lines it holds, top to bottom.
 fn apart(rows: Vec<Row>) -> Vec<Row> {
-    let mut out: Vec<Row> = rows.into_iter().flat_map(strands::split).collect();
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        strands::split(row, &mut out);
+    }
     out.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
     out
 }
@@ -66,29 +69,37 @@ fn apart(rows: Vec<Row>) -> Vec<Row> {
 /// when its baseline is within `tolerance` ems of the row's.
 pub(super) fn by_baseline(mut glyphs: Vec<Glyph>, tolerance: f32) -> Vec<Row> {
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Row> = Vec::new();
-    for g in glyphs {
-        match rows.last_mut() {
-            Some(row)
-                if (row.baseline - g.y).abs() <= tolerance * row.size.max(g.size).max(1.0) =>
+    // The rows' first glyphs, baselines and sizes first; then each row's glyphs are
+    // split off the sorted run whole (one copy, no growing).
+    let mut starts: Vec<(usize, f32, f32)> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        match starts.last_mut() {
+            Some((_, baseline, size))
+                if (*baseline - g.y).abs() <= tolerance * size.max(g.size).max(1.0) =>
             {
-                if g.size > row.size && !g.text.trim().is_empty() {
-                    row.size = g.size;
-                    row.baseline = g.y;
+                if g.size > *size && !g.blank {
+                    *size = g.size;
+                    *baseline = g.y;
                 }
-                row.glyphs.push(g);
             }
-            _ => {
-                let (baseline, size) = (g.y, g.size);
-                rows.push(Row {
-                    glyphs: vec![g],
-                    baseline,
-                    size,
-                });
-            }
+            _ => starts.push((i, g.y, g.size)),
         }
     }
-    rows.retain(|r| r.glyphs.iter().any(|g| !g.text.trim().is_empty()));
+    let mut rows: Vec<Row> = Vec::with_capacity(starts.len());
+    for &(start, baseline, size) in starts.iter().rev() {
+        if start > glyphs.len() {
+            continue;
+        }
+        let row = glyphs.split_off(start);
+        if row.iter().any(|g| !g.blank) {
+            rows.push(Row {
+                glyphs: row,
+                baseline,
+                size,
+            });
+        }
+    }
+    rows.reverse();
     rows
 }
 

@@ -62,7 +62,7 @@ impl Builder {
 /// character count, and the median baseline of glyphs of that size.
 fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for g in glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
+    for g in glyphs.iter().filter(|g| !g.blank) {
         let key = (g.size * 10.0).round() as i32;
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += g.text.chars().count(),
@@ -106,6 +106,10 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));
     }
     let (size, baseline) = dominant(&row.glyphs);
+    // Bytes of text and glyphs still to come: a span's text and glyph edges are sized
+    // for all of them (a row is mostly one span), so they never grow.
+    let mut bytes_left: usize = row.glyphs.iter().map(|g| g.text.len() + 1).sum();
+    let mut glyphs_left = row.glyphs.len();
     let mut spans: Vec<Span> = Vec::new();
     let mut cur: Option<Builder> = None;
     // End x (extended over following space glyphs), last character, space width of the
@@ -118,6 +122,8 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
     // Marks waiting for their base (right-to-left rows).
     let mut held = String::new();
     for g in row.glyphs {
+        bytes_left = bytes_left.saturating_sub(g.text.len() + 1);
+        glyphs_left = glyphs_left.saturating_sub(1);
         // A mark (or a glyph drawn with no advance over its base) of a right-to-left row
         // stands just before its base in the visual sequence: it joins the current span
         // with no space, and the gaps are measured between bases.
@@ -125,7 +131,7 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
             held.push_str(&bidi::visual_text(&g.text));
             continue;
         }
-        if g.text.chars().all(char::is_whitespace) {
+        if g.blank {
             if let Some(p) = prev.as_mut() {
                 pending_space = true;
                 p.0 = p.0.max(g.x + g.advance);
@@ -169,7 +175,7 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
             }
             cur = Some(Builder {
                 span: Span {
-                    text: String::new(),
+                    text: String::with_capacity(bytes_left + g.text.len() + held.len() + 1),
                     x0: g.x,
                     x1: g.x + g.advance,
                     baseline: g.y,
@@ -178,8 +184,8 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
                     lead: 0.0,
                 },
                 raised,
-                ends: Vec::new(),
-                starts: Vec::new(),
+                ends: Vec::with_capacity(glyphs_left + 1),
+                starts: Vec::with_capacity(glyphs_left + 1),
             });
         }
         if let Some(b) = cur.as_mut() {

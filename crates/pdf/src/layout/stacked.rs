@@ -52,7 +52,7 @@ pub(crate) fn restack(glyphs: &mut [Glyph]) -> usize {
     let visible: Vec<usize> = glyphs
         .iter()
         .enumerate()
-        .filter(|(_, g)| !g.text.trim().is_empty())
+        .filter(|(_, g)| !g.blank)
         .map(|(i, _)| i)
         .collect();
     let mut stacked = Vec::new();

@@ -74,7 +74,7 @@ impl Row {
     pub(crate) fn of(glyphs: Vec<Glyph>) -> Row {
         let largest = glyphs
             .iter()
-            .filter(|g| !g.text.trim().is_empty())
+            .filter(|g| !g.blank)
             .max_by(|a, b| a.size.total_cmp(&b.size));
         let (baseline, size) = largest.map_or((0.0, 0.0), |g| (g.y, g.size));
         Row {
@@ -85,28 +85,30 @@ impl Row {
     }
 }
 
-/// The lines a row holds: the row itself, or its own text and the rows split off it.
-pub(crate) fn split(row: Row) -> Vec<Row> {
-    split_at(row, 0)
+/// The lines a row holds, pushed to `out`: the row itself, or its own text and the
+/// rows split off it.
+pub(crate) fn split(row: Row, out: &mut Vec<Row>) {
+    split_at(row, 0, out);
 }
 
-fn split_at(row: Row, depth: usize) -> Vec<Row> {
+fn split_at(row: Row, depth: usize, out: &mut Vec<Row>) {
     if depth >= MAX_DEPTH {
-        return vec![row];
+        out.push(row);
+        return;
     }
     let Some(foreign) = foreign_glyphs(&row.glyphs) else {
-        return vec![row];
+        out.push(row);
+        return;
     };
     let mut flags = foreign.into_iter();
     let (away, kept): (Vec<Glyph>, Vec<Glyph>) = row
         .glyphs
         .into_iter()
         .partition(|_| flags.next().unwrap_or(false));
-    let mut out = vec![Row::of(kept)];
+    out.push(Row::of(kept));
     for r in rows::by_baseline(away, rows::BASELINE_TOLERANCE) {
-        out.extend(split_at(r, depth + 1));
+        split_at(r, depth + 1, out);
     }
-    out
 }
 
 /// Glyphs sharing one baseline.
@@ -146,6 +148,18 @@ struct Run {
 
 /// Which glyphs leave the row (by index), or `None` when all stay.
 fn foreign_glyphs(glyphs: &[Glyph]) -> Option<Vec<bool>> {
+    // Most rows hold one baseline: when all visible baselines lie within the strand gap
+    // of the smallest size, no two consecutive ones are further apart, so there is one
+    // strand ([`strands`] would find no other).
+    let (low, high, smallest) = glyphs
+        .iter()
+        .filter(|g| !g.blank)
+        .fold((f32::MAX, f32::MIN, f32::MAX), |(lo, hi, s), g| {
+            (lo.min(g.y), hi.max(g.y), s.min(g.size))
+        });
+    if high - low <= STRAND_GAP * smallest {
+        return None;
+    }
     let (mut strands, strand_of) = strands(glyphs);
     if strands.len() < 2 {
         return None;
@@ -190,10 +204,7 @@ fn foreign_glyphs(glyphs: &[Glyph]) -> Option<Vec<bool>> {
 /// The strands of the visible glyphs (gaps in their sorted baselines, top first), and
 /// each glyph's strand (`usize::MAX` for space glyphs). Members are left to [`runs`].
 fn strands(glyphs: &[Glyph]) -> (Vec<Strand>, Vec<usize>) {
-    let mut by_y: Vec<&Glyph> = glyphs
-        .iter()
-        .filter(|g| !g.text.trim().is_empty())
-        .collect();
+    let mut by_y: Vec<&Glyph> = glyphs.iter().filter(|g| !g.blank).collect();
     by_y.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut strands: Vec<Strand> = Vec::new();
     // Strand boundaries as baselines: a glyph is on the last strand starting above it.
@@ -215,7 +226,7 @@ fn strands(glyphs: &[Glyph]) -> (Vec<Strand>, Vec<usize>) {
     let strand_of = glyphs
         .iter()
         .map(|g| {
-            if g.text.trim().is_empty() {
+            if g.blank {
                 return usize::MAX;
             }
             // `tops` descends: the strands starting at or above the glyph come first.
@@ -269,7 +280,7 @@ fn runs(
                 r.x1 = r.x1.max(end);
                 r.size = r.size.max(g.size);
                 r.alnum |= alnum;
-                r.glyphs += usize::from(!g.text.trim().is_empty());
+                r.glyphs += usize::from(!g.blank);
             }
             _ => runs.push(Run {
                 strand: s,
@@ -277,7 +288,7 @@ fn runs(
                 x1: end,
                 size: g.size,
                 alnum,
-                glyphs: usize::from(!g.text.trim().is_empty()),
+                glyphs: usize::from(!g.blank),
                 after_wide_punct: base_punct,
                 before: base_end,
                 after: None,
@@ -339,7 +350,7 @@ fn blanks_follow(glyphs: &[Glyph], strands: &[Strand], leaves: &mut [bool]) {
     let mut by_y: Vec<(f32, &Strand)> = strands.iter().map(|s| (s.mean_y(), s)).collect();
     by_y.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (i, blank) in glyphs.iter().enumerate() {
-        if !blank.text.trim().is_empty() {
+        if !blank.blank {
             continue;
         }
         let k = by_y.partition_point(|(y, _)| *y < blank.y);
