@@ -90,6 +90,10 @@ pub fn decimal_value(s: &str) -> Option<u32> {
 /// kana, Hangul syllables, CJK symbols and punctuation (U+3000–U+303F), full-width
 /// forms (U+FF00–U+FFEF) and CJK radicals and strokes. Source: Unicode Standard §18.1 (Han), UAX #14 class ID.
 pub fn is_cjk(c: char) -> bool {
+    // Below the first range (CJK Radicals Supplement, U+2E80): Latin, Cyrillic, Arabic…
+    if (c as u32) < 0x2E80 {
+        return false;
+    }
     is_han(c)
         || matches!(c as u32,
             0x3000..=0x303F | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF

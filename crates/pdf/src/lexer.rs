@@ -778,4 +778,57 @@ mod tests {
         // Stray closers are ignored; a malformed number is no number.
         assert_eq!(ops(b") ] 1.2.3 5 Tz"), [op("Tz", &["?", "5"])]);
     }
+
+    /// A literal string of any bytes, `(`, `)` and `\` escaped (§7.3.4.2).
+    fn literal(bytes: &[u8]) -> Vec<u8> {
+        let mut out = vec![b'('];
+        for &b in bytes {
+            if matches!(b, b'(' | b')' | b'\\') {
+                out.push(b'\\');
+            }
+            // A raw CR would be read as LF (§7.3.4.2): written as an escape.
+            if b == b'\r' {
+                out.extend_from_slice(b"\\r");
+                continue;
+            }
+            out.push(b);
+        }
+        out.push(b')');
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_come_back_as_written(a in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+                                        b in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+                                        n in -5000i32..5000) {
+            // `[(a) n <b>] TJ`: a literal string, a number, a hexadecimal string.
+            let hex: String = b.iter().map(|x| format!("{x:02X}")).collect();
+            let data = [b"[".to_vec(), literal(&a), format!(" {n} <{hex}>] TJ").into_bytes()].concat();
+            let mut lexer = Lexer::new(&data);
+            let op = lexer.next_operation();
+            let Some(Ok(op)) = op else {
+                return Err(proptest::test_runner::TestCaseError::fail("no operation"));
+            };
+            proptest::prop_assert_eq!(op.operator, b"TJ");
+            let items: Vec<Item> = op.array(0).map(|i| i.collect()).unwrap_or_default();
+            proptest::prop_assert_eq!(items, vec![Item::Str(&a), Item::Number(n as f32), Item::Str(&b)]);
+        }
+
+        #[test]
+        fn any_bytes_end_in_bounded_operations(data in proptest::collection::vec(
+            proptest::sample::select(b"()<>[]{}/%\\ \n\r0123456789.-+abTJfEIDB#".to_vec()), 0..300)) {
+            // Every operation consumes at least one byte: the lexer always ends.
+            let mut lexer = Lexer::new(&data);
+            let mut count = 0usize;
+            while let Some(op) = lexer.next_operation() {
+                count += 1;
+                proptest::prop_assert!(count <= data.len() + 1);
+                if op.is_err() {
+                    proptest::prop_assert!(lexer.next_operation().is_none());
+                    break;
+                }
+            }
+        }
+    }
 }

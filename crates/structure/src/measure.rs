@@ -136,7 +136,11 @@ pub(crate) fn same_size(a: f32, b: f32) -> bool {
 pub(crate) fn text_size(line: &Line) -> f32 {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for s in &line.spans {
-        let n = s.text.chars().filter(|c| is_cjk(*c)).count();
+        let n = if s.text.is_ascii() {
+            0
+        } else {
+            s.text.chars().filter(|c| is_cjk(*c)).count()
+        };
         if n == 0 {
             continue;
         }
