@@ -1,5 +1,7 @@
 //! One input through reader → structure → sentences, from its bytes.
 
+use std::borrow::Cow;
+
 use sha2::{Digest, Sha256};
 use unpara_model::{Document, Lang, Layout, Source, SourceFormat};
 use unpara_pdf::{PdfError, ReadOptions};
@@ -146,10 +148,18 @@ fn pdf_layout(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Layout,
 /// Reads, structures and segments one input: PDF, Word or XML, told apart by content
 /// ([`unpara_xml::detect`]), never by `name`, which only names it (in errors and in the
 /// document's `source.path`). The document's `source.sha256` is the SHA-256 of `bytes`.
+/// `bytes` may be borrowed or owned (`&[u8]`, `&Vec<u8>`, `Vec<u8>`): owned bytes are
+/// freed as soon as the reader is done with them (see [`unpara_xml::read_xml`]).
 ///
 /// # Errors
 /// A [`ReadError`] naming the input and the reason.
-pub fn read_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document, ReadError> {
+pub fn read_document<'a>(
+    name: &str,
+    bytes: impl Into<Cow<'a, [u8]>>,
+    how: &Reading,
+) -> Result<Document, ReadError> {
+    let bytes: Cow<'a, [u8]> = bytes.into();
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
     let xml_options = || unpara_xml::ReadOptions {
         path: name.to_string(),
         lang: how.lang,
@@ -159,11 +169,11 @@ pub fn read_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document
         name: name.to_string(),
         source,
     };
-    let mut doc = match unpara_xml::detect(bytes) {
-        InputKind::Pdf => pdf_document(name, bytes, how)?,
+    let mut doc = match unpara_xml::detect(&bytes) {
+        InputKind::Pdf => pdf_document(name, &bytes, how)?,
         InputKind::Xml => unpara_xml::read_xml(bytes, &xml_options()).map_err(xml_error)?,
         InputKind::Zip => {
-            let flow = unpara_xml::read_docx(bytes, &xml_options()).map_err(xml_error)?;
+            let flow = unpara_xml::read_docx(&bytes, &xml_options()).map_err(xml_error)?;
             let source = Source {
                 path: name.to_string(),
                 format: SourceFormat::Docx,
@@ -187,7 +197,7 @@ pub fn read_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document
             })
         }
     };
-    doc.source.sha256 = format!("{:x}", Sha256::digest(bytes));
+    doc.source.sha256 = sha256;
     doc.drop_forbidden_chars();
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)

@@ -79,9 +79,10 @@ pub(crate) fn read_layout(path: &Path, password: Option<&str>) -> Result<(Layout
 /// told apart by content ([`unpara_batch::read_document`]). Errors name the file.
 pub(crate) fn read_document(path: &Path, how: &Reading) -> Result<Document> {
     let bytes = read_bytes(path)?;
+    // The bytes go to the reader, which frees them once read.
     Ok(unpara_batch::read_document(
         &path.display().to_string(),
-        &bytes,
+        bytes,
         how,
     )?)
 }

@@ -188,7 +188,7 @@ fn read(
         max_inflate,
         sequential: false,
     };
-    unpara_batch::read_document(input.name(), &bytes, &how).map_err(PyErrState::Read)
+    unpara_batch::read_document(input.name(), bytes, &how).map_err(PyErrState::Read)
 }
 
 /// A language code or name (`zh`, `Chinese`), or `None` for detection.

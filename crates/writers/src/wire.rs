@@ -15,9 +15,21 @@ pub(crate) struct WireDocument<'a> {
     #[schemars(extend("enum" = ["ar", "zh", "en", "fr", "ru", "es"]))]
     language: &'static str,
     metadata: WireMetadata<'a>,
-    blocks: Vec<WireBlock<'a>>,
+    #[schemars(with = "Vec<WireBlock<'static>>")]
+    blocks: WireBlocks<'a>,
     footnotes: Vec<WireFootnote<'a>>,
     diagnostics: WireDiagnostics<'a>,
+}
+
+/// A document's blocks, written as the array of their [`WireBlock`]s one by one: a
+/// view of each is made as it is written, not all at once (152 bytes a block, 8 MB for
+/// the 53 000 blocks of a 20 MB UNPC file: the writer's peak).
+pub(crate) struct WireBlocks<'a>(&'a [unpara_model::Block]);
+
+impl Serialize for WireBlocks<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(WireBlock::of))
+    }
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -75,6 +87,23 @@ struct WireDiagnostics<'a> {
     warnings: &'a [String],
 }
 
+impl<'a> WireBlock<'a> {
+    fn of(b: &'a unpara_model::Block) -> Self {
+        WireBlock {
+            id: &b.id,
+            kind: b.kind.as_str(),
+            label: b.label.as_deref(),
+            level: b.level,
+            number: b.number.as_deref(),
+            parent: b.parent.as_deref(),
+            text: &b.text,
+            pages: &b.pages,
+            footnote_refs: &b.footnote_refs,
+            sentences: &b.sentences,
+        }
+    }
+}
+
 pub(crate) fn document(d: &Document) -> WireDocument<'_> {
     let m = &d.metadata;
     WireDocument {
@@ -95,22 +124,7 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
             original_language: m.original_language.map(|l| l.code()),
             title: m.title.as_deref(),
         },
-        blocks: d
-            .blocks
-            .iter()
-            .map(|b| WireBlock {
-                id: &b.id,
-                kind: b.kind.as_str(),
-                label: b.label.as_deref(),
-                level: b.level,
-                number: b.number.as_deref(),
-                parent: b.parent.as_deref(),
-                text: &b.text,
-                pages: &b.pages,
-                footnote_refs: &b.footnote_refs,
-                sentences: &b.sentences,
-            })
-            .collect(),
+        blocks: WireBlocks(&d.blocks),
         footnotes: d
             .footnotes
             .iter()

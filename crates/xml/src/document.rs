@@ -40,7 +40,19 @@ pub(crate) fn new_document(
     if texts.iter().all(|t| t.trim().is_empty()) {
         return Err(XmlError::Empty);
     }
-    Ok(Document {
+    let lang = options.lang.unwrap_or_else(|| detect_language(texts));
+    Ok(document_of(options, format, lang, warnings))
+}
+
+/// An empty document in `lang`, with the reader's `warnings`: what [`new_document`]
+/// makes once it has checked the texts.
+pub(crate) fn document_of(
+    options: &ReadOptions,
+    format: SourceFormat,
+    lang: Lang,
+    warnings: Vec<String>,
+) -> Document {
+    Document {
         source: Source {
             path: options.path.clone(),
             format,
@@ -48,7 +60,7 @@ pub(crate) fn new_document(
             pages: 0,
             producer: None,
         },
-        language: options.lang.unwrap_or_else(|| detect_language(texts)),
+        language: lang,
         metadata: Metadata::default(),
         blocks: Vec::new(),
         footnotes: Vec::new(),
@@ -56,7 +68,7 @@ pub(crate) fn new_document(
             undecodable_glyphs: 0,
             warnings,
         },
-    })
+    }
 }
 
 /// Appends a block, giving it the next id (`b0`, `b1`, …).

@@ -25,6 +25,8 @@ pub use links::{
     link_documents, read_links, select_group, LinkError, LinkGroup, Linked, SentenceIds, XcesLink,
 };
 
+use std::borrow::Cow;
+
 use unpara_model::{Document, Lang};
 
 /// What the first bytes of an input say it is.
@@ -85,21 +87,24 @@ pub const DEFAULT_MAX_INFLATE: u64 = 256 * 1024 * 1024;
 
 /// Reads an XML document (not DOCX) by its root element.
 ///
+/// `bytes` may be borrowed or owned (`&[u8]`, `&Vec<u8>`, `Vec<u8>`): owned bytes of a
+/// UNPC file are freed once its paragraphs are parsed, before the document is built, so
+/// that the file and the document are not both held (the peak of a large file).
+///
 /// # Errors
 /// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] when nothing is in it.
-pub fn read_xml(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
-    let utf8;
-    let bytes = match utf16_order(bytes) {
-        Some(little_endian) => {
-            utf8 = utf16_to_utf8(bytes, little_endian)?;
-            utf8.as_slice()
-        }
-        None => bytes,
-    };
-    match xml::root(bytes)?.as_str() {
-        "udhr" => udhr::read(bytes, options),
+pub fn read_xml<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
+    options: &ReadOptions,
+) -> Result<Document, XmlError> {
+    let mut bytes: Cow<'a, [u8]> = bytes.into();
+    if let Some(little_endian) = utf16_order(&bytes) {
+        bytes = Cow::Owned(utf16_to_utf8(&bytes, little_endian)?);
+    }
+    match xml::root(&bytes)?.as_str() {
+        "udhr" => udhr::read(&bytes, options),
         "TEI.2" | "doc" => unpc::read(bytes, options),
-        _ => generic::read(bytes, options),
+        _ => generic::read(&bytes, options),
     }
 }
 

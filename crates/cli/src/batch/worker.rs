@@ -110,20 +110,26 @@ pub(crate) fn read_cached(
             return Ok(doc);
         }
     }
-    let doc = read_isolated(path, how, limits)?;
+    let (doc, json) = read_isolated(path, how, limits)?;
     if let Some(file) = cached {
-        // Only a cache: a document that cannot be kept is read again next time.
-        if let Ok(text) = serde_json::to_string(&doc) {
-            let _ = super::output::write_output(Some(&file), &text);
-        }
+        // Only a cache: a document that cannot be kept is read again next time. The
+        // worker's own JSON is kept as it came (not written again from the document).
+        let _ = super::output::write_output_with(&file, |w| {
+            w.write_all(&json).context("document JSON")
+        });
     }
     Ok(doc)
 }
 
-/// Reads `path` in a worker process within `limits`. Errors name the file and why: the
-/// reader's own message, or that the worker timed out, ran out of its memory, or was
-/// killed ([`LimitError`] for the first two).
-pub(crate) fn read_isolated(path: &Path, how: &Reading, limits: &Limits) -> Result<Document> {
+/// Reads `path` in a worker process within `limits`: the document and the JSON the
+/// worker wrote of it. Errors name the file and why: the reader's own message, or that
+/// the worker timed out, ran out of its memory, or was killed ([`LimitError`] for the
+/// first two).
+pub(crate) fn read_isolated(
+    path: &Path,
+    how: &Reading,
+    limits: &Limits,
+) -> Result<(Document, Vec<u8>)> {
     let name = path.display().to_string();
     let exe = std::env::current_exe().context("cannot find the unpara executable")?;
     let mut cmd = Command::new(exe);
@@ -183,8 +189,9 @@ pub(crate) fn read_isolated(path: &Path, how: &Reading, limits: &Limits) -> Resu
         .with_context(|| format!("{name}: cannot read its worker's output"))?
         .unwrap_or_default();
     if status.success() {
-        return serde_json::from_slice(&out)
-            .with_context(|| format!("{name}: the worker's document is not readable JSON"));
+        let doc = serde_json::from_slice(&out)
+            .with_context(|| format!("{name}: the worker's document is not readable JSON"))?;
+        return Ok((doc, out));
     }
     let last = err_text
         .lines()

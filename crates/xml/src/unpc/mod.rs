@@ -13,11 +13,12 @@ mod parse;
 
 pub(crate) use parse::OpenElements;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use unpara_model::{Block, BlockKind, Document, SourceFormat};
 
-use crate::document::{detect_language, empty_block, new_document, push_block};
+use crate::document::{detect_language, document_of, empty_block, push_block};
 use crate::links::{SentenceIds, Target};
 use crate::{ReadOptions, XmlError};
 
@@ -25,25 +26,33 @@ use crate::{ReadOptions, XmlError};
 ///
 /// The language is `options.lang`, else the first `xml:lang`/`lang` attribute naming
 /// Chinese or English, else detected from the text. Metadata: `symbol` and
-/// `job_number` from the header's `<idno>`s.
+/// `job_number` from the header's `<idno>`s. Owned `bytes` are freed once parsed.
 ///
 /// # Errors
 /// [`XmlError::Xml`] for malformed XML, [`XmlError::Empty`] when no `<p>` holds text.
-pub(crate) fn read(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlError> {
+pub(crate) fn read(bytes: Cow<'_, [u8]>, options: &ReadOptions) -> Result<Document, XmlError> {
     let mut warnings = Vec::new();
     let mut paragraphs: Vec<Vec<String>> = Vec::new();
-    let mut header = parse::parse(bytes, &mut warnings, |p| {
-        let sentences: Vec<String> = p
-            .sentences
-            .into_iter()
-            .map(|s| s.text)
-            .filter(|t| !t.is_empty())
-            .collect();
+    let mut header = parse::parse(bytes.as_ref(), &mut warnings, |p| {
+        // Collected into a vector of its own size: collecting in place would keep the
+        // parser's larger sentence records' allocation (twice the size) for each one.
+        let mut sentences =
+            Vec::with_capacity(p.sentences.iter().filter(|s| !s.text.is_empty()).count());
+        sentences.extend(
+            p.sentences
+                .into_iter()
+                .map(|s| s.text)
+                .filter(|t| !t.is_empty()),
+        );
         if !sentences.is_empty() {
             paragraphs.push(sentences);
         }
     })?;
+    drop(bytes);
     warnings.append(&mut header.warnings);
+    if paragraphs.iter().flatten().all(|t| t.trim().is_empty()) {
+        return Err(XmlError::Empty);
+    }
     let lang = match (options.lang, header.lang) {
         (Some(l), _) | (None, Some(l)) => l,
         (None, None) => {
@@ -56,22 +65,22 @@ pub(crate) fn read(bytes: &[u8], options: &ReadOptions) -> Result<Document, XmlE
         }
     };
     let sep = lang.word_joiner();
-    let texts: Vec<String> = paragraphs.iter().map(|s| s.join(sep)).collect();
     let options = ReadOptions {
         lang: Some(lang),
         ..options.clone()
     };
-    let mut doc = new_document(&options, SourceFormat::UnpcXml, &texts, warnings)?;
+    let mut doc = document_of(&options, SourceFormat::UnpcXml, lang, warnings);
     doc.metadata.symbol = header.symbol;
     doc.metadata.job_number = header.job_number;
-    // Blocks are large (ten fields): no doubling on the way.
-    doc.blocks.reserve_exact(texts.len());
-    for (text, sentences) in texts.into_iter().zip(paragraphs) {
+    // Blocks are large (ten fields): no doubling on the way. Each paragraph's text is
+    // joined as its block is made, so the texts are never held twice.
+    doc.blocks.reserve_exact(paragraphs.len());
+    for sentences in paragraphs {
         push_block(
             &mut doc,
             Block {
                 kind: BlockKind::Text,
-                text,
+                text: sentences.join(sep),
                 sentences,
                 ..empty_block()
             },
@@ -143,7 +152,7 @@ mod tests {
 
     #[test]
     fn paragraphs_become_text_blocks_with_their_sentences() {
-        let doc = read(EN.as_bytes(), &ReadOptions::default()).expect("reads");
+        let doc = read(EN.as_bytes().into(), &ReadOptions::default()).expect("reads");
         assert_eq!(doc.source.format, SourceFormat::UnpcXml);
         assert_eq!(doc.language, Lang::En);
         assert_eq!(doc.metadata.symbol.as_deref(), Some("A/RES/73/3"));
@@ -178,7 +187,7 @@ mod tests {
         let ids = sentence_ids(xml.as_bytes()).expect("reads");
         assert_eq!(ids.get("7:2"), Some(&Target::At(0, 1)));
         assert_eq!(ids.get("8:1"), Some(&Target::Repeated));
-        let doc = read(xml.as_bytes(), &ReadOptions::default()).expect("reads");
+        let doc = read(xml.as_bytes().into(), &ReadOptions::default()).expect("reads");
         assert_eq!(doc.language, Lang::Zh);
         assert_eq!(doc.blocks[0].text, "甲。乙。");
     }
@@ -186,7 +195,9 @@ mod tests {
     #[test]
     fn no_text_is_empty() {
         let r = read(
-            b"<doc><teiHeader><idno>A/1</idno></teiHeader><p id=\"1\"/></doc>",
+            b"<doc><teiHeader><idno>A/1</idno></teiHeader><p id=\"1\"/></doc>"
+                .as_slice()
+                .into(),
             &ReadOptions::default(),
         );
         assert!(matches!(r, Err(XmlError::Empty)), "{r:?}");
@@ -198,10 +209,25 @@ mod tests {
             lang: Some(Lang::Zh),
             ..ReadOptions::default()
         };
-        let doc = read(EN.as_bytes(), &options).expect("reads");
+        let doc = read(EN.as_bytes().into(), &options).expect("reads");
         assert_eq!(
             (doc.language, doc.blocks[0].text.as_str()),
             (Lang::Zh, "First one.Second one.")
         );
+    }
+
+    /// Owned bytes (freed once parsed) give the document borrowed bytes give, and each
+    /// block's sentence vector holds no more room than its sentences.
+    #[test]
+    fn owned_bytes_read_as_borrowed() {
+        let owned = read(EN.as_bytes().to_vec().into(), &ReadOptions::default()).expect("reads");
+        let borrowed = read(EN.as_bytes().into(), &ReadOptions::default()).expect("reads");
+        assert_eq!(owned, borrowed);
+        let room: Vec<(usize, usize)> = owned
+            .blocks
+            .iter()
+            .map(|b| (b.sentences.len(), b.sentences.capacity()))
+            .collect();
+        assert_eq!(room, [(2, 2), (2, 2)]);
     }
 }
