@@ -65,7 +65,11 @@ pub struct Line {
 impl Line {
     /// The line's text: spans joined as laid out (spaces already resolved).
     pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        let mut text = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());
+        for span in &self.spans {
+            text.push_str(&span.text);
+        }
+        text
     }
 }
 

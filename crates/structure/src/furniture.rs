@@ -51,18 +51,19 @@ fn edge_distance(page: &Page, line: &Line) -> (bool, f32) {
 
 /// A line's text with every run of digits replaced by `#`, and the digit runs.
 fn shape(text: &str) -> (String, Vec<i64>) {
-    let mut key = String::new();
+    let mut key = String::with_capacity(text.len());
     let mut numbers = Vec::new();
-    let mut digits = String::new();
+    // The value of the digit run being read (`None` past `i64::MAX`), if one is.
+    let mut run: Option<Option<i64>> = None;
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
+        if let Some(digit) = c.to_digit(10) {
+            let value = run.unwrap_or(Some(0));
+            run = Some(value.and_then(|v| v.checked_mul(10)?.checked_add(i64::from(digit))));
             continue;
         }
-        if !digits.is_empty() {
+        if let Some(value) = run.take() {
             key.push('#');
-            numbers.push(digits.parse::<i64>().unwrap_or(i64::MAX));
-            digits.clear();
+            numbers.push(value.unwrap_or(i64::MAX));
         }
         if !c.is_whitespace() {
             key.push(c);
@@ -84,19 +85,33 @@ fn same_numbers(a: &[i64], pa: u32, b: &[i64], pb: u32) -> bool {
 /// A line is furniture by its content alone when it is a barcode, holds a job number
 /// or the document symbol, prints this page's number as `page/pages` (`2/8`), or is a
 /// page number alone.
-fn pattern(text: &str, symbol: Option<&str>, page: u32, pages: usize) -> bool {
+fn pattern(text: &str, symbol: Option<&str>, page: &PageNumbers) -> bool {
     let t = text.trim();
-    let own_number = format!("{page}/{pages}");
     BARCODE.is_match(t)
         || JOB_NUMBER.is_match(t)
         || PAGE_NUMBER.is_match(t)
-        || t == page.to_string()
-        || t.split_whitespace().any(|tok| tok == own_number)
+        || t == page.alone
+        || t.split_whitespace().any(|tok| tok == page.of_pages)
         || symbol.is_some_and(|s| t.contains(s))
 }
 
+/// A page's number as a furniture line prints it: alone (`2`) and of the pages (`2/8`).
+struct PageNumbers {
+    alone: String,
+    of_pages: String,
+}
+
+impl PageNumbers {
+    fn new(page: u32, pages: usize) -> Self {
+        PageNumbers {
+            alone: page.to_string(),
+            of_pages: format!("{page}/{pages}"),
+        }
+    }
+}
+
 /// Where a line of some shape was printed.
-struct Placed {
+struct Placed<'a> {
     page: u32,
     /// Measured from the top edge (else from the bottom).
     top: bool,
@@ -104,17 +119,34 @@ struct Placed {
     distance: f32,
     size: f32,
     /// The numbers in its text.
-    numbers: Vec<i64>,
+    numbers: &'a [i64],
 }
+
+/// A line's text, and its [`shape`].
+type TextAndShape = (String, (String, Vec<i64>));
 
 /// Candidates: lines that repeat at the same place on another page, or match a
 /// furniture pattern.
 fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
+    // Each line's text and shape, once.
+    let lines: Vec<Vec<TextAndShape>> = layout
+        .pages
+        .iter()
+        .map(|page| {
+            page.lines
+                .iter()
+                .map(|line| {
+                    let text = line.text();
+                    let shaped = shape(&text);
+                    (text, shaped)
+                })
+                .collect()
+        })
+        .collect();
     // Lines by shape, with their page, edge and distance.
-    let mut by_shape: HashMap<String, Vec<Placed>> = HashMap::new();
-    for page in &layout.pages {
-        for line in &page.lines {
-            let (key, numbers) = shape(&line.text());
+    let mut by_shape: HashMap<&str, Vec<Placed<'_>>> = HashMap::new();
+    for (page, texts) in layout.pages.iter().zip(&lines) {
+        for (line, (_, (key, numbers))) in page.lines.iter().zip(texts) {
             if key.is_empty() {
                 continue;
             }
@@ -131,10 +163,11 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     // The texts of each page, for telling a running header (repeated on pages of other
     // text) from a page printed twice (a document compiled twice repeats everything).
     // Exact texts: pages of `Article 3` and `Article 4` share a shape, not a text.
-    let texts: HashMap<u32, HashSet<String>> = layout
+    let texts: HashMap<u32, HashSet<&str>> = layout
         .pages
         .iter()
-        .map(|p| (p.number, p.lines.iter().map(|l| l.text()).collect()))
+        .zip(&lines)
+        .map(|(p, texts)| (p.number, texts.iter().map(|(t, _)| t.as_str()).collect()))
         .collect();
     let mut duplicates: HashMap<(u32, u32), bool> = HashMap::new();
     let mut duplicate = |a: u32, b: u32| -> bool {
@@ -149,23 +182,24 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     layout
         .pages
         .iter()
-        .map(|page| {
+        .zip(&lines)
+        .map(|(page, texts)| {
+            let numbers_of_page = PageNumbers::new(page.number, layout.pages.len());
             page.lines
                 .iter()
-                .map(|line| {
-                    let text = line.text();
-                    if pattern(&text, symbol, page.number, layout.pages.len()) {
+                .zip(texts)
+                .map(|(line, (text, (key, numbers)))| {
+                    if pattern(text, symbol, &numbers_of_page) {
                         return true;
                     }
-                    let (key, numbers) = shape(&text);
                     let (top, d) = edge_distance(page, line);
-                    by_shape.get(&key).is_some_and(|others| {
+                    by_shape.get(key.as_str()).is_some_and(|others| {
                         others.iter().take(MAX_PEERS).any(|o| {
                             o.page != page.number
                                 && o.top == top
                                 && (d - o.distance).abs()
                                     <= REPEAT_TOLERANCE_EM * o.size.max(line.size)
-                                && same_numbers(&numbers, page.number, &o.numbers, o.page)
+                                && same_numbers(numbers, page.number, o.numbers, o.page)
                                 && !duplicate(page.number, o.page)
                         })
                     })
@@ -352,5 +386,20 @@ mod tests {
         assert!(same_numbers(&[2, 11], 2, &[3, 11], 3));
         assert!(!same_numbers(&[16], 8, &[27], 14));
         assert_eq!(shape("2/11 V.17-06020").0, "#/#V.#-#");
+    }
+
+    #[test]
+    fn shapes_keep_the_numbers_and_saturate_past_i64() {
+        assert_eq!(
+            shape("2/11 V.17-06020"),
+            ("#/#V.#-#".to_string(), vec![2, 11, 17, 6020])
+        );
+        // 20 digits, past i64::MAX (19 digits), then a page number; Arabic-Indic
+        // digits are letters here, as `char::is_ascii_digit` reads them.
+        assert_eq!(
+            shape("99999999999999999999 p. 3 ٣"),
+            ("#p.#٣".to_string(), vec![i64::MAX, 3])
+        );
+        assert_eq!(shape("   "), (String::new(), Vec::new()));
     }
 }
