@@ -143,8 +143,9 @@ fn uax29_boundaries(text: &str) -> BTreeSet<usize> {
 /// [`starts_sentence`], after a stop with only whitespace, digits, closers and inner
 /// spaces between. Every break [`ranges`] accepts is such a place ([`ends_sentence`]
 /// trims only those characters before its stop, and none of them is a stop), so a
-/// text without one is one sentence and needs no UAX #29 search (most paragraphs,
-/// every heading and cell: a tenth of `extract`'s instructions on S/2013/220).
+/// text without one is one sentence and needs no UAX #29 search (headings, cells,
+/// one-sentence paragraphs: on S/2013/220 the sentence stage went from 27.8 M to
+/// 25.5 M instructions, callgrind).
 fn may_break(text: &str, rules: &Rules) -> bool {
     let mut after_stop = false;
     text.chars().any(|c| {

@@ -122,14 +122,18 @@ struct Placed<'a> {
     numbers: &'a [i64],
 }
 
-/// A line's text, and its [`shape`].
-type TextAndShape = (String, (String, Vec<i64>));
+/// A line's text, and its [`shape`]: the key and the numbers.
+struct Shaped {
+    text: String,
+    key: String,
+    numbers: Vec<i64>,
+}
 
 /// Candidates: lines that repeat at the same place on another page, or match a
 /// furniture pattern.
 fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     // Each line's text and shape, once.
-    let lines: Vec<Vec<TextAndShape>> = layout
+    let lines: Vec<Vec<Shaped>> = layout
         .pages
         .iter()
         .map(|page| {
@@ -137,8 +141,8 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
                 .iter()
                 .map(|line| {
                     let text = line.text();
-                    let shaped = shape(&text);
-                    (text, shaped)
+                    let (key, numbers) = shape(&text);
+                    Shaped { text, key, numbers }
                 })
                 .collect()
         })
@@ -146,7 +150,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
     // Lines by shape, with their page, edge and distance.
     let mut by_shape: HashMap<&str, Vec<Placed<'_>>> = HashMap::new();
     for (page, texts) in layout.pages.iter().zip(&lines) {
-        for (line, (_, (key, numbers))) in page.lines.iter().zip(texts) {
+        for (line, Shaped { key, numbers, .. }) in page.lines.iter().zip(texts) {
             if key.is_empty() {
                 continue;
             }
@@ -167,7 +171,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
         .pages
         .iter()
         .zip(&lines)
-        .map(|(p, texts)| (p.number, texts.iter().map(|(t, _)| t.as_str()).collect()))
+        .map(|(p, texts)| (p.number, texts.iter().map(|l| l.text.as_str()).collect()))
         .collect();
     let mut duplicates: HashMap<(u32, u32), bool> = HashMap::new();
     let mut duplicate = |a: u32, b: u32| -> bool {
@@ -188,7 +192,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
             page.lines
                 .iter()
                 .zip(texts)
-                .map(|(line, (text, (key, numbers)))| {
+                .map(|(line, Shaped { text, key, numbers })| {
                     if pattern(text, symbol, &numbers_of_page) {
                         return true;
                     }
