@@ -18,6 +18,8 @@ mod composite;
 mod embedded;
 mod predefined;
 mod simple;
+mod standard;
+mod standard_table;
 pub(crate) mod widths;
 
 use std::sync::Arc;
@@ -27,6 +29,7 @@ use smol_str::SmolStr;
 use unpara_model::{is_arabic_mark, FontInfo};
 
 use cmap::CMap;
+use standard::Standard;
 use widths::{deref, number, CidWidths};
 
 /// One character as glyph text, held inline (no allocation).
@@ -203,15 +206,10 @@ impl Font {
                 .and_then(|d| d.get(b"MissingWidth").ok())
                 .and_then(number)
                 .unwrap_or(0.0);
-            let mut widths = widths::simple(dict, doc, missing);
-            if !matches!(
+            let has_widths = matches!(
                 dict.get(b"Widths").ok().map(|o| deref(doc, o)),
                 Some(Object::Array(_))
-            ) {
-                // No metrics (a non-embedded standard font, or a /Widths array lost to
-                // damage): half an em is a fair guess.
-                widths = vec![500.0; 256];
-            }
+            );
             let default_base: &[u8] = if subtype == b"TrueType" {
                 b"WinAnsiEncoding"
             } else {
@@ -223,6 +221,19 @@ impl Font {
                 .and_then(|d| builtin::names(d, doc, warnings))
                 .map(|n| builtin::table(&n));
             let table = simple::table(dict, doc, default_base, builtin);
+            let info = font_info(dict, desc, doc);
+            let widths = if has_widths {
+                widths::simple(dict, doc, missing)
+            } else {
+                // No metrics: a standard font named without them, or a /Widths array
+                // lost to damage.
+                let flags = desc
+                    .and_then(|d| d.get(b"Flags").ok())
+                    .map(|o| deref(doc, o))
+                    .and_then(number)
+                    .unwrap_or(0.0) as u32;
+                Standard::for_font(&info.name, flags, info.bold, info.italic).widths(&table)
+            };
             let table_agrees = to_unicode
                 .as_ref()
                 .is_none_or(|t| simple::table_agrees(&table, t));
@@ -241,7 +252,6 @@ impl Font {
                 .copied()
                 .filter(|w| *w > 0.0)
                 .map_or(250.0, |w| w * scale);
-            let info = font_info(dict, desc, doc);
             (
                 Font {
                     index,

@@ -1,0 +1,110 @@
+//! Fonts named without `/Widths` (the standard 14 of PDF 32000-1 §9.6.2.2, as reportlab
+//! and hand-written PDFs use them) are measured with their AFM metrics: a line set to
+//! the right margin ends where the viewer shows it, and keeps its last words.
+
+use lopdf::{dictionary, Dictionary, Document, Object, Stream};
+use unpara_pdf::{read_pdf, ReadOptions};
+
+/// A one-page PDF, 500 × 700 pt, whose only font `/F1` is `font` (no `/Widths`).
+fn pdf(font: Dictionary, content: &[u8]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.4");
+    let font = doc.add_object(font);
+    let contents = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 500.into(), 700.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("PDF written");
+    bytes
+}
+
+/// 100 characters; 43.072 em in Helvetica, 39.972 em in Times-Roman (sums of the AFM
+/// widths), 50 em at half an em per glyph.
+const SENTENCE: &str = "The Committee took note with appreciation of the revised list of \
+    initiatives submitted by Mr. Smith,";
+
+fn content() -> Vec<u8> {
+    format!("BT /F1 10 Tf 36 600 Td ({SENTENCE}) Tj ET").into_bytes()
+}
+
+/// The one line read, its right edge (pt from the left of the page) and the warnings.
+fn read(font: Dictionary) -> (String, f32, Vec<String>) {
+    let layout = read_pdf(&pdf(font, &content()), &ReadOptions::default()).expect("readable");
+    let page = &layout.pages[0];
+    assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
+    (
+        page.lines[0].text(),
+        page.lines[0].x1,
+        layout.warnings.clone(),
+    )
+}
+
+#[test]
+fn a_helvetica_line_to_the_margin_keeps_its_last_word() {
+    let (text, x1, warnings) = read(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    assert_eq!(text, SENTENCE);
+    // 36 + 43.072 em × 10 pt; at half an em per glyph it would end at 536, beyond the
+    // 500 pt page, and "Smith," lost its comma.
+    assert!((x1 - 466.72).abs() < 0.01, "{x1}");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn times_and_its_alternative_names_have_the_times_widths() {
+    for name in ["Times-Roman", "TimesNewRoman", "TimesNewRomanPSMT"] {
+        let (text, x1, _) = read(dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => name,
+        });
+        assert_eq!(text, SENTENCE, "{name}");
+        assert!((x1 - 435.72).abs() < 0.01, "{name}: {x1}");
+    }
+}
+
+#[test]
+fn an_unknown_font_without_widths_is_measured_by_its_descriptor_flags() {
+    let font = |flags: i64| {
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "BookAntiqua",
+            "FontDescriptor" => dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "BookAntiqua", "Flags" => flags,
+            },
+        }
+    };
+    // Serif (bit 2) and nonsymbolic: Times-Roman's widths.
+    let (_, serif, _) = read(font(2 | 32));
+    assert!((serif - 435.72).abs() < 0.01, "{serif}");
+    // FixedPitch (bit 1): Courier, 600 units a glyph, 36 + 60 em × 10 pt = 636 — past
+    // the page, so the glyphs whose origin is beyond 500 pt are counted as outside the
+    // crop box.
+    let layout =
+        read_pdf(&pdf(font(1 | 32), &content()), &ReadOptions::default()).expect("readable");
+    let text = layout.pages[0].lines[0].text();
+    // The 78th glyph starts at 36 + 77 × 6 = 498 pt, the 79th at 504: "ubmitted by
+    // Mr. Smith," is cut, 19 glyphs and 3 spaces.
+    assert_eq!(
+        text,
+        "The Committee took note with appreciation of the revised list of initiatives s"
+    );
+    assert!(
+        layout
+            .warnings
+            .contains(&"page 1: 19 glyphs outside the crop box not read".to_string()),
+        "{:?}",
+        layout.warnings
+    );
+}
