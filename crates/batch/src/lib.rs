@@ -16,6 +16,7 @@ pub mod discover;
 pub mod group;
 pub mod read;
 pub mod report;
+pub mod stream;
 
 pub use convert::{convert, others, Conversion, ConvertError, Other, Version};
 pub use discover::{
@@ -24,3 +25,4 @@ pub use discover::{
 pub use group::{group_hash, group_name, pick_versions, shard_of, Member};
 pub use read::{read_document, read_layout, ReadError, Reading};
 pub use report::{totals, FileReport, GroupReport, RunReport, Totals};
+pub use stream::{stream_document, DocumentStream};

@@ -159,12 +159,8 @@ pub fn read_document<'a>(
     how: &Reading,
 ) -> Result<Document, ReadError> {
     let bytes: Cow<'a, [u8]> = bytes.into();
-    let sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let xml_options = || unpara_xml::ReadOptions {
-        path: name.to_string(),
-        lang: how.lang,
-        max_inflate: how.max_inflate.unwrap_or(unpara_xml::DEFAULT_MAX_INFLATE),
-    };
+    let sha256 = sha256_hex(&bytes);
+    let xml_options = || xml_options(name, how);
     let xml_error = |source| ReadError::Xml {
         name: name.to_string(),
         source,
@@ -201,6 +197,20 @@ pub fn read_document<'a>(
     doc.drop_forbidden_chars();
     unpara_sentences::segment_document(&mut doc);
     Ok(doc)
+}
+
+/// SHA-256 of `bytes`, 64 lower-case hexadecimal digits ([`Source::sha256`]).
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// The XML and Word readers' options for input `name`.
+pub(crate) fn xml_options(name: &str, how: &Reading) -> unpara_xml::ReadOptions {
+    unpara_xml::ReadOptions {
+        path: name.to_string(),
+        lang: how.lang,
+        max_inflate: how.max_inflate.unwrap_or(unpara_xml::DEFAULT_MAX_INFLATE),
+    }
 }
 
 fn pdf_document(name: &str, bytes: &[u8], how: &Reading) -> Result<Document, ReadError> {

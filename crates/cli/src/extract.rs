@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use unpara_model::Lang;
 
-use crate::pipeline::{check_not_input, parse_lang, read_document, write_output_with, Reading};
+use crate::pipeline::{check_not_input, parse_lang, read_bytes, write_output_with, Reading};
 
 /// Flags of `unpara extract`.
 #[derive(clap::Args)]
@@ -36,7 +36,21 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         max_inflate: Some(args.max_inflate),
         sequential: false,
     };
-    let doc = read_document(&args.file, &how)?;
+    let bytes = read_bytes(&args.file)?;
+    let name = args.file.display().to_string();
+    // A UNPC corpus file is written block by block as it is read: its document is
+    // never held (a 100 MB file's would be 2.5 times the file).
+    if let Some(stream) = unpara_batch::stream_document(&name, &bytes, &how)? {
+        return write_output_with(args.output.as_ref(), |w| {
+            Ok(unpara_writers::write_document_json_streamed(
+                stream.head(),
+                |emit| stream.for_each_block(emit),
+                w,
+            )?)
+        });
+    }
+    // The bytes go to the reader, which frees them once read.
+    let doc = unpara_batch::read_document(&name, bytes, &how)?;
     write_output_with(args.output.as_ref(), |w| {
         Ok(unpara_writers::write_document_json(&doc, w)?)
     })

@@ -56,7 +56,7 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// The bytes of an input file, or of standard input for `-`. Errors name the file.
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut b = Vec::new();
         std::io::stdin()

@@ -38,40 +38,59 @@ struct Counts {
     sampled: usize,
 }
 
+/// [`detect`] fed piece by piece: the text of a document read as a stream (a UNPC file
+/// written block by block) is counted as it goes by, never held.
+#[derive(Debug, Default)]
+pub struct Detector(Counts);
+
+impl Detector {
+    /// Counts more of the text (pieces are read as if concatenated).
+    pub fn feed(&mut self, chars: impl Iterator<Item = char>) {
+        let n = &mut self.0;
+        for c in chars {
+            match script_of(c) {
+                Some(Script::Han) => n.han += 1,
+                Some(Script::Arabic) => n.arabic += 1,
+                Some(Script::Cyrillic) => n.cyrillic += 1,
+                Some(Script::Latin) => n.latin += 1,
+                None => {}
+            }
+            if n.sampled < MAX_SAMPLE_CHARS {
+                n.sample.push(c);
+                n.sampled += 1;
+            }
+        }
+    }
+
+    /// The language of all the text fed (see the crate documentation).
+    pub fn language(&self) -> Lang {
+        let n = &self.0;
+        let letters = (n.han + n.arabic + n.cyrillic + n.latin) as f64;
+        if letters == 0.0 {
+            return Lang::En;
+        }
+        let share = |k: usize| k as f64 / letters;
+        let scripts = [
+            (n.han, Lang::Zh),
+            (n.arabic, Lang::Ar),
+            (n.cyrillic, Lang::Ru),
+        ];
+        if let Some(&(_, lang)) = scripts
+            .iter()
+            .filter(|(k, _)| share(*k) >= SCRIPT_SHARE)
+            .max_by_key(|(k, _)| *k)
+        {
+            return lang;
+        }
+        latin_language(&n.sample)
+    }
+}
+
 /// The language of a text given as characters (see the crate documentation).
 pub fn detect(chars: impl Iterator<Item = char>) -> Lang {
-    let mut n = Counts::default();
-    for c in chars {
-        match script_of(c) {
-            Some(Script::Han) => n.han += 1,
-            Some(Script::Arabic) => n.arabic += 1,
-            Some(Script::Cyrillic) => n.cyrillic += 1,
-            Some(Script::Latin) => n.latin += 1,
-            None => {}
-        }
-        if n.sampled < MAX_SAMPLE_CHARS {
-            n.sample.push(c);
-            n.sampled += 1;
-        }
-    }
-    let letters = (n.han + n.arabic + n.cyrillic + n.latin) as f64;
-    if letters == 0.0 {
-        return Lang::En;
-    }
-    let share = |k: usize| k as f64 / letters;
-    let scripts = [
-        (n.han, Lang::Zh),
-        (n.arabic, Lang::Ar),
-        (n.cyrillic, Lang::Ru),
-    ];
-    if let Some(&(_, lang)) = scripts
-        .iter()
-        .filter(|(k, _)| share(*k) >= SCRIPT_SHARE)
-        .max_by_key(|(k, _)| *k)
-    {
-        return lang;
-    }
-    latin_language(&n.sample)
+    let mut d = Detector::default();
+    d.feed(chars);
+    d.language()
 }
 
 /// [`detect`] for a string.

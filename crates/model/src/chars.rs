@@ -4,7 +4,7 @@
 //! file's `&#x7;`, a PDF's stray U+0001) would make the TMX and XCES outputs ill-formed,
 //! so documents are cleaned of them once, after reading, and the count is reported.
 
-use crate::Document;
+use crate::{Block, Document};
 
 /// Whether XML 1.0 allows `c` in character data.
 pub fn is_xml_char(c: char) -> bool {
@@ -22,12 +22,46 @@ fn clean(s: &mut String) -> u64 {
     dropped
 }
 
+/// How many characters of `s` XML 1.0 forbids ([`is_xml_char`]).
+pub fn forbidden_chars(s: &str) -> u64 {
+    s.chars().filter(|c| !is_xml_char(*c)).count() as u64
+}
+
+impl Block {
+    /// Removes the characters XML 1.0 forbids ([`is_xml_char`]) from the block's text,
+    /// label and sentences. Returns how many there were in its text and label (its
+    /// sentences repeat its text).
+    pub fn drop_forbidden_chars(&mut self) -> u64 {
+        let mut n = clean(&mut self.text);
+        if let Some(l) = &mut self.label {
+            n += clean(l);
+        }
+        for s in &mut self.sentences {
+            clean(s);
+        }
+        n
+    }
+}
+
 impl Document {
     /// Removes the characters XML 1.0 forbids ([`is_xml_char`]) from every text of the
     /// document (metadata, blocks with their labels and sentences, footnotes) and, when
     /// there were any, says how many in a warning of `diagnostics`. Returns the count
     /// (characters, each text counted once: a block's sentences repeat its text).
     pub fn drop_forbidden_chars(&mut self) -> u64 {
+        let in_blocks = self
+            .blocks
+            .iter_mut()
+            .map(Block::drop_forbidden_chars)
+            .sum();
+        self.drop_forbidden_chars_besides(in_blocks)
+    }
+
+    /// [`Document::drop_forbidden_chars`] for a document whose blocks are not held
+    /// (written as they are read): cleans the metadata and footnotes, and the warning
+    /// also counts the `in_blocks` characters the blocks hold (each cleaned by
+    /// [`Block::drop_forbidden_chars`] as it is written). Returns the whole count.
+    pub fn drop_forbidden_chars_besides(&mut self, in_blocks: u64) -> u64 {
         let mut n = 0;
         let m = &mut self.metadata;
         for s in [
@@ -42,15 +76,7 @@ impl Document {
         {
             n += clean(s);
         }
-        for b in &mut self.blocks {
-            n += clean(&mut b.text);
-            if let Some(l) = &mut b.label {
-                n += clean(l);
-            }
-            for s in &mut b.sentences {
-                clean(s);
-            }
-        }
+        n += in_blocks;
         for f in &mut self.footnotes {
             n += clean(&mut f.text);
         }
@@ -75,5 +101,6 @@ mod tests {
         let mut s = "a\u{7}b\u{0}c".to_string();
         assert_eq!(clean(&mut s), 2);
         assert_eq!(s, "abc");
+        assert_eq!(forbidden_chars("a\u{7}b\u{0}c\u{FFFF}"), 3);
     }
 }

@@ -30,7 +30,7 @@ pub use alignment::{
     Alignment, FootnoteLink, MultiAlignment, MultiLink, PairAlignment, ParagraphLink, SentenceLink,
     SentenceSummary, Summary,
 };
-pub use chars::is_xml_char;
+pub use chars::{forbidden_chars, is_xml_char};
 pub use document::{
     Block, BlockKind, Diagnostics, Document, Footnote, Lang, Metadata, Script, Source, SourceFormat,
 };

@@ -24,6 +24,7 @@ mod moses;
 mod pairs;
 mod set;
 mod sqlite;
+mod streamed;
 mod tmx;
 mod tsv;
 mod wire;
@@ -37,6 +38,7 @@ pub use layout::{layout_json, layout_text};
 pub use moses::alignment_moses;
 pub use set::{set_json, set_jsonl, set_tmx, set_tmx_units};
 pub use sqlite::Db;
+pub use streamed::{write_document_json_streamed, BlockError};
 pub use tmx::{alignment_tmx, tmx_head, tmx_units, TMX_TAIL};
 pub use tsv::alignment_tsv;
 pub use xces::{
@@ -64,6 +66,10 @@ pub enum WriteError {
     /// A SQLite statement failed.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The blocks of a streamed document could not be read
+    /// ([`write_document_json_streamed`]).
+    #[error("{0}")]
+    Blocks(streamed::BlockError),
     /// The review page could not be made (not an alignment, or the template failed).
     #[error("review page: {0}")]
     Html(String),
@@ -85,15 +91,17 @@ pub fn document_json(doc: &Document) -> Result<String, WriteError> {
 /// # Errors
 /// [`WriteError::Json`] if serialization or writing fails.
 pub fn write_document_json(doc: &Document, mut out: impl std::io::Write) -> Result<(), WriteError> {
-    serde_json::to_writer_pretty(&mut out, &wire::document(doc)).map_err(|e| {
-        // A failed write (a closed pipe, a full disk) is an I/O error, not bad JSON.
-        match e.io_error_kind() {
-            Some(kind) => WriteError::Io(std::io::Error::new(kind, e)),
-            None => WriteError::Json(e),
-        }
-    })?;
+    serde_json::to_writer_pretty(&mut out, &wire::document(doc)).map_err(json_write_error)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// A failed write (a closed pipe, a full disk) is an I/O error, not bad JSON.
+fn json_write_error(e: serde_json::Error) -> WriteError {
+    match e.io_error_kind() {
+        Some(kind) => WriteError::Io(std::io::Error::new(kind, e)),
+        None => WriteError::Json(e),
+    }
 }
 
 /// The schema "1" JSON of an aligned pair, pretty-printed, with a final newline.

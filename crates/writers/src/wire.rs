@@ -7,8 +7,11 @@ use unpara_model::{Alignment, Document, Lang};
 /// Contract version written in every output.
 pub(crate) const SCHEMA_VERSION: &str = "1";
 
+/// A document; its `blocks` are a [`WireBlocks`] view of the document's, or blocks
+/// written as they are read ([`crate::streamed::StreamedBlocks`]).
 #[derive(Serialize, JsonSchema)]
-pub(crate) struct WireDocument<'a> {
+#[schemars(bound = "")]
+pub(crate) struct WireDocument<'a, B = WireBlocks<'a>> {
     #[schemars(extend("const" = "1"))]
     schema_version: &'static str,
     source: WireSource<'a>,
@@ -16,7 +19,7 @@ pub(crate) struct WireDocument<'a> {
     language: &'static str,
     metadata: WireMetadata<'a>,
     #[schemars(with = "Vec<WireBlock<'static>>")]
-    blocks: WireBlocks<'a>,
+    blocks: B,
     footnotes: Vec<WireFootnote<'a>>,
     diagnostics: WireDiagnostics<'a>,
 }
@@ -56,7 +59,7 @@ struct WireMetadata<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
-struct WireBlock<'a> {
+pub(crate) struct WireBlock<'a> {
     id: &'a str,
     /// `heading`, `paragraph` (numbered), `item` (a sub-item, `parent` set), `table`
     /// (one table row, its cells separated by a tab; an extension of schema "1") or
@@ -88,7 +91,7 @@ struct WireDiagnostics<'a> {
 }
 
 impl<'a> WireBlock<'a> {
-    fn of(b: &'a unpara_model::Block) -> Self {
+    pub(crate) fn of(b: &'a unpara_model::Block) -> Self {
         WireBlock {
             id: &b.id,
             kind: b.kind.as_str(),
@@ -105,6 +108,11 @@ impl<'a> WireBlock<'a> {
 }
 
 pub(crate) fn document(d: &Document) -> WireDocument<'_> {
+    document_with(d, WireBlocks(&d.blocks))
+}
+
+/// The document `d` with `blocks` for its blocks.
+pub(crate) fn document_with<B>(d: &Document, blocks: B) -> WireDocument<'_, B> {
     let m = &d.metadata;
     WireDocument {
         schema_version: SCHEMA_VERSION,
@@ -124,7 +132,7 @@ pub(crate) fn document(d: &Document) -> WireDocument<'_> {
             original_language: m.original_language.map(|l| l.code()),
             title: m.title.as_deref(),
         },
-        blocks: WireBlocks(&d.blocks),
+        blocks,
         footnotes: d
             .footnotes
             .iter()

@@ -24,6 +24,7 @@ pub use error::XmlError;
 pub use links::{
     link_documents, read_links, select_group, LinkError, LinkGroup, Linked, SentenceIds, XcesLink,
 };
+pub use unpc::UnpcStream;
 
 use std::borrow::Cow;
 
@@ -110,7 +111,7 @@ pub fn read_xml<'a>(
 
 /// `Some(true)` for UTF-16 little-endian text, `Some(false)` for big-endian: a byte-order
 /// mark followed by `<` (XML 1.0 Appendix F.1: `FF FE 3C 00` / `FE FF 00 3C`).
-fn utf16_order(bytes: &[u8]) -> Option<bool> {
+pub(crate) fn utf16_order(bytes: &[u8]) -> Option<bool> {
     match bytes.get(..4)? {
         [0xFF, 0xFE, b'<', 0] => Some(true),
         [0xFE, 0xFF, 0, b'<'] => Some(false),

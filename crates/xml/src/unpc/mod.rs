@@ -10,22 +10,24 @@
 //! built.
 
 mod parse;
+mod stream;
 
 pub(crate) use parse::OpenElements;
+pub use stream::UnpcStream;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use unpara_model::{Block, BlockKind, Document, SourceFormat};
+use unpara_model::{Block, BlockKind, Document, Lang, SourceFormat};
 
-use crate::document::{detect_language, document_of, empty_block, push_block};
+use crate::document::{detect_language, document_of, empty_block};
 use crate::links::{SentenceIds, Target};
 use crate::{ReadOptions, XmlError};
 
 /// Reads a UNPC document (`<TEI.2>` or `<doc>`).
 ///
 /// The language is `options.lang`, else the first `xml:lang`/`lang` attribute naming
-/// Chinese or English, else detected from the text. Metadata: `symbol` and
+/// one of the six UN languages, else detected from the text. Metadata: `symbol` and
 /// `job_number` from the header's `<idno>`s. Owned `bytes` are freed once parsed.
 ///
 /// # Errors
@@ -33,26 +35,54 @@ use crate::{ReadOptions, XmlError};
 pub(crate) fn read(bytes: Cow<'_, [u8]>, options: &ReadOptions) -> Result<Document, XmlError> {
     let mut warnings = Vec::new();
     let mut paragraphs: Vec<Vec<String>> = Vec::new();
-    let mut header = parse::parse(bytes.as_ref(), &mut warnings, |p| {
-        // Collected into a vector of its own size: collecting in place would keep the
-        // parser's larger sentence records' allocation (twice the size) for each one.
-        let mut sentences =
-            Vec::with_capacity(p.sentences.iter().filter(|s| !s.text.is_empty()).count());
-        sentences.extend(
-            p.sentences
-                .into_iter()
-                .map(|s| s.text)
-                .filter(|t| !t.is_empty()),
-        );
+    let header = parse::parse(bytes.as_ref(), &mut warnings, |p| {
+        let sentences = sentences_of(p);
         if !sentences.is_empty() {
             paragraphs.push(sentences);
         }
     })?;
     drop(bytes);
-    warnings.append(&mut header.warnings);
     if paragraphs.iter().flatten().all(|t| t.trim().is_empty()) {
         return Err(XmlError::Empty);
     }
+    let mut doc = head_document(options, header, warnings, || {
+        detect_language(paragraphs.iter().flatten())
+    });
+    let sep = doc.language.word_joiner();
+    // Blocks are large (ten fields): no doubling on the way. Each paragraph's text is
+    // joined as its block is made, so the texts are never held twice.
+    doc.blocks.reserve_exact(paragraphs.len());
+    for sentences in paragraphs {
+        let block = block_of(sentences, sep, doc.blocks.len());
+        doc.blocks.push(block);
+    }
+    Ok(doc)
+}
+
+/// The texts of a paragraph's non-empty sentences, in a vector of their number: collecting
+/// in place would keep the parser's larger sentence records' allocation (twice the
+/// size) for each one.
+fn sentences_of(p: parse::Paragraph) -> Vec<String> {
+    let mut sentences =
+        Vec::with_capacity(p.sentences.iter().filter(|s| !s.text.is_empty()).count());
+    sentences.extend(
+        p.sentences
+            .into_iter()
+            .map(|s| s.text)
+            .filter(|t| !t.is_empty()),
+    );
+    sentences
+}
+
+/// The document without its blocks: language (`options.lang`, else the header's, else
+/// `detect`), metadata and warnings (the reader's, then the header's).
+fn head_document(
+    options: &ReadOptions,
+    mut header: parse::Header,
+    mut warnings: Vec<String>,
+    detect: impl FnOnce() -> Lang,
+) -> Document {
+    warnings.append(&mut header.warnings);
     let lang = match (options.lang, header.lang) {
         (Some(l), _) | (None, Some(l)) => l,
         (None, None) => {
@@ -61,10 +91,9 @@ pub(crate) fn read(bytes: Cow<'_, [u8]>, options: &ReadOptions) -> Result<Docume
                     "language {other:?} is none of the six UN languages: the language is detected from the text"
                 ));
             }
-            detect_language(paragraphs.iter().flatten())
+            detect()
         }
     };
-    let sep = lang.word_joiner();
     let options = ReadOptions {
         lang: Some(lang),
         ..options.clone()
@@ -72,21 +101,19 @@ pub(crate) fn read(bytes: Cow<'_, [u8]>, options: &ReadOptions) -> Result<Docume
     let mut doc = document_of(&options, SourceFormat::UnpcXml, lang, warnings);
     doc.metadata.symbol = header.symbol;
     doc.metadata.job_number = header.job_number;
-    // Blocks are large (ten fields): no doubling on the way. Each paragraph's text is
-    // joined as its block is made, so the texts are never held twice.
-    doc.blocks.reserve_exact(paragraphs.len());
-    for sentences in paragraphs {
-        push_block(
-            &mut doc,
-            Block {
-                kind: BlockKind::Text,
-                text: sentences.join(sep),
-                sentences,
-                ..empty_block()
-            },
-        );
+    doc
+}
+
+/// Block `b{index}` of a paragraph's sentences: its text is their join with `sep` (a
+/// space between English sentences, nothing between Chinese ones).
+fn block_of(sentences: Vec<String>, sep: &str, index: usize) -> Block {
+    Block {
+        id: format!("b{index}"),
+        kind: BlockKind::Text,
+        text: sentences.join(sep),
+        sentences,
+        ..empty_block()
     }
-    Ok(doc)
 }
 
 /// The UNPC sentence ids of a file, mapped to the places [`read`] gives the sentences
