@@ -108,3 +108,19 @@ fn an_unknown_font_without_widths_is_measured_by_its_descriptor_flags() {
         layout.warnings
     );
 }
+
+#[test]
+fn symbol_named_without_encoding_reads_its_own_encoding() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Symbol" };
+    // Codes 97, 183 (octal 267), 98, 34: alpha, bullet, beta, universal (Annex D.5).
+    let layout = read_pdf(
+        &pdf(font, b"BT /F1 10 Tf 36 600 Td (a\\267b\") Tj ET"),
+        &ReadOptions::default(),
+    )
+    .expect("readable");
+    let line = &layout.pages[0].lines[0];
+    assert_eq!(line.text(), "α•β∀");
+    // Symbol.afm: alpha 631, bullet 460, beta 549, universal 713: 2.353 em.
+    assert!((line.x1 - (36.0 + 23.53)).abs() < 0.01, "{}", line.x1);
+    assert_eq!(layout.undecodable_glyphs, 0);
+}

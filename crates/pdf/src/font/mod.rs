@@ -215,13 +215,27 @@ impl Font {
             } else {
                 b"StandardEncoding"
             };
-            let builtin = (subtype == b"Type1" || subtype == b"MMType1")
+            let type1 = subtype == b"Type1" || subtype == b"MMType1";
+            let info = font_info(dict, desc, doc);
+            let builtin = type1
                 .then_some(desc)
                 .flatten()
                 .and_then(|d| builtin::names(d, doc, warnings))
-                .map(|n| builtin::table(&n));
+                .map(|n| builtin::table(&n))
+                .or_else(|| {
+                    // Symbol named without a program: the viewer's Symbol font, with
+                    // its own encoding.
+                    let embedded = desc.is_some_and(|d| {
+                        [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                            .iter()
+                            .any(|k| d.has(k))
+                    });
+                    (type1
+                        && !embedded
+                        && Standard::for_font(&info.name, 0, false, false) == Standard::Symbol)
+                        .then(standard::symbol_encoding)
+                });
             let table = simple::table(dict, doc, default_base, builtin);
-            let info = font_info(dict, desc, doc);
             let widths = if has_widths {
                 widths::simple(dict, doc, missing)
             } else {

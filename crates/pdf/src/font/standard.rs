@@ -116,6 +116,13 @@ impl Standard {
     }
 }
 
+/// The built-in encoding of the Symbol font (code → character), which a Symbol font
+/// named without `/Encoding` and without a program of its own is read with (PDF
+/// 32000-1 §9.6.6.1, its font program's encoding; Annex D.5).
+pub(crate) fn symbol_encoding() -> ByteTable {
+    table::SYMBOL_ENCODING.to_vec()
+}
+
 #[derive(Clone, Copy)]
 enum Family {
     Helvetica,
@@ -218,5 +225,19 @@ mod tests {
         // Symbol.afm: code 97 alpha 631, code 183 bullet 460.
         let symbol = Standard::Symbol.widths(&encoding);
         assert_eq!([symbol[97], symbol[183]], [631.0, 460.0]);
+        // Symbol's encoding (Annex D.5): 97 alpha, 183 bullet, 34 universal, 211
+        // copyrightserif; 230 parenlefttp is a piece of a large parenthesis.
+        let symbol = symbol_encoding();
+        assert_eq!(
+            [
+                symbol[97],
+                symbol[183],
+                symbol[34],
+                symbol[211],
+                symbol[230],
+                symbol[0]
+            ],
+            [Some('α'), Some('•'), Some('∀'), Some('©'), None, None]
+        );
     }
 }

@@ -9,7 +9,12 @@ them; the versions are written into the table:
   the Unicode character of each glyph name (Adobe Glyph List);
 * reportlab (`reportlab/pdfbase/_fontdata*.py`): Symbol and ZapfDingbats, whose glyphs
   are read by code through their built-in encodings (most ZapfDingbats glyph names have
-  no Unicode value), so their widths are written by code.
+  no Unicode value), so their widths are written by code; and Symbol's built-in
+  encoding, its glyph names made Unicode through the Adobe Glyph List as pdfminer.six
+  carries it. The glyph list gives private-use code points for Symbol's serif and sans
+  registered, copyright and trademark signs (written as ®, ©, ™) and for the pieces
+  of large brackets, braces, integrals and radicals, and arrow extenders (written as
+  no character: undecodable, and counted).
 
 The oblique faces of Helvetica and Courier have the widths of the upright ones (checked
 here), and every Courier glyph is 600 units wide (checked here). Licence: Adobe's AFM
@@ -20,6 +25,7 @@ Usage: pip install pdfminer.six==20260107 reportlab==5.1.0
 """
 import pdfminer
 import pdfminer.fontmetrics as fm
+import pdfminer.glyphlist as agl
 import reportlab
 import reportlab.pdfbase._fontdata as rl
 
@@ -62,6 +68,24 @@ for const, name in LATIN:
         assert len(c) == 1, (name, c)
         print("    ('\\u{%X}', %d)," % (ord(c), w))
     print("];")
+SAME_SIGN = {
+    "registerserif": "\u00ae", "registersans": "\u00ae",
+    "copyrightserif": "\u00a9", "copyrightsans": "\u00a9",
+    "trademarkserif": "\u2122", "trademarksans": "\u2122",
+}
+
+
+def symbol_char(glyph):
+    if not glyph:
+        return None
+    if glyph in SAME_SIGN:
+        return SAME_SIGN[glyph]
+    u = agl.glyphname2unicode.get(glyph)
+    if u is None or len(u) != 1 or 0xE000 <= ord(u) <= 0xF8FF:
+        return None
+    return u
+
+
 for const, name, encoding in BY_CODE:
     glyph_widths = rl.widthsByFontGlyph[name]
     codes = rl.encodings[encoding]
@@ -75,3 +99,14 @@ for const, name, encoding in BY_CODE:
     for i in range(0, 256, 16):
         print("    " + " ".join("%d," % w for w in row[i:i + 16]))
     print("];")
+
+print()
+print("/// Symbol's built-in encoding: the character of each code's glyph; `None` where the")
+print("/// encoding has no glyph or the glyph is a piece of a larger sign.")
+print("#[rustfmt::skip]")
+print("pub(super) static SYMBOL_ENCODING: [Option<char>; 256] = [")
+for code, glyph in enumerate(rl.encodings["SymbolEncoding"]):
+    c = symbol_char(glyph)
+    value = "Some('\\u{%X}')" % ord(c) if c else "None"
+    print("    %s,%s" % (value, " // %d %s" % (code, glyph) if glyph else ""))
+print("];")

@@ -1962,3 +1962,265 @@ pub(super) static ZAPF_DINGBATS: [u16; 256] = [
     873, 828, 924, 924, 917, 930, 931, 463, 883, 836, 836, 867, 867, 696, 696, 874,
     0, 874, 760, 946, 771, 865, 771, 888, 967, 888, 831, 873, 927, 970, 918, 0,
 ];
+
+/// Symbol's built-in encoding: the character of each code's glyph; `None` where the
+/// encoding has no glyph or the glyph is a piece of a larger sign.
+#[rustfmt::skip]
+pub(super) static SYMBOL_ENCODING: [Option<char>; 256] = [
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some('\u{20}'), // 32 space
+    Some('\u{21}'), // 33 exclam
+    Some('\u{2200}'), // 34 universal
+    Some('\u{23}'), // 35 numbersign
+    Some('\u{2203}'), // 36 existential
+    Some('\u{25}'), // 37 percent
+    Some('\u{26}'), // 38 ampersand
+    Some('\u{220B}'), // 39 suchthat
+    Some('\u{28}'), // 40 parenleft
+    Some('\u{29}'), // 41 parenright
+    Some('\u{2217}'), // 42 asteriskmath
+    Some('\u{2B}'), // 43 plus
+    Some('\u{2C}'), // 44 comma
+    Some('\u{2212}'), // 45 minus
+    Some('\u{2E}'), // 46 period
+    Some('\u{2F}'), // 47 slash
+    Some('\u{30}'), // 48 zero
+    Some('\u{31}'), // 49 one
+    Some('\u{32}'), // 50 two
+    Some('\u{33}'), // 51 three
+    Some('\u{34}'), // 52 four
+    Some('\u{35}'), // 53 five
+    Some('\u{36}'), // 54 six
+    Some('\u{37}'), // 55 seven
+    Some('\u{38}'), // 56 eight
+    Some('\u{39}'), // 57 nine
+    Some('\u{3A}'), // 58 colon
+    Some('\u{3B}'), // 59 semicolon
+    Some('\u{3C}'), // 60 less
+    Some('\u{3D}'), // 61 equal
+    Some('\u{3E}'), // 62 greater
+    Some('\u{3F}'), // 63 question
+    Some('\u{2245}'), // 64 congruent
+    Some('\u{391}'), // 65 Alpha
+    Some('\u{392}'), // 66 Beta
+    Some('\u{3A7}'), // 67 Chi
+    Some('\u{2206}'), // 68 Delta
+    Some('\u{395}'), // 69 Epsilon
+    Some('\u{3A6}'), // 70 Phi
+    Some('\u{393}'), // 71 Gamma
+    Some('\u{397}'), // 72 Eta
+    Some('\u{399}'), // 73 Iota
+    Some('\u{3D1}'), // 74 theta1
+    Some('\u{39A}'), // 75 Kappa
+    Some('\u{39B}'), // 76 Lambda
+    Some('\u{39C}'), // 77 Mu
+    Some('\u{39D}'), // 78 Nu
+    Some('\u{39F}'), // 79 Omicron
+    Some('\u{3A0}'), // 80 Pi
+    Some('\u{398}'), // 81 Theta
+    Some('\u{3A1}'), // 82 Rho
+    Some('\u{3A3}'), // 83 Sigma
+    Some('\u{3A4}'), // 84 Tau
+    Some('\u{3A5}'), // 85 Upsilon
+    Some('\u{3C2}'), // 86 sigma1
+    Some('\u{2126}'), // 87 Omega
+    Some('\u{39E}'), // 88 Xi
+    Some('\u{3A8}'), // 89 Psi
+    Some('\u{396}'), // 90 Zeta
+    Some('\u{5B}'), // 91 bracketleft
+    Some('\u{2234}'), // 92 therefore
+    Some('\u{5D}'), // 93 bracketright
+    Some('\u{22A5}'), // 94 perpendicular
+    Some('\u{5F}'), // 95 underscore
+    None, // 96 radicalex
+    Some('\u{3B1}'), // 97 alpha
+    Some('\u{3B2}'), // 98 beta
+    Some('\u{3C7}'), // 99 chi
+    Some('\u{3B4}'), // 100 delta
+    Some('\u{3B5}'), // 101 epsilon
+    Some('\u{3C6}'), // 102 phi
+    Some('\u{3B3}'), // 103 gamma
+    Some('\u{3B7}'), // 104 eta
+    Some('\u{3B9}'), // 105 iota
+    Some('\u{3D5}'), // 106 phi1
+    Some('\u{3BA}'), // 107 kappa
+    Some('\u{3BB}'), // 108 lambda
+    Some('\u{B5}'), // 109 mu
+    Some('\u{3BD}'), // 110 nu
+    Some('\u{3BF}'), // 111 omicron
+    Some('\u{3C0}'), // 112 pi
+    Some('\u{3B8}'), // 113 theta
+    Some('\u{3C1}'), // 114 rho
+    Some('\u{3C3}'), // 115 sigma
+    Some('\u{3C4}'), // 116 tau
+    Some('\u{3C5}'), // 117 upsilon
+    Some('\u{3D6}'), // 118 omega1
+    Some('\u{3C9}'), // 119 omega
+    Some('\u{3BE}'), // 120 xi
+    Some('\u{3C8}'), // 121 psi
+    Some('\u{3B6}'), // 122 zeta
+    Some('\u{7B}'), // 123 braceleft
+    Some('\u{7C}'), // 124 bar
+    Some('\u{7D}'), // 125 braceright
+    Some('\u{223C}'), // 126 similar
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some('\u{20AC}'), // 160 Euro
+    Some('\u{3D2}'), // 161 Upsilon1
+    Some('\u{2032}'), // 162 minute
+    Some('\u{2264}'), // 163 lessequal
+    Some('\u{2044}'), // 164 fraction
+    Some('\u{221E}'), // 165 infinity
+    Some('\u{192}'), // 166 florin
+    Some('\u{2663}'), // 167 club
+    Some('\u{2666}'), // 168 diamond
+    Some('\u{2665}'), // 169 heart
+    Some('\u{2660}'), // 170 spade
+    Some('\u{2194}'), // 171 arrowboth
+    Some('\u{2190}'), // 172 arrowleft
+    Some('\u{2191}'), // 173 arrowup
+    Some('\u{2192}'), // 174 arrowright
+    Some('\u{2193}'), // 175 arrowdown
+    Some('\u{B0}'), // 176 degree
+    Some('\u{B1}'), // 177 plusminus
+    Some('\u{2033}'), // 178 second
+    Some('\u{2265}'), // 179 greaterequal
+    Some('\u{D7}'), // 180 multiply
+    Some('\u{221D}'), // 181 proportional
+    Some('\u{2202}'), // 182 partialdiff
+    Some('\u{2022}'), // 183 bullet
+    Some('\u{F7}'), // 184 divide
+    Some('\u{2260}'), // 185 notequal
+    Some('\u{2261}'), // 186 equivalence
+    Some('\u{2248}'), // 187 approxequal
+    Some('\u{2026}'), // 188 ellipsis
+    None, // 189 arrowvertex
+    None, // 190 arrowhorizex
+    Some('\u{21B5}'), // 191 carriagereturn
+    Some('\u{2135}'), // 192 aleph
+    Some('\u{2111}'), // 193 Ifraktur
+    Some('\u{211C}'), // 194 Rfraktur
+    Some('\u{2118}'), // 195 weierstrass
+    Some('\u{2297}'), // 196 circlemultiply
+    Some('\u{2295}'), // 197 circleplus
+    Some('\u{2205}'), // 198 emptyset
+    Some('\u{2229}'), // 199 intersection
+    Some('\u{222A}'), // 200 union
+    Some('\u{2283}'), // 201 propersuperset
+    Some('\u{2287}'), // 202 reflexsuperset
+    Some('\u{2284}'), // 203 notsubset
+    Some('\u{2282}'), // 204 propersubset
+    Some('\u{2286}'), // 205 reflexsubset
+    Some('\u{2208}'), // 206 element
+    Some('\u{2209}'), // 207 notelement
+    Some('\u{2220}'), // 208 angle
+    Some('\u{2207}'), // 209 gradient
+    Some('\u{AE}'), // 210 registerserif
+    Some('\u{A9}'), // 211 copyrightserif
+    Some('\u{2122}'), // 212 trademarkserif
+    Some('\u{220F}'), // 213 product
+    Some('\u{221A}'), // 214 radical
+    Some('\u{22C5}'), // 215 dotmath
+    Some('\u{AC}'), // 216 logicalnot
+    Some('\u{2227}'), // 217 logicaland
+    Some('\u{2228}'), // 218 logicalor
+    Some('\u{21D4}'), // 219 arrowdblboth
+    Some('\u{21D0}'), // 220 arrowdblleft
+    Some('\u{21D1}'), // 221 arrowdblup
+    Some('\u{21D2}'), // 222 arrowdblright
+    Some('\u{21D3}'), // 223 arrowdbldown
+    Some('\u{25CA}'), // 224 lozenge
+    Some('\u{2329}'), // 225 angleleft
+    Some('\u{AE}'), // 226 registersans
+    Some('\u{A9}'), // 227 copyrightsans
+    Some('\u{2122}'), // 228 trademarksans
+    Some('\u{2211}'), // 229 summation
+    None, // 230 parenlefttp
+    None, // 231 parenleftex
+    None, // 232 parenleftbt
+    None, // 233 bracketlefttp
+    None, // 234 bracketleftex
+    None, // 235 bracketleftbt
+    None, // 236 bracelefttp
+    None, // 237 braceleftmid
+    None, // 238 braceleftbt
+    None, // 239 braceex
+    None,
+    Some('\u{232A}'), // 241 angleright
+    Some('\u{222B}'), // 242 integral
+    Some('\u{2320}'), // 243 integraltp
+    None, // 244 integralex
+    Some('\u{2321}'), // 245 integralbt
+    None, // 246 parenrighttp
+    None, // 247 parenrightex
+    None, // 248 parenrightbt
+    None, // 249 bracketrighttp
+    None, // 250 bracketrightex
+    None, // 251 bracketrightbt
+    None, // 252 bracerighttp
+    None, // 253 bracerightmid
+    None, // 254 bracerightbt
+    None,
+];
