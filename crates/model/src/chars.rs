@@ -11,8 +11,36 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
+/// Whether `s` may hold a character XML 1.0 forbids: a C0 control byte other than tab,
+/// line feed and carriage return, or the UTF-8 of U+FFFE or U+FFFF (surrogates cannot
+/// be in a `str`). A byte scan, so that the texts without any (all but a few) are
+/// neither rewritten nor decoded: cleaning a 50 MB corpus file's texts char by char was
+/// 14 % of its `extract` (perf).
+fn may_hold_forbidden(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Flags folded over fixed chunks without an early exit inside one, so that the
+    // compiler can vectorize the scan.
+    let mut lead_ef = false;
+    for chunk in b.chunks(64) {
+        let (control, ef) = chunk.iter().fold((false, false), |(control, ef), &c| {
+            (
+                control | (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')),
+                ef | (c == 0xEF),
+            )
+        });
+        if control {
+            return true;
+        }
+        lead_ef |= ef;
+    }
+    lead_ef && b.windows(3).any(|w| matches!(w, [0xEF, 0xBF, 0xBE | 0xBF]))
+}
+
 /// Removes the characters XML 1.0 forbids from `s`; returns how many there were.
 fn clean(s: &mut String) -> u64 {
+    if !may_hold_forbidden(s) {
+        return 0;
+    }
     let mut dropped = 0;
     s.retain(|c| {
         let keep = is_xml_char(c);
@@ -24,6 +52,9 @@ fn clean(s: &mut String) -> u64 {
 
 /// How many characters of `s` XML 1.0 forbids ([`is_xml_char`]).
 pub fn forbidden_chars(s: &str) -> u64 {
+    if !may_hold_forbidden(s) {
+        return 0;
+    }
     s.chars().filter(|c| !is_xml_char(*c)).count() as u64
 }
 
@@ -102,5 +133,26 @@ mod tests {
         assert_eq!(clean(&mut s), 2);
         assert_eq!(s, "abc");
         assert_eq!(forbidden_chars("a\u{7}b\u{0}c\u{FFFF}"), 3);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_forbidden_character() {
+        // Every character of the planes the scan's cases touch: C0, the BMP's end (U+FFxx,
+        // whose UTF-8 starts EF BF), and a few around them.
+        let chars = (0u32..0x100)
+            .chain(0xEFB0..0xF000)
+            .chain(0xFF00..0x1_0010)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("a{c}b");
+            assert_eq!(may_hold_forbidden(&s), !is_xml_char(c), "{:X}", c as u32);
+            assert_eq!(
+                forbidden_chars(&s),
+                u64::from(!is_xml_char(c)),
+                "{:X}",
+                c as u32
+            );
+        }
+        assert!(!may_hold_forbidden("\t\n\r 中文 \u{FFFD}\u{EFBF}"));
     }
 }

@@ -35,7 +35,7 @@ use crate::{ReadOptions, XmlError};
 pub(crate) fn read(bytes: Cow<'_, [u8]>, options: &ReadOptions) -> Result<Document, XmlError> {
     let mut warnings = Vec::new();
     let mut paragraphs: Vec<Vec<String>> = Vec::new();
-    let header = parse::parse(bytes.as_ref(), &mut warnings, |p| {
+    let header = parse::parse(bytes.as_ref(), &mut warnings, |p, _| {
         let sentences = sentences_of(p);
         if !sentences.is_empty() {
             paragraphs.push(sentences);
@@ -126,7 +126,7 @@ fn block_of(sentences: Vec<String>, sep: &str, index: usize) -> Block {
 pub(crate) fn sentence_ids(bytes: &[u8]) -> Result<HashMap<String, Target>, XmlError> {
     let mut map: HashMap<String, Target> = HashMap::new();
     let mut block = 0u32;
-    parse::parse(bytes, &mut Vec::new(), |p| {
+    parse::parse(bytes, &mut Vec::new(), |p, _| {
         let mut index = 0u32;
         for s in p.sentences {
             let target = if s.text.is_empty() {

@@ -26,9 +26,6 @@ impl<'a> UnpcStream<'a> {
     /// each block in order (its text is their join), to count what a later stage will
     /// change in them.
     ///
-    /// A file without a language attribute is read once more to detect its language
-    /// from its text.
-    ///
     /// # Errors
     /// What [`crate::read_xml`] returns for the same bytes: [`XmlError::Xml`] for
     /// malformed XML, [`XmlError::Empty`] when no `<p>` holds text.
@@ -44,9 +41,17 @@ impl<'a> UnpcStream<'a> {
         }
         let mut warnings = Vec::new();
         let mut any_text = false;
-        let header = parse::parse(bytes, &mut warnings, |p| {
+        // The text is counted for the language while no attribute has named one: when
+        // none does, the detector has seen it all, in order, without another pass.
+        let mut detector = Detector::default();
+        let header = parse::parse(bytes, &mut warnings, |p, header| {
             let sentences = sentences_of(p);
             any_text |= sentences.iter().any(|t| !t.trim().is_empty());
+            if options.lang.is_none() && header.lang.is_none() {
+                for s in &sentences {
+                    detector.feed(s.chars());
+                }
+            }
             if !sentences.is_empty() {
                 inspect(&sentences);
             }
@@ -54,21 +59,8 @@ impl<'a> UnpcStream<'a> {
         if !any_text {
             return Err(XmlError::Empty);
         }
-        let mut detect_error = None;
-        let head = head_document(options, header, warnings, || {
-            let mut detector = Detector::default();
-            let pass = parse::parse(bytes, &mut Vec::new(), |p| {
-                for s in sentences_of(p) {
-                    detector.feed(s.chars());
-                }
-            });
-            detect_error = pass.err();
-            detector.language()
-        });
-        match detect_error {
-            Some(e) => Err(e),
-            None => Ok(Some(UnpcStream { bytes, head })),
-        }
+        let head = head_document(options, header, warnings, || detector.language());
+        Ok(Some(UnpcStream { bytes, head }))
     }
 
     /// The document without its blocks: source, language, metadata, diagnostics.
@@ -87,7 +79,7 @@ impl<'a> UnpcStream<'a> {
         let sep = self.head.language.word_joiner();
         let mut index = 0;
         let mut wanted = true;
-        parse::parse(self.bytes, &mut Vec::new(), |p| {
+        parse::parse(self.bytes, &mut Vec::new(), |p, _| {
             let sentences = sentences_of(p);
             if !wanted || sentences.is_empty() {
                 return;
@@ -131,6 +123,8 @@ mod tests {
 <p id="2"><s id="2:1"> </s></p><p id="3"><s id="3:1">Third.</s><s id="3:2"></s></p></body></text></TEI.2>"#,
             // No language attribute (detected: Chinese), stray text, a lone sentence.
             r#"<doc><p id="7"><s id="1">甲。</s>乙<s id="2">丙。</s></p><s id="9">丁。</s></doc>"#,
+            // The first language attribute after text without one: it names the language.
+            r#"<doc><p id="1"><s>Hello there.</s></p><p id="2"><s lang="zh">中文。</s></p></doc>"#,
             // A language none of the six: warned, detected (French).
             r#"<doc><p id="1"><s lang="de">Tous les êtres humains naissent libres et égaux en dignité et en droits.</s></p></doc>"#,
         ];
@@ -142,6 +136,7 @@ mod tests {
             lang: Some(Lang::Zh),
             ..ReadOptions::default()
         };
+        assert_eq!(streamed(files[2], &ReadOptions::default()).language, Lang::Zh);
         let doc = streamed(files[0], &zh);
         assert_eq!(
             (doc.language, doc.blocks[0].text.as_str()),
