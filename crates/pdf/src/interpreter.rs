@@ -356,6 +356,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         } else {
             glyph_w * t.horizontal_scaling * hscale
         };
+        let space_width = font.space_width / 1000.0 * size.abs();
         // A glyph that is no text (a justification kashida): it only moves the pen.
         let drawn = !text.is_empty();
         if drawn {
@@ -365,9 +366,14 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 x,
                 y,
                 advance: advance.abs(),
+                letter_spacing: letter_spacing(
+                    t.char_spacing * t.horizontal_scaling * hscale,
+                    space_width,
+                    font.vertical,
+                ),
                 size: size.abs(),
                 font: font.index,
-                space_width: font.space_width / 1000.0 * size.abs(),
+                space_width,
                 stroked: t.render_mode == 2,
                 quadrant: shape.quadrant,
                 vertical: font.vertical,
@@ -452,6 +458,21 @@ struct Shape {
 
 /// The quadrant of the direction text progresses in under the text rendering matrix
 /// `trm`: its x axis, or for vertical writing its negative y axis (see [`Glyph::quadrant`]).
+/// The letter spacing of a glyph ([`Glyph::letter_spacing`]) from the character
+/// spacing in effect, in points along the baseline (`spacing`, `Tc` scaled to user
+/// space). Only tracking counts: positive spacing (negative spacing tightens) no wider
+/// than the font's space at that size (`space_width`). Wider spacing positions text —
+/// Word spaces table cells apart with 69 pt of it and leader dots with 3 pt at 8.5 pt
+/// (`S_2013_220.pdf`, `A_80_590.pdf`), so that its gaps are gaps; letters tracked
+/// that wide read as spaced letters. None in vertical writing.
+fn letter_spacing(spacing: f32, space_width: f32, vertical: bool) -> f32 {
+    if vertical || spacing.is_nan() || spacing <= 0.0 || spacing > space_width {
+        0.0
+    } else {
+        spacing
+    }
+}
+
 fn quadrant(trm: &Matrix, vertical: bool) -> u8 {
     let (dx, dy) = if vertical {
         (-trm.c, -trm.d)

@@ -18,6 +18,10 @@ pub struct Glyph {
     pub y: f32,
     /// Advance along the baseline, points.
     pub advance: f32,
+    /// Character spacing (`Tc`, PDF 32000-1 §9.3.2) the glyph is followed by, points
+    /// along the baseline; 0 when not positive. Letter-spaced text (a tracked heading)
+    /// leaves this gap between its letters: it is no word space.
+    pub letter_spacing: f32,
     /// Font size in effect, points.
     pub size: f32,
     /// Index into the document's font table.
@@ -52,6 +56,7 @@ impl Glyph {
             x,
             y,
             advance: 10.0,
+            letter_spacing: 0.0,
             size: 10.0,
             font: 0,
             space_width: 2.5,

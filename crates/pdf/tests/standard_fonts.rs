@@ -124,3 +124,24 @@ fn symbol_named_without_encoding_reads_its_own_encoding() {
     assert!((line.x1 - (36.0 + 23.53)).abs() < 0.01, "{}", line.x1);
     assert_eq!(layout.undecodable_glyphs, 0);
 }
+
+/// Tracking (character spacing up to the font's space width) is no word gap; spacing
+/// wider than a space positions text and its gaps are gaps (PDF 32000-1 §9.3.2).
+#[test]
+fn tracked_letters_stay_words_and_wide_spacing_separates() {
+    let font = || dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" };
+    let text = |content: &[u8]| {
+        let layout = read_pdf(&pdf(font(), content), &ReadOptions::default()).expect("readable");
+        layout.pages[0].lines[0].text()
+    };
+    // 2 pt at 10 pt: below Helvetica's 2.78 pt space.
+    assert_eq!(
+        text(b"BT /F1 10 Tf 2 Tc 36 600 Td (TRACKED heading) Tj ET"),
+        "TRACKED heading"
+    );
+    // 30 pt: cells set apart by character spacing (as Word does in tables).
+    assert_eq!(
+        text(b"BT /F1 10 Tf 30 Tc 36 600 Td (2--2) Tj ET"),
+        "2 - - 2"
+    );
+}

@@ -307,6 +307,7 @@ mod tests {
     fn unmapped_glyphs_inside_arabic_words_are_kashida() {
         let g = |t: &str, x: f32| Glyph {
             advance: 4.0,
+            letter_spacing: 0.0,
             ..Glyph::at(t, x, 700.0)
         };
         let row = vec![
@@ -330,6 +331,7 @@ mod tests {
     fn a_mark_goes_before_its_base_in_visual_order() {
         let g = |t: &str, x: f32, adv: f32| Glyph {
             advance: adv,
+            letter_spacing: 0.0,
             ..Glyph::at(t, x, 700.0)
         };
         // ا (x 0) then ر (x 5) with a fathatan over it (x 6), then ح (x 10).

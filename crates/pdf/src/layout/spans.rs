@@ -202,7 +202,9 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
             b.span.x1 = b.span.x1.max(g.x + g.advance);
             b.ends.push((b.span.text.len(), g.x + g.advance));
         }
-        prev = Some((g.x + g.advance, last, g.space_width));
+        // The gap to the next glyph is measured from where its letter spacing ends:
+        // letter-spaced text is not split into letters.
+        prev = Some((g.x + g.advance + g.letter_spacing, last, g.space_width));
         visible_end = g.x + g.advance;
     }
     if let Some(mut b) = cur.take() {
@@ -288,6 +290,38 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(line.text(), "the cat");
+    }
+
+    #[test]
+    fn letter_spacing_is_not_a_word_gap() {
+        // "TC ON" tracked with 2 pt of character spacing (Tc), a space glyph between the
+        // words: each letter 6 pt wide, 2 pt apart; the space 2.5 + 2 pt.
+        let tracked = |text: &str, x: f32| Glyph {
+            letter_spacing: 2.0,
+            ..glyph(text, x, 6.0)
+        };
+        let glyphs = vec![
+            tracked("T", 0.0),
+            tracked("C", 8.0),
+            Glyph {
+                letter_spacing: 2.0,
+                ..glyph(" ", 16.0, 2.5)
+            },
+            tracked("O", 20.5),
+            tracked("N", 28.5),
+        ];
+        assert_eq!(line_of_row_(row(glyphs.clone())).unwrap().text(), "TC ON");
+        // The same gaps without their character spacing are word gaps (2 pt > 0.6 × the
+        // 2.5 pt space): letters apart.
+        let apart: Vec<Glyph> = glyphs
+            .into_iter()
+            .filter(|g| !g.blank)
+            .map(|g| Glyph {
+                letter_spacing: 0.0,
+                ..g
+            })
+            .collect();
+        assert_eq!(line_of_row_(row(apart)).unwrap().text(), "T C O N");
     }
 
     #[test]

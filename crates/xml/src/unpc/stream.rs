@@ -136,7 +136,10 @@ mod tests {
             lang: Some(Lang::Zh),
             ..ReadOptions::default()
         };
-        assert_eq!(streamed(files[2], &ReadOptions::default()).language, Lang::Zh);
+        assert_eq!(
+            streamed(files[2], &ReadOptions::default()).language,
+            Lang::Zh
+        );
         let doc = streamed(files[0], &zh);
         assert_eq!(
             (doc.language, doc.blocks[0].text.as_str()),
