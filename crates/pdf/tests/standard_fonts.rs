@@ -125,6 +125,27 @@ fn symbol_named_without_encoding_reads_its_own_encoding() {
     assert_eq!(layout.undecodable_glyphs, 0);
 }
 
+#[test]
+fn zapf_dingbats_and_a_truetype_symbol_read_their_own_encodings() {
+    let text = |font: Dictionary, content: &[u8]| {
+        let layout = read_pdf(&pdf(font, content), &ReadOptions::default()).expect("readable");
+        (layout.pages[0].lines[0].text(), layout.undecodable_glyphs)
+    };
+    // ZapfDingbats (Annex D.6): l ●, 3 ✓, n ■, octal 254 ①.
+    let zapf = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" };
+    assert_eq!(
+        text(zapf, b"BT /F1 10 Tf 36 600 Td (l3n\\254) Tj ET"),
+        ("●✓■①".to_string(), 0)
+    );
+    // Word's name for Symbol, as a TrueType font without a program: a b c are α β χ.
+    let symbol =
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "SymbolMT" };
+    assert_eq!(
+        text(symbol, b"BT /F1 10 Tf 36 600 Td (\\267 abc) Tj ET"),
+        ("• αβχ".to_string(), 0)
+    );
+}
+
 /// Tracking (character spacing up to the font's space width) is no word gap; spacing
 /// wider than a space positions text and its gaps are gaps (PDF 32000-1 §9.3.2).
 #[test]

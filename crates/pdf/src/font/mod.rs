@@ -223,17 +223,17 @@ impl Font {
                 .and_then(|d| builtin::names(d, doc, warnings))
                 .map(|n| builtin::table(&n))
                 .or_else(|| {
-                    // Symbol named without a program: the viewer's Symbol font, with
-                    // its own encoding.
+                    // Symbol or ZapfDingbats named without a program (Type 1, or
+                    // TrueType as Word names `SymbolMT`): the viewer's font, with its
+                    // own encoding.
                     let embedded = desc.is_some_and(|d| {
                         [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
                             .iter()
                             .any(|k| d.has(k))
                     });
-                    (type1
-                        && !embedded
-                        && Standard::for_font(&info.name, 0, false, false) == Standard::Symbol)
-                        .then(standard::symbol_encoding)
+                    (!embedded && (type1 || subtype == b"TrueType"))
+                        .then(|| Standard::for_font(&info.name, 0, false, false))
+                        .and_then(Standard::builtin_encoding)
                 });
             let table = simple::table(dict, doc, default_base, builtin);
             let widths = if has_widths {

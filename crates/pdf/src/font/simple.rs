@@ -58,8 +58,9 @@ pub(crate) fn named(name: &[u8]) -> ByteTable {
 /// dictionary with `/BaseEncoding` and `/Differences`), or `default_base` when the font
 /// has no `/Encoding`. lopdf resolves the names through its glyph list.
 ///
-/// `builtin` is the embedded program's own encoding (Type 1 fonts): it stands for a
-/// missing `/Encoding` and for a missing `/BaseEncoding` (PDF 32000-1 §9.6.6.1).
+/// `builtin` is the embedded program's own encoding (Type 1 fonts), or the built-in
+/// encoding of Symbol or ZapfDingbats named without a program: it stands for a missing
+/// `/Encoding` and for a missing `/BaseEncoding` (PDF 32000-1 §9.6.6.1).
 pub(crate) fn table(
     font: &Dictionary,
     doc: &Document,

@@ -116,11 +116,18 @@ impl Standard {
     }
 }
 
-/// The built-in encoding of the Symbol font (code → character), which a Symbol font
-/// named without `/Encoding` and without a program of its own is read with (PDF
-/// 32000-1 §9.6.6.1, its font program's encoding; Annex D.5).
-pub(crate) fn symbol_encoding() -> ByteTable {
-    table::SYMBOL_ENCODING.to_vec()
+impl Standard {
+    /// The built-in encoding (code → character) of Symbol and ZapfDingbats, which a
+    /// font of theirs named without `/Encoding` and without a program of its own is
+    /// read with (PDF 32000-1 §9.6.6.1, its font program's encoding; Annex D.5 and
+    /// D.6); `None` for the Latin fonts, whose base encoding is StandardEncoding.
+    pub(crate) fn builtin_encoding(self) -> Option<ByteTable> {
+        match self {
+            Standard::Symbol => Some(table::SYMBOL_ENCODING.to_vec()),
+            Standard::ZapfDingbats => Some(table::ZAPF_DINGBATS_ENCODING.to_vec()),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -227,7 +234,7 @@ mod tests {
         assert_eq!([symbol[97], symbol[183]], [631.0, 460.0]);
         // Symbol's encoding (Annex D.5): 97 alpha, 183 bullet, 34 universal, 211
         // copyrightserif; 230 parenlefttp is a piece of a large parenthesis.
-        let symbol = symbol_encoding();
+        let symbol = Standard::Symbol.builtin_encoding().unwrap_or_default();
         assert_eq!(
             [
                 symbol[97],
@@ -239,5 +246,14 @@ mod tests {
             ],
             [Some('α'), Some('•'), Some('∀'), Some('©'), None, None]
         );
+        // ZapfDingbats (Annex D.6): 51 a19 ✓, 108 a71 ●, 110 a73 ■, 172 a120 ①.
+        let zapf = Standard::ZapfDingbats
+            .builtin_encoding()
+            .unwrap_or_default();
+        assert_eq!(
+            [zapf[51], zapf[108], zapf[110], zapf[172], zapf[0]],
+            [Some('✓'), Some('●'), Some('■'), Some('①'), None]
+        );
+        assert_eq!(Standard::Helvetica.builtin_encoding(), None);
     }
 }
