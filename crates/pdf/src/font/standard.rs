@@ -14,8 +14,8 @@ use super::simple::ByteTable;
 use super::standard_table as table;
 
 /// Width, in 1/1000 of the text size, of a code whose glyph the metrics lack (a code
-/// the encoding leaves empty, the Euro sign the 1990s AFM files predate): half an em,
-/// the guess used for every glyph before the metrics were read.
+/// the encoding leaves empty, a `/Differences` name the font has no glyph for): half an
+/// em, the guess used for every glyph before the metrics were read.
 const UNKNOWN_GLYPH_WIDTH: f32 = 500.0;
 
 /// `/Flags` bit 1, FixedPitch (PDF 32000-1 §9.8.2, Table 123).
@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn widths_are_the_afm_widths_of_the_encoded_glyphs() {
-        // Helvetica.afm: space 278, H 722, e 556, l 222, quoteright 222, Euro absent.
+        // Helvetica.afm: space 278, H 722, e 556, l 222, quoteright 222, Euro 556.
         let mut encoding: ByteTable = vec![None; 256];
         for (code, c) in [(32, ' '), (72, 'H'), (101, 'e'), (108, 'l')] {
             encoding[code] = Some(c);
@@ -222,7 +222,7 @@ mod tests {
             [w[32], w[72], w[101], w[108], w[39], w[160]],
             [278.0, 722.0, 556.0, 222.0, 222.0, 278.0]
         );
-        assert_eq!((w[128], w[0]), (UNKNOWN_GLYPH_WIDTH, UNKNOWN_GLYPH_WIDTH));
+        assert_eq!((w[128], w[0]), (556.0, UNKNOWN_GLYPH_WIDTH));
         // Times-Roman.afm: H 722, e 444; Times-Bold.afm: e 444, H 778.
         let roman = Standard::TimesRoman.widths(&encoding);
         let bold = Standard::TimesBold.widths(&encoding);

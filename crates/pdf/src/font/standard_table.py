@@ -2,23 +2,22 @@
 """Writes standard_table.rs: the glyph widths of the standard 14 fonts (PDF 32000-1
 §9.6.2.2), which a PDF may name without /Widths and without embedding them.
 
-Source: Adobe's Core 14 AFM files (CTAN fonts/adobe/afm), as two Python packages carry
-them; the versions are written into the table:
+Source: Adobe's Core 14 AFM files (Core14_AFMs.zip, with the Euro sign) and glyph lists,
+as three Python packages carry them; the versions are written into the table:
 
-* pdfminer.six (`pdfminer/fontmetrics.py`): the widths of the ten Latin fonts, keyed by
-  the Unicode character of each glyph name (Adobe Glyph List);
+* pypdf (`pypdf/_codecs/core_font_metrics.py`): the widths of the ten Latin fonts, keyed
+  by the Unicode character of each glyph name; and (`pypdf/_codecs/zapfding.py`) the
+  Unicode value of each code of ZapfDingbats' built-in encoding, from Adobe's ITC Zapf
+  Dingbats Glyph List (zapfdingbats.txt of adobe-type-tools/agl-aglfn; BSD-3-Clause,
+  crates/pdf/data/LICENSE-adobe-agl), for the codes reportlab's encoding gives a glyph;
 * reportlab (`reportlab/pdfbase/_fontdata*.py`): Symbol and ZapfDingbats, whose glyphs
   are read by code through their built-in encodings (most ZapfDingbats glyph names have
-  no Unicode value), so their widths are written by code; and Symbol's built-in
-  encoding, its glyph names made Unicode through the Adobe Glyph List as pdfminer.six
-  carries it. The glyph list gives private-use code points for Symbol's serif and sans
-  registered, copyright and trademark signs (written as ®, ©, ™) and for the pieces
-  of large brackets, braces, integrals and radicals, and arrow extenders (written as
-  no character: undecodable, and counted);
-* pypdf (`pypdf/_codecs/zapfding.py`): the Unicode value of each code of ZapfDingbats'
-  built-in encoding, from Adobe's ITC Zapf Dingbats Glyph List (zapfdingbats.txt of
-  adobe-type-tools/agl-aglfn; BSD-3-Clause, crates/pdf/data/LICENSE-adobe-agl), for
-  the codes reportlab's encoding gives a glyph.
+  no Unicode value), so their widths are written by code;
+* pdfminer.six (`pdfminer/glyphlist.py`, the Adobe Glyph List): the Unicode values of
+  Symbol's glyph names, for its built-in encoding. The glyph list gives private-use code
+  points for Symbol's serif and sans registered, copyright and trademark signs (written
+  as ®, ©, ™) and for the pieces of large brackets, braces, integrals and radicals, and
+  arrow extenders (written as no character: undecodable, and counted).
 
 The oblique faces of Helvetica and Courier have the widths of the upright ones (checked
 here), and every Courier glyph is 600 units wide (checked here). Licence: Adobe's AFM
@@ -28,11 +27,11 @@ Usage: pip install pdfminer.six==20260107 reportlab==5.1.0 pypdf==7.1.1
        python3 standard_table.py > standard_table.rs   (run from this folder)
 """
 import pdfminer
-import pdfminer.fontmetrics as fm
 import pdfminer.glyphlist as agl
 import reportlab
 import reportlab.pdfbase._fontdata as rl
 import pypdf
+from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
 from pypdf._codecs.zapfding import _zapfding_encoding as zapf_unicode
 
 LATIN = [
@@ -50,7 +49,7 @@ BY_CODE = [
 
 
 def widths(name):
-    return fm.FONT_METRICS[name][1]
+    return {c: w for c, w in CORE_FONT_METRICS[name].character_widths.items() if c != "default"}
 
 
 assert widths("Helvetica-Oblique") == widths("Helvetica")
