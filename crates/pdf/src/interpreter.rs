@@ -456,8 +456,6 @@ struct Shape {
     quadrant: u8,
 }
 
-/// The quadrant of the direction text progresses in under the text rendering matrix
-/// `trm`: its x axis, or for vertical writing its negative y axis (see [`Glyph::quadrant`]).
 /// The letter spacing of a glyph ([`Glyph::letter_spacing`]) from the character
 /// spacing in effect, in points along the baseline (`spacing`, `Tc` scaled to user
 /// space). Only tracking counts: positive spacing (negative spacing tightens) no wider
@@ -473,6 +471,8 @@ fn letter_spacing(spacing: f32, space_width: f32, vertical: bool) -> f32 {
     }
 }
 
+/// The quadrant of the direction text progresses in under the text rendering matrix
+/// `trm`: its x axis, or for vertical writing its negative y axis (see [`Glyph::quadrant`]).
 fn quadrant(trm: &Matrix, vertical: bool) -> u8 {
     let (dx, dy) = if vertical {
         (-trm.c, -trm.d)

@@ -2,33 +2,21 @@
 //! and hand-written PDFs use them) are measured with their AFM metrics: a line set to
 //! the right margin ends where the viewer shows it, and keeps its last words.
 
-use lopdf::{dictionary, Dictionary, Document, Object, Stream};
+use lopdf::{dictionary, Dictionary, Document, Stream};
 use unpara_pdf::{read_pdf, ReadOptions};
+
+mod common;
 
 /// A one-page PDF, 500 × 700 pt, whose only font `/F1` is `font` (no `/Widths`).
 fn pdf(font: Dictionary, content: &[u8]) -> Vec<u8> {
     let mut doc = Document::with_version("1.4");
     let font = doc.add_object(font);
-    let contents = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
-    let pages = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages,
-        "MediaBox" => vec![0.into(), 0.into(), 500.into(), 700.into()],
-        "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("PDF written");
-    bytes
+    common::one_page_sized(
+        doc,
+        font,
+        Stream::new(dictionary! {}, content.to_vec()),
+        (500, 700),
+    )
 }
 
 /// 100 characters; 43.072 em in Helvetica, 39.972 em in Times-Roman (sums of the AFM

@@ -71,8 +71,13 @@ pub(crate) fn document_of(
     }
 }
 
-/// Appends a block, giving it the next id (`b0`, `b1`, …).
+/// The id of a document's block `index`: `b0`, `b1`, …
+pub(crate) fn block_id(index: usize) -> String {
+    format!("b{index}")
+}
+
+/// Appends a block, giving it the next id ([`block_id`]).
 pub(crate) fn push_block(doc: &mut Document, mut block: Block) {
-    block.id = format!("b{}", doc.blocks.len());
+    block.id = block_id(doc.blocks.len());
     doc.blocks.push(block);
 }

@@ -153,6 +153,14 @@ fn descriptor<'a>(font: &'a Dictionary, doc: &'a Document) -> Option<&'a Diction
     }
 }
 
+/// The descriptor's `/Flags` (PDF 32000-1 §9.8.2, Table 123); 0 without one.
+fn descriptor_flags(desc: Option<&Dictionary>, doc: &Document) -> u32 {
+    desc.and_then(|d| d.get(b"Flags").ok())
+        .map(|o| deref(doc, o))
+        .and_then(number)
+        .unwrap_or(0.0) as u32
+}
+
 /// Builds the layout's description of a font: base name without subset tag, and
 /// bold/italic from the name or the descriptor (`/FontWeight`, `/Flags` bit 19
 /// ForceBold, bit 7 Italic, `/ItalicAngle`; PDF 32000-1 §9.8).
@@ -171,7 +179,7 @@ fn font_info(font: &Dictionary, desc: Option<&Dictionary>, doc: &Document) -> Fo
             .map(|o| deref(doc, o))
             .and_then(number)
     };
-    let flags = num(b"Flags").unwrap_or(0.0) as u32;
+    let flags = descriptor_flags(desc, doc);
     let bold = ["bold", "black", "heavy", "semibold", "demi"]
         .iter()
         .any(|w| lower.contains(w))
@@ -241,11 +249,7 @@ impl Font {
             } else {
                 // No metrics: a standard font named without them, or a /Widths array
                 // lost to damage.
-                let flags = desc
-                    .and_then(|d| d.get(b"Flags").ok())
-                    .map(|o| deref(doc, o))
-                    .and_then(number)
-                    .unwrap_or(0.0) as u32;
+                let flags = descriptor_flags(desc, doc);
                 Standard::for_font(&info.name, flags, info.bold, info.italic).widths(&table)
             };
             let table_agrees = to_unicode

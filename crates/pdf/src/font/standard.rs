@@ -114,9 +114,7 @@ impl Standard {
             })
             .collect()
     }
-}
 
-impl Standard {
     /// The built-in encoding (code → character) of Symbol and ZapfDingbats, which a
     /// font of theirs named without `/Encoding` and without a program of its own is
     /// read with (PDF 32000-1 §9.6.6.1, its font program's encoding; Annex D.5 and

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use unpara_model::{Block, BlockKind, Document, Lang, SourceFormat};
 
-use crate::document::{detect_language, document_of, empty_block};
+use crate::document::{block_id, detect_language, document_of, empty_block};
 use crate::links::{SentenceIds, Target};
 use crate::{ReadOptions, XmlError};
 
@@ -108,7 +108,7 @@ fn head_document(
 /// space between English sentences, nothing between Chinese ones).
 fn block_of(sentences: Vec<String>, sep: &str, index: usize) -> Block {
     Block {
-        id: format!("b{index}"),
+        id: block_id(index),
         kind: BlockKind::Text,
         text: sentences.join(sep),
         sentences,
