@@ -312,7 +312,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         }
         let mut decoded = std::mem::take(&mut self.scratch);
         decoded.clear();
-        font.decode(bytes, &mut decoded, room);
+        font.decode(bytes, &mut decoded, room, self.doc);
         self.glyphs += decoded.len();
         if self.glyphs >= MAX_GLYPHS {
             self.warnings.push(format!(

@@ -19,6 +19,8 @@ pub(crate) struct FontCache {
 #[derive(Debug, Default)]
 struct CacheInner {
     by_id: HashMap<ObjectId, Arc<Font>>,
+    /// Every font loaded, by [`Font::index`] (also direct dictionaries, not cached).
+    all: Vec<Arc<Font>>,
     infos: Vec<FontInfo>,
     warnings: Vec<String>,
 }
@@ -53,6 +55,7 @@ impl FontCache {
         inner.infos.push(info);
         inner.warnings.append(&mut warnings);
         let font = Arc::new(font);
+        inner.all.push(Arc::clone(&font));
         if let Some(id) = id {
             inner.by_id.insert(id, Arc::clone(&font));
         }
@@ -60,12 +63,16 @@ impl FontCache {
     }
 
     /// The layout descriptions of the fonts, indexed by [`Font::index`], and the
-    /// warnings met while loading them.
+    /// warnings met while loading them (those of programs read for a page's codes
+    /// last, font by font).
     pub(crate) fn into_parts(self) -> (Vec<FontInfo>, Vec<String>) {
-        let inner = self
+        let mut inner = self
             .inner
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
+        for font in &inner.all {
+            inner.warnings.extend_from_slice(font.program_warnings());
+        }
         (inner.infos, inner.warnings)
     }
 }

@@ -112,6 +112,13 @@ impl CMap {
         self.unicode_chars.insert(code, SmolStr::from(text));
     }
 
+    /// The largest code this CMap's own bfchar/bfrange entries map; `None` without any.
+    pub fn last_unicode_code(&self) -> Option<u32> {
+        let chars = self.unicode_chars.keys().copied().max();
+        let ranges = self.unicode_ranges.iter().map(|r| r.1).max();
+        chars.max(ranges)
+    }
+
     /// The Unicode text a code maps to through bfchar/bfrange entries.
     pub fn unicode(&self, code: u32) -> Option<SmolStr> {
         self.own_unicode(code)

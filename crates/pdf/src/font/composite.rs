@@ -103,17 +103,21 @@ impl Font {
             .and_then(|c| predefined::cid_to_unicode(&c));
         let program = match (cid_font, desc) {
             (Some(f), Some(d)) if collection.is_none() => {
-                embedded::GlyphUnicode::load(f, d, doc, warnings)
+                Some(Box::new(embedded::LazyProgram::new(f, d)))
             }
             _ => None,
         };
         let mut to_unicode = to_unicode;
         if let (Some(t), Some(p)) = (to_unicode.as_mut(), program.as_ref()) {
             let enc = encoding.clone();
-            super::split_arabic_clusters(t, p, |code| match &enc {
-                Some(c) => c.cid(code).unwrap_or(0),
-                None => code,
-            });
+            super::split_arabic_clusters(
+                t,
+                || p.get(doc),
+                |code| match &enc {
+                    Some(c) => c.cid(code).unwrap_or(0),
+                    None => code,
+                },
+            );
         }
         let identity_to_unicode = matches!(
             dict.get(b"ToUnicode").ok().map(|o| deref(doc, o)),
@@ -130,6 +134,7 @@ impl Font {
                 collection,
                 program,
                 widths,
+                by_code: Vec::new(),
             },
             to_unicode,
             vertical,
@@ -138,6 +143,10 @@ impl Font {
         // The space glyph's width, when the ToUnicode CMap names one.
         if let Some(w) = font.find_space_width() {
             font.space_width = w;
+        }
+        let dense = font.dense_codes(doc);
+        if let Kind::Composite { by_code, .. } = &mut font.kind {
+            *by_code = dense;
         }
         (font, info)
     }

@@ -5,11 +5,64 @@
 //! is counted undecodable (PDF 32000-1 §9.10.2 leaves it to the reader).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use lopdf::{Dictionary, Document};
+use lopdf::{Dictionary, Document, Object};
 
 use super::glyph_name_to_unicode;
 use crate::content::{font_stream, MAX_CMAP_STREAM, MAX_FONT_PROGRAM};
+
+/// The embedded program of a CID font, read the first time a glyph needs it.
+///
+/// Most CID fonts carry a `/ToUnicode` CMap that maps every code a page shows, so
+/// their programs (often hundreds of kilobytes deflated: the four of A/RES/73/6 inflate
+/// to 969 KB, 20 % of `unpara text`'s instructions there) are never needed; poppler
+/// does not read them for text either. The entries are kept (references, cheap to
+/// copy) and the program is read from the document at the first code that needs it.
+#[derive(Debug)]
+pub(crate) struct LazyProgram {
+    /// `/FontFile2` or `/FontFile3` of the descriptor, with its key.
+    font_file: Option<(&'static str, Object)>,
+    /// `/CIDToGIDMap` of the CIDFont.
+    cid_to_gid: Option<Object>,
+    /// The program once read (`None` when it is missing or does not parse), with the
+    /// warnings met reading it.
+    loaded: OnceLock<(Option<GlyphUnicode>, Vec<String>)>,
+}
+
+impl LazyProgram {
+    /// Notes where a CID font's program is, without reading it.
+    pub(crate) fn new(cid_font: &Dictionary, desc: &Dictionary) -> Self {
+        let font_file = ["FontFile2", "FontFile3"]
+            .into_iter()
+            .find_map(|k| Some((k, desc.get(k.as_bytes()).ok()?.clone())));
+        LazyProgram {
+            font_file,
+            cid_to_gid: cid_font.get(b"CIDToGIDMap").ok().cloned(),
+            loaded: OnceLock::new(),
+        }
+    }
+
+    /// The program, read from `doc` (the document the font was loaded from) on the
+    /// first call; `None` when there is none or it does not parse.
+    pub(crate) fn get(&self, doc: &Document) -> Option<&GlyphUnicode> {
+        self.loaded
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                let program = self.font_file.as_ref().and_then(|(key, entry)| {
+                    GlyphUnicode::load(key, entry, self.cid_to_gid.as_ref(), doc, &mut warnings)
+                });
+                (program, warnings)
+            })
+            .0
+            .as_ref()
+    }
+
+    /// The warnings met reading the program; none when it was never needed.
+    pub(crate) fn warnings(&self) -> &[String] {
+        self.loaded.get().map_or(&[], |(_, w)| w.as_slice())
+    }
+}
 
 /// Glyph id → Unicode text of an embedded font.
 #[derive(Debug, Default)]
@@ -22,21 +75,20 @@ pub(crate) struct GlyphUnicode {
 }
 
 impl GlyphUnicode {
-    /// Reads the `/FontFile2` or `/FontFile3` (OpenType) program named by a CID font's
-    /// descriptor; `None` when there is none or it does not parse.
+    /// Reads the `/FontFile2` or `/FontFile3` (OpenType) program `entry` of a CID
+    /// font's descriptor (`key` names it in warnings) and the CIDFont's `/CIDToGIDMap`;
+    /// `None` when the program does not decode or parse.
     ///
     /// The program is decoded within [`MAX_FONT_PROGRAM`] bytes and the `/CIDToGIDMap`
     /// within [`MAX_CMAP_STREAM`]; larger ones are refused with a warning.
-    pub(crate) fn load(
-        cid_font: &Dictionary,
-        desc: &Dictionary,
+    fn load(
+        key: &str,
+        entry: &Object,
+        cid_to_gid: Option<&Object>,
         doc: &Document,
         warnings: &mut Vec<String>,
     ) -> Option<Self> {
-        let program = ["FontFile2", "FontFile3"].iter().find_map(|k| {
-            let entry = desc.get(k.as_bytes()).ok()?;
-            font_stream(doc, entry, &format!("/{k}"), MAX_FONT_PROGRAM, warnings)
-        })?;
+        let program = font_stream(doc, entry, &format!("/{key}"), MAX_FONT_PROGRAM, warnings)?;
         let face = ttf_parser::Face::parse(&program, 0).ok()?;
         let mut by_glyph = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -70,9 +122,7 @@ impl GlyphUnicode {
             }
         }
         by_glyph.retain(|_, t| !t.contains('\0'));
-        let cid_to_gid = cid_font
-            .get(b"CIDToGIDMap")
-            .ok()
+        let cid_to_gid = cid_to_gid
             .and_then(|o| font_stream(doc, o, "/CIDToGIDMap", MAX_CMAP_STREAM, warnings))
             .unwrap_or_default();
         Some(GlyphUnicode {

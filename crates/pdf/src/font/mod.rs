@@ -51,14 +51,11 @@ pub(crate) struct Decoded {
 #[derive(Debug)]
 enum Kind {
     Simple {
-        /// The encoding's characters by code; consulted for codes the ToUnicode CMap
-        /// leaves out only when `table_agrees` ([`simple::table_agrees`]).
-        table: simple::ByteTable,
-        /// Whether the encoding agrees with the ToUnicode CMap where both map a code.
-        table_agrees: bool,
-        widths: Vec<f32>,
-        /// Scale from glyph space to 1/1000 text space (Type 3 `/FontMatrix`).
-        scale: f32,
+        /// What each of the 256 one-byte codes decodes to, worked out once when the
+        /// font is loaded ([`simple_codes`]): a page's glyphs are then a table lookup
+        /// each (the CMap search, the encoding table and the compatibility fold were
+        /// 8 % of `unpara text`'s instructions on a Word-made report, S/2013/220).
+        by_code: Vec<Decoded>,
     },
     Composite {
         /// Encoding CMap; `None` for Identity-H/V (2-byte codes, CID = code).
@@ -72,8 +69,11 @@ enum Kind {
         /// Glyph → Unicode of the embedded font program, read when the font has no
         /// registered character collection: the last resort for codes the ToUnicode
         /// CMap leaves out, or for every code when there is none.
-        program: Option<embedded::GlyphUnicode>,
+        program: Option<Box<embedded::LazyProgram>>,
         widths: CidWidths,
+        /// What the two-byte codes the ToUnicode CMap maps decode to, by code
+        /// ([`Font::dense_codes`]); empty for other encodings than Identity.
+        by_code: Vec<Option<Decoded>>,
     },
 }
 
@@ -275,10 +275,13 @@ impl Font {
                     index,
                     name: String::new(),
                     kind: Kind::Simple {
-                        table,
-                        table_agrees,
-                        widths,
-                        scale,
+                        by_code: simple_codes(
+                            to_unicode.as_ref(),
+                            &table,
+                            table_agrees,
+                            &widths,
+                            scale,
+                        ),
                     },
                     to_unicode,
                     vertical: false,
@@ -300,51 +303,37 @@ impl Font {
             .filter(|w| *w > 0.0)
     }
 
-    /// Decodes a string operand into codes, appending at most `limit` of them to `out`.
-    pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Decoded>, limit: usize) {
-        let start = out.len();
-        self.decode_codes(bytes, out, limit);
-        for d in out.get_mut(start..).unwrap_or_default() {
-            if let Some(folded) = d.text.as_deref().and_then(compat::fold) {
-                d.text = Some(SmolStr::from(folded));
-            }
+    /// The warnings met reading the font's program, when a code needed it.
+    pub(crate) fn program_warnings(&self) -> &[String] {
+        match &self.kind {
+            Kind::Composite {
+                program: Some(p), ..
+            } => p.warnings(),
+            _ => &[],
         }
     }
 
-    fn decode_codes(&self, bytes: &[u8], out: &mut Vec<Decoded>, limit: usize) {
-        let end = out.len().saturating_add(limit);
+    /// Decodes a string operand into codes, appending at most `limit` of them to `out`.
+    /// `doc` is the document the font was loaded from (its program is read from it
+    /// when a code needs it).
+    pub(crate) fn decode(
+        &self,
+        bytes: &[u8],
+        out: &mut Vec<Decoded>,
+        limit: usize,
+        doc: &Document,
+    ) {
         match &self.kind {
-            Kind::Simple {
-                table,
-                table_agrees,
-                widths,
-                scale,
-            } => {
-                for &b in bytes.iter().take(limit) {
-                    let code = u32::from(b);
-                    let text = self
-                        .to_unicode
-                        .as_ref()
-                        .and_then(|t| t.to_unicode(code))
-                        .or_else(|| {
-                            table_agrees.then_some(())?;
-                            table.get(usize::from(b)).copied().flatten().map(char_text)
-                        });
-                    out.push(Decoded {
-                        text,
-                        width: widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
-                        word_space: b == 32,
-                    });
-                }
-            }
+            Kind::Simple { by_code } => out.extend(
+                bytes
+                    .iter()
+                    .take(limit)
+                    .filter_map(|&b| by_code.get(usize::from(b)).cloned()),
+            ),
             Kind::Composite {
-                encoding,
-                unicode_codes,
-                identity_to_unicode,
-                collection,
-                program,
-                widths,
+                encoding, by_code, ..
             } => {
+                let end = out.len().saturating_add(limit);
                 let mut rest = bytes;
                 while !rest.is_empty() && out.len() < end {
                     let (code, len) = match encoding {
@@ -356,51 +345,143 @@ impl Font {
                         },
                     };
                     rest = rest.get(len..).unwrap_or_default();
-                    let cid = match encoding {
-                        Some(c) => c.cid(code).unwrap_or(0),
-                        None => code,
-                    };
-                    // PDF 32000-1 §9.10.2: ToUnicode, then the encoding's own Unicode
-                    // meaning, then the character collection's table.
-                    let mapped = self.to_unicode.as_ref().and_then(|t| t.to_unicode(code));
-                    // A glyph the ToUnicode CMap leaves out while the font program
-                    // says it is the tatweel (U+0640) is a kashida the typesetter drew
-                    // to justify Arabic (LibreOffice does): no text, not undecodable.
-                    if mapped.is_none()
-                        && self.to_unicode.is_some()
-                        && program.as_ref().and_then(|p| p.unicode(cid)).as_deref()
-                            == Some("\u{640}")
-                    {
-                        out.push(Decoded {
-                            text: Some(SmolStr::default()),
-                            width: widths.get(cid),
-                            word_space: false,
-                        });
-                        continue;
+                    let cached = (len == 2)
+                        .then(|| by_code.get(usize::try_from(code).ok()?)?.as_ref())
+                        .flatten();
+                    match cached {
+                        Some(d) => out.push(d.clone()),
+                        None => out.push(self.decode_code(code, len, doc)),
                     }
-                    let text = mapped
-                        .or_else(|| {
-                            unicode_codes
-                                .then(|| composite::utf16_code(code).map(SmolStr::from))
-                                .flatten()
-                        })
-                        .or_else(|| {
-                            identity_to_unicode
-                                .then(|| char::from_u32(code).map(char_text))
-                                .flatten()
-                        })
-                        .or_else(|| collection.as_ref()?.unicode(cid))
-                        .or_else(|| program.as_ref()?.unicode(cid).map(SmolStr::from))
-                        .filter(|t| !t.is_empty() && !t.contains('\u{0}'));
-                    out.push(Decoded {
-                        text,
-                        width: widths.get(cid),
-                        word_space: len == 1 && code == 32,
-                    });
                 }
             }
         }
     }
+
+    /// What one code of `len` bytes of a composite font decodes to, its text folded
+    /// ([`compat::fold`]); an empty text for a kashida.
+    fn decode_code(&self, code: u32, len: usize, doc: &Document) -> Decoded {
+        let Kind::Composite {
+            encoding,
+            unicode_codes,
+            identity_to_unicode,
+            collection,
+            program,
+            widths,
+            ..
+        } = &self.kind
+        else {
+            return Decoded {
+                text: None,
+                width: 0.0,
+                word_space: false,
+            };
+        };
+        let cid = match encoding {
+            Some(c) => c.cid(code).unwrap_or(0),
+            None => code,
+        };
+        // PDF 32000-1 §9.10.2: ToUnicode, then the encoding's own Unicode meaning, then
+        // the character collection's table.
+        let mapped = self.to_unicode.as_ref().and_then(|t| t.to_unicode(code));
+        // A glyph the ToUnicode CMap leaves out while the font program says it is the
+        // tatweel (U+0640) is a kashida the typesetter drew to justify Arabic
+        // (LibreOffice does): no text, not undecodable.
+        if mapped.is_none()
+            && self.to_unicode.is_some()
+            && program
+                .as_ref()
+                .and_then(|p| p.get(doc)?.unicode(cid))
+                .as_deref()
+                == Some("\u{640}")
+        {
+            return Decoded {
+                text: Some(SmolStr::default()),
+                width: widths.get(cid),
+                word_space: false,
+            };
+        }
+        let text = mapped
+            .or_else(|| {
+                unicode_codes
+                    .then(|| composite::utf16_code(code).map(SmolStr::from))
+                    .flatten()
+            })
+            .or_else(|| {
+                identity_to_unicode
+                    .then(|| char::from_u32(code).map(char_text))
+                    .flatten()
+            })
+            .or_else(|| collection.as_ref()?.unicode(cid))
+            .or_else(|| program.as_ref()?.get(doc)?.unicode(cid).map(SmolStr::from))
+            .filter(|t| !t.is_empty() && !t.contains('\u{0}'))
+            .map(|t| compat::fold(&t).map_or(t, SmolStr::from));
+        Decoded {
+            text,
+            width: widths.get(cid),
+            word_space: len == 1 && code == 32,
+        }
+    }
+
+    /// The two-byte codes of an Identity-encoded composite font that its ToUnicode
+    /// CMap maps, decoded once ([`Font::decode_code`]; `None` for the others), for codes
+    /// below the largest one mapped and below [`DENSE_CODES`]: a page's glyphs are then
+    /// a table lookup each instead of a CMap search (the search was 15 % of
+    /// `unpara text`'s instructions on a Word-made report, A/80/590, whose fonts map
+    /// codes up to 4 136). Codes the table leaves out are decoded one by one.
+    pub(super) fn dense_codes(&self, doc: &Document) -> Vec<Option<Decoded>> {
+        let (Some(t), Kind::Composite { encoding: None, .. }) = (&self.to_unicode, &self.kind)
+        else {
+            return Vec::new();
+        };
+        let Some(last) = t.last_unicode_code() else {
+            return Vec::new();
+        };
+        let len =
+            usize::try_from(last).map_or(DENSE_CODES, |l| l.saturating_add(1).min(DENSE_CODES));
+        (0..len)
+            .map(|code| {
+                let code = u32::try_from(code).ok()?;
+                t.to_unicode(code)?;
+                Some(self.decode_code(code, 2, doc))
+            })
+            .collect()
+    }
+}
+
+/// The most codes of a composite font decoded ahead ([`Font::dense_codes`]): the
+/// 8 192 first two-byte codes, 256 KiB a font at most (32 bytes a code). The subset
+/// fonts Word and cairo embed number their glyphs from 1 up (the corpus's largest
+/// code mapped: 4 136); a font whose codes lie above is decoded code by code.
+const DENSE_CODES: usize = 8_192;
+
+/// What each one-byte code of a simple font decodes to (256 entries, by code): the
+/// ToUnicode CMap's text (PDF 32000-1 §9.10.2), else the encoding's character when
+/// `table_agrees` ([`simple::table_agrees`]), with compatibility characters folded
+/// ([`compat::fold`]); the advance is the code's `/Widths` entry times `scale` (1/1000
+/// text space; the `/FontMatrix` of Type 3 fonts); code 32 takes word spacing.
+fn simple_codes(
+    to_unicode: Option<&CMap>,
+    table: &simple::ByteTable,
+    table_agrees: bool,
+    widths: &[f32],
+    scale: f32,
+) -> Vec<Decoded> {
+    (0..=255u8)
+        .map(|b| {
+            let text = to_unicode
+                .and_then(|t| t.to_unicode(u32::from(b)))
+                .or_else(|| {
+                    table_agrees.then_some(())?;
+                    table.get(usize::from(b)).copied().flatten().map(char_text)
+                })
+                .map(|t| compat::fold(&t).map_or(t, SmolStr::from));
+            Decoded {
+                text,
+                width: widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
+                word_space: b == 32,
+            }
+        })
+        .collect()
 }
 
 /// Fixes ToUnicode values that give a whole Arabic cluster (a letter and its marks,
@@ -409,10 +490,11 @@ impl Font {
 /// else it is drawn. Among the codes sharing such a value, a code whose glyph the font
 /// program's own `cmap` names as one of the cluster's marks gets that mark; the others
 /// get the value without the marks so found. Codes of clusters no glyph resolves stay
-/// as they are. `cid` gives a code's CID (its glyph through `/CIDToGIDMap`).
-pub(crate) fn split_arabic_clusters(
+/// as they are. `cid` gives a code's CID (its glyph through `/CIDToGIDMap`);
+/// `program` reads the font program, only when some value is such a cluster.
+pub(crate) fn split_arabic_clusters<'p>(
     to_unicode: &mut CMap,
-    program: &embedded::GlyphUnicode,
+    program: impl FnOnce() -> Option<&'p embedded::GlyphUnicode>,
     cid: impl Fn(u32) -> u32,
 ) {
     let mut groups: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
@@ -424,6 +506,12 @@ pub(crate) fn split_arabic_clusters(
             groups.entry(value.to_string()).or_default().push(code);
         }
     }
+    if groups.is_empty() {
+        return;
+    }
+    let Some(program) = program() else {
+        return;
+    };
     for (value, codes) in groups {
         let own: Vec<(u32, Option<String>)> = codes
             .iter()
@@ -469,7 +557,7 @@ mod tests {
         };
         let (font, _) = Font::load(&dict, &doc, 0, &mut Vec::new());
         let mut out = Vec::new();
-        font.decode(bytes, &mut out, usize::MAX);
+        font.decode(bytes, &mut out, usize::MAX, &doc);
         out.into_iter().map(|d| d.text.map(String::from)).collect()
     }
 
