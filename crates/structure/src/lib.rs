@@ -28,6 +28,7 @@ mod error;
 mod flow;
 mod footnotes;
 mod front;
+mod front_lines;
 mod furniture;
 mod headings;
 mod labels;

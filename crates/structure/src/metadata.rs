@@ -7,9 +7,8 @@
 use unpara_model::{Lang, Layout, Metadata};
 
 use crate::dates::find_date;
-use crate::patterns::{
-    distribution_term, is_language_line, DISTRIBUTION, JOB_LETTER, JOB_NUMBER, ORIGINAL, SYMBOL,
-};
+use crate::front_lines;
+use crate::patterns::{distribution_term, is_language_line, JOB_LETTER, JOB_NUMBER, SYMBOL};
 
 /// The document symbol: of the symbol-shaped texts of the front page, in reading order
 /// (the masthead first), the first that a later page prints too (its running header),
@@ -53,14 +52,16 @@ pub(crate) fn consume_line(
     if let Some(sym) = meta.symbol.as_deref() {
         rest = rest.replace(sym, " ");
     }
-    if let Some(c) = DISTRIBUTION.captures(&rest) {
-        meta.distribution = c.get(1).map(|m| distribution_term(m.as_str()).to_string());
+    if let Some(f) = front_lines::distribution(&rest) {
+        meta.distribution = rest
+            .get(f.value)
+            .map(|word| distribution_term(word).to_string());
         *seen_distribution = true;
-        rest = DISTRIBUTION.replace(&rest, " ").into_owned();
+        rest.replace_range(f.whole, " ");
     }
-    if let Some(c) = ORIGINAL.captures(&rest) {
-        meta.original_language = c.get(1).and_then(|m| Lang::parse(m.as_str()));
-        rest = ORIGINAL.replace(&rest, " ").into_owned();
+    if let Some(f) = front_lines::original(&rest) {
+        meta.original_language = rest.get(f.value).and_then(Lang::parse);
+        rest.replace_range(f.whole, " ");
     }
     // The issue date follows the distribution line.
     if *seen_distribution && meta.date.is_none() {

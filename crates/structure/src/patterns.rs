@@ -54,15 +54,6 @@ pub(crate) static BARCODE: LazyLock<Regex> =
 pub(crate) static BARCODE_IN_TEXT: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\*{DIGIT}{{7,9}}\*")));
 
-/// The distribution line in the six languages: `Distr.: General`, `Distr. générale`,
-/// `Distr. general`, `Distr.: Общая`, `التوزيع: عام`; group 1 is the distribution word
-/// as printed ([`distribution_term`] names it in English).
-pub(crate) static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:Distr\.?|التوزيع)\s*:?\s*(General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada|restringida|Общая|Ограниченная|Для служебного пользования|عام|محدود|سري)",
-    )
-});
-
 /// The English term of a distribution word of any language (`générale` → `General`),
 /// so that the versions of one document carry the same value.
 pub(crate) fn distribution_term(printed: &str) -> &'static str {
@@ -79,13 +70,6 @@ pub(crate) fn distribution_term(printed: &str) -> &'static str {
         _ => "General",
     }
 }
-
-/// The original-language line: `Original: English`, `Original : anglais`,
-/// `Original: inglés`, `Подлинный текст: английский`, `الأصل: بالإنكليزية`,
-/// `原文：英文`; group 1 is the language's name ([`unpara_model::Lang::parse`] reads
-/// it).
-pub(crate) static ORIGINAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(\p{L}+)"));
 
 /// A line naming only a language (the language line of the front page), in any of the
 /// six languages' names for it (`French`, `Français`, `Español`, `Русский`, `عربي`).
@@ -151,14 +135,6 @@ mod tests {
         assert!(PAGE_NUMBER.is_match("10/11"));
         assert!(BARCODE.is_match("*1706020*"));
         assert!(!BARCODE.is_match("*"));
-        assert_eq!(
-            &DISTRIBUTION.captures("Distr.: General").unwrap()[1],
-            "General"
-        );
-        assert_eq!(
-            &ORIGINAL.captures("Original: English").unwrap()[1],
-            "English"
-        );
         for (line, term) in [
             ("Distr.: General", "General"),
             ("Distr. générale", "General"),
@@ -168,10 +144,7 @@ mod tests {
             ("Distr.: Общая", "General"),
             ("التوزيع: محدود", "Limited"),
         ] {
-            let printed = DISTRIBUTION
-                .captures(line)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str());
+            let printed = crate::front_lines::distribution(line).and_then(|f| line.get(f.value));
             assert_eq!(printed.map(distribution_term), Some(term), "{line}");
         }
         for (line, lang) in [
@@ -184,10 +157,7 @@ mod tests {
             ("الأصل: بالعربية", "ar"),
             ("原文：英文", "en"),
         ] {
-            let name = ORIGINAL
-                .captures(line)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str());
+            let name = crate::front_lines::original(line).and_then(|f| line.get(f.value));
             assert_eq!(
                 name.and_then(unpara_model::Lang::parse).map(|l| l.code()),
                 Some(lang),
