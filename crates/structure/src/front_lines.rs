@@ -16,9 +16,10 @@ pub(crate) struct Found {
     pub value: Range<usize>,
 }
 
-/// The words that open a distribution line: `Distr.` (English, French, Spanish,
-/// Russian documents) and `التوزيع` (Arabic). Matched without regard to case.
-const DISTRIBUTION_OPENERS: [&str; 2] = ["distr", "التوزيع"];
+/// The words that open a distribution line, each with whether a full stop may follow
+/// it: `Distr.` (English, French, Spanish, Russian documents; the abbreviation's stop)
+/// and `التوزيع` (Arabic, a whole word, no stop). Matched without regard to case.
+const DISTRIBUTION_OPENERS: [(&str, bool); 2] = [("distr", true), ("التوزيع", false)];
 
 /// The distribution words of the six languages, as printed: `General`, `générale`,
 /// `Общая`, `عام`, … ([`crate::patterns::distribution_term`] names them in English).
@@ -46,17 +47,17 @@ const DISTRIBUTION_WORDS: [&str; 16] = [
 const ORIGINAL_OPENERS: [&str; 4] = ["Original", "Подлинный текст", "الأصل", "原文"];
 
 /// The distribution line in `text`: an opener ([`DISTRIBUTION_OPENERS`]; `Distr`
-/// with its full stop, if any), white space, an optional colon, white space, then a
+/// with its full stop, if any, `التوزيع` without), white space, an optional colon, white space, then a
 /// distribution word ([`DISTRIBUTION_WORDS`]); words compared without regard to case.
 /// The leftmost such phrase.
 pub(crate) fn distribution(text: &str) -> Option<Found> {
     text.char_indices().find_map(|(start, _)| {
         let rest = text.get(start..)?;
-        let after = DISTRIBUTION_OPENERS
+        let (after, stop) = DISTRIBUTION_OPENERS
             .iter()
-            .find_map(|w| prefix_ignoring_case(rest, w))?;
+            .find_map(|&(w, stop)| Some((prefix_ignoring_case(rest, w)?, stop)))?;
         let mut at = start + after;
-        if text.get(at..)?.starts_with('.') {
+        if stop && text.get(at..)?.starts_with('.') {
             at += 1;
         }
         at = skip_space(text, at);
@@ -160,6 +161,12 @@ mod tests {
             assert_eq!(distribution(line), None, "{line}");
         }
         // The leftmost phrase, after a "Distr" that says nothing.
+        // A full stop follows the abbreviation, never the Arabic word.
+        assert_eq!(distribution("التوزيع.General"), None);
+        assert_eq!(
+            value("التوزيع: عام", distribution("التوزيع: عام")),
+            Some("عام")
+        );
         let line = "Distr list; Distr.: Limited";
         assert_eq!(value(line, distribution(line)), Some("Limited"));
     }
