@@ -280,7 +280,7 @@ fn read_page(doc: &Document, page_id: ObjectId, number: u32, fonts: &FontCache) 
         Err(e) => warnings.push(format!("resources unreadable ({e})")),
     }
     let content = content::page_content(doc, page_id, &mut warnings);
-    let mut sink = PageSink::default();
+    let mut sink = PageSink::for_content(content.len());
     let mut interp = Interpreter::new(doc, fonts, &mut sink);
     interp.run(&content, &resources);
     let undecodable = std::mem::take(&mut interp.undecodable_by_font);

@@ -4,8 +4,8 @@
 
 use unpara_model::Block;
 
+use crate::digit_forms::{has_barcode, job_number};
 use crate::measure::Measures;
-use crate::patterns::{BARCODE_IN_TEXT, JOB_NUMBER};
 
 /// A page's frame differs from the document's when an edge is further than this many
 /// ems from the same edge on most pages of its parity (mirrored margins alternate).
@@ -50,9 +50,9 @@ pub(crate) fn furniture_in_blocks(blocks: &[Block], pages: u32) -> Vec<String> {
         .iter()
         .filter_map(|b| {
             let t = &b.text;
-            let what = if JOB_NUMBER.is_match(t) {
+            let what = if job_number(t).is_some() {
                 "a job number"
-            } else if BARCODE_IN_TEXT.is_match(t) {
+            } else if has_barcode(t) {
                 "a barcode"
             } else if pages > 1
                 && t.split_whitespace().any(|w| {

@@ -10,10 +10,11 @@
 use unpara_model::{Document, Flow, FlowParagraph, Footnote, Lang, Metadata, Source};
 
 use crate::body::BodyLine;
+use crate::digit_forms::{is_barcode, job_number};
 use crate::labels::{recognize, LabelKind};
 use crate::measure::Measures;
 use crate::metadata;
-use crate::patterns::{BARCODE, JOB_NUMBER, SYMBOL};
+use crate::patterns::SYMBOL;
 use crate::{finish, Parts, StructureError};
 
 /// The most common value of `key` among the paragraphs, weighted by characters.
@@ -95,7 +96,7 @@ pub fn build_document_from_flow(
     for p in flow.paragraphs.iter().skip(start) {
         let mut text = p.text.clone();
         // A barcode or job number in a text box is page furniture.
-        if p.text_box && (BARCODE.is_match(text.trim()) || JOB_NUMBER.is_match(&text)) {
+        if p.text_box && (is_barcode(text.trim()) || job_number(&text).is_some()) {
             if meta.job_number.is_none() {
                 meta.job_number = metadata::job_number([text.clone()]);
             }

@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use unpara_model::{Layout, Line, Page};
 
+use crate::digit_forms::{is_barcode, is_page_number, job_number};
 use crate::measure::{self, quantile, text_size, SAME_SIZE_SHARE};
-use crate::patterns::{BARCODE, JOB_NUMBER, PAGE_NUMBER};
 
 /// Lines repeat "at the same place" when their distances from the page edge differ by
 /// at most this many ems of their size: producers put a running header at the same
@@ -87,9 +87,9 @@ fn same_numbers(a: &[i64], pa: u32, b: &[i64], pb: u32) -> bool {
 /// page number alone.
 fn pattern(text: &str, symbol: Option<&str>, page: &PageNumbers) -> bool {
     let t = text.trim();
-    BARCODE.is_match(t)
-        || JOB_NUMBER.is_match(t)
-        || PAGE_NUMBER.is_match(t)
+    is_barcode(t)
+        || job_number(t).is_some()
+        || is_page_number(t)
         || t == page.alone
         || t.split_whitespace().any(|tok| tok == page.of_pages)
         || symbol.is_some_and(|s| t.contains(s))

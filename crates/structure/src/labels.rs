@@ -10,7 +10,8 @@ use regex::Regex;
 
 use unpara_model::decimal_value;
 
-use crate::patterns::{re, DIGIT, DIGITS};
+use crate::digit_forms;
+use crate::patterns::re;
 
 /// What a label says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,26 +46,15 @@ pub struct Label {
     pub consumed: usize,
 }
 
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^({DIGIT}{{1,3}})\.(?:\s+|[^{DIGITS}\s.])")));
-/// A section's paragraph number, `10.1`, with the white space after it; the text must
-/// then open as [`opens_section_text`] says.
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^({DIGIT}{{1,3}})\.({DIGIT}{{1,3}})\.?\s+")));
-
 /// Whether a character can open the text after a section's paragraph number: a capital
 /// letter, a Han character, an opening quotation mark or parenthesis. Tested here, not
-/// in [`SECTION`]: the classes of all capitals and all Han characters took about 130 µs
+/// in the section's pattern ([`digit_forms::section_label`]): the classes of all capitals and all Han characters took about 130 µs
 /// of that pattern's 170 µs to compile, in every process.
 fn opens_section_text(c: char) -> bool {
     c.is_uppercase() || unpara_model::is_han(c) || matches!(c, '“' | '"' | '(' | '（')
 }
-static PAREN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^[(（]({DIGIT}{{1,2}})[)）]\s*")));
 /// Parenthesized ideographs ㈠–㈩ (U+3220–U+3229), as Chinese sub-items print them.
 static PAREN_IDEOGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^([\x{3220}-\x{3229}])\s*"));
-static RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^({DIGIT}{{1,3}}/{DIGIT}{{1,4}})\.\s+")));
 static ZH_NUMERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));
 /// A sub-item label with a closing parenthesis only, as French, Spanish and Russian UN
@@ -155,11 +145,9 @@ fn dotted(text: &str, max: usize, is_label: impl Fn(char) -> bool) -> Option<(us
 
 /// When the pattern matched the first character of the text itself (no space after the
 /// label, as in Chinese `1.联合国`), gives that character back.
-fn untake(mut l: Label, c: &regex::Captures) -> Label {
-    if let Some(m) = c.get(0) {
-        if !m.as_str().ends_with(char::is_whitespace) {
-            l.consumed = l.text.len();
-        }
+fn untake(mut l: Label, matched: &str) -> Label {
+    if !matched.ends_with(char::is_whitespace) {
+        l.consumed = l.text.len();
     }
     l
 }
@@ -168,13 +156,16 @@ fn untake(mut l: Label, c: &regex::Captures) -> Label {
 /// `previous_letter` is the last `(a)`-type letter seen, to read `(i)` after `(h)` as a
 /// letter and otherwise as a Roman numeral.
 pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
-    let label = |m: &regex::Captures, kind: LabelKind, trim_to: usize| {
-        let whole = m.get(0)?;
+    // A label of the first `trim_to` bytes (trimmed), its match `consumed` bytes long.
+    let labelled = |consumed: usize, kind: LabelKind, trim_to: usize| {
         Some(Label {
             text: text.get(..trim_to)?.trim().to_string(),
             kind,
-            consumed: whole.end(),
+            consumed,
         })
+    };
+    let label = |m: &regex::Captures, kind: LabelKind, trim_to: usize| {
+        labelled(m.get(0)?.end(), kind, trim_to)
     };
     // Every form opens with a digit, a parenthesis, a parenthesized ideograph, a Chinese
     // numeral or an ASCII letter: the patterns of the other forms are not tried (nor
@@ -188,27 +179,26 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         return None;
     }
     if digit {
-        if let Some(c) = RESOLUTION.captures(text) {
-            let end = c.get(1)?.end() + 1;
-            return label(&c, LabelKind::Resolution, end);
+        if let Some((number, whole)) = digit_forms::resolution_label(text) {
+            return labelled(whole, LabelKind::Resolution, number + 1);
         }
-        if let Some(c) = SECTION.captures(text).filter(|c| {
-            c.get(0)
-                .and_then(|m| text.get(m.end()..)?.chars().next())
+        if let Some((a, b, whole)) = digit_forms::section_label(text).filter(|(_, _, whole)| {
+            text.get(*whole..)
+                .and_then(|r| r.chars().next())
                 .is_some_and(opens_section_text)
         }) {
-            let section = decimal_value(c.get(1)?.as_str())?;
-            let n = decimal_value(c.get(2)?.as_str())?;
-            let end = c.get(2)?.end() + usize::from(text.get(c.get(2)?.end()..)?.starts_with('.'));
-            return label(&c, LabelKind::Section(section, n), end).map(|mut l| {
+            let section = decimal_value(text.get(a)?)?;
+            let n = decimal_value(text.get(b.clone())?)?;
+            let end = b.end + usize::from(text.get(b.end..)?.starts_with('.'));
+            return labelled(whole, LabelKind::Section(section, n), end).map(|mut l| {
                 l.consumed = end + (text.get(end..)?.len() - text.get(end..)?.trim_start().len());
                 Some(l)
             })?;
         }
-        let c = NUMBER.captures(text)?;
-        let n = decimal_value(c.get(1)?.as_str())?;
-        let end = c.get(1)?.end() + 1;
-        return label(&c, LabelKind::Number(n), end).map(|l| untake(l, &c));
+        let (number, whole) = digit_forms::number_label(text)?;
+        let n = decimal_value(text.get(..number)?)?;
+        return labelled(whole, LabelKind::Number(n), number + 1)
+            .map(|l| untake(l, text.get(..whole).unwrap_or_default()));
     }
     if ideograph {
         let c = PAREN_IDEOGRAPH.captures(text)?;
@@ -218,10 +208,10 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         return label(&c, LabelKind::SmallRoman(v), end);
     }
     if paren {
-        if let Some(c) = PAREN_NUMBER.captures(text) {
-            let n = decimal_value(c.get(1)?.as_str())?;
-            let end = c.get(0)?.as_str().trim_end().len();
-            return label(&c, LabelKind::ParenNumber(n), end);
+        if let Some((number, whole)) = digit_forms::paren_number_label(text) {
+            let n = decimal_value(text.get(number)?)?;
+            let end = text.get(..whole)?.trim_end().len();
+            return labelled(whole, LabelKind::ParenNumber(n), end);
         }
     }
     if zh {

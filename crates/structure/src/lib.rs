@@ -24,6 +24,7 @@ mod body;
 mod breaks;
 mod dates;
 mod diagnostics;
+mod digit_forms;
 mod error;
 mod flow;
 mod footnotes;

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use unpara_model::{is_cjk, Line};
 
+use crate::digit_forms::is_marker;
 use crate::notes::MARKER_MIN_RISE;
-use crate::patterns::MARKER;
 
 /// A possible footnote reference in a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ pub(crate) fn candidates(line: &Line) -> Vec<RefCandidate> {
     let mut before = String::new();
     for (i, span) in line.spans.iter().enumerate() {
         let t = span.text.trim();
-        if is_raised(line, i) && MARKER.is_match(t) {
+        if is_raised(line, i) && is_marker(t) {
             let exponent = matches!(t, "2" | "3") && is_unit_before(before.trim_end());
             let start = span.text.find(t).unwrap_or(0);
             out.push(RefCandidate {

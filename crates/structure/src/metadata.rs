@@ -7,8 +7,9 @@
 use unpara_model::{Lang, Layout, Metadata};
 
 use crate::dates::find_date;
+use crate::digit_forms;
 use crate::front_lines;
-use crate::patterns::{distribution_term, is_language_line, JOB_LETTER, JOB_NUMBER, SYMBOL};
+use crate::patterns::{distribution_term, is_language_line, SYMBOL};
 
 /// The document symbol: of the symbol-shaped texts of the front page, in reading order
 /// (the masthead first), the first that a later page prints too (its running header),
@@ -81,7 +82,7 @@ pub(crate) fn consume_line(
 pub(crate) fn job_number(furniture_texts: impl IntoIterator<Item = String>) -> Option<String> {
     furniture_texts
         .into_iter()
-        .find_map(|t| JOB_NUMBER.find(&t).map(|m| m.as_str().to_string()))
+        .find_map(|t| Some(t.get(digit_forms::job_number(&t)?)?.to_string()))
 }
 
 /// A warning when the language letter after the job number (`17-14567 (F)`, UN
@@ -92,9 +93,8 @@ pub(crate) fn job_letter_warning(
     lang: Lang,
 ) -> Option<String> {
     let (job, letter) = furniture_texts.into_iter().find_map(|t| {
-        let c = JOB_LETTER.captures(&t)?;
-        let letter = c.get(2)?.as_str().chars().next()?;
-        Some((c.get(1)?.as_str().to_string(), letter))
+        let (job, letter) = digit_forms::job_letter(&t)?;
+        Some((t.get(job)?.to_string(), letter))
     })?;
     let said = Lang::from_job_letter(letter)?;
     (said != lang).then(|| {

@@ -9,8 +9,9 @@
 
 use unpara_model::{Layout, Line, Page};
 
+use crate::digit_forms::is_marker;
 use crate::measure::{same_size, text_size, Measures};
-use crate::patterns::{MARKER, UNDERSCORES};
+use crate::patterns::UNDERSCORES;
 
 /// A footnote separator starts at the body's left edge, give or take this many ems of
 /// the body size (Word, LibreOffice, Typst and WeasyPrint start it exactly there).
@@ -46,7 +47,7 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
     let token = first.text.trim();
     let raised = first.baseline > line.baseline + MARKER_MIN_RISE * line.size
         || (first.size < line.size && !same_size(first.size, line.size) && line.spans.len() > 1);
-    if raised && MARKER.is_match(token) {
+    if raised && is_marker(token) {
         let lead = text.len() - text.trim_start().len();
         return Some((token.to_string(), lead + token.len(), true));
     }
@@ -70,9 +71,7 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
                 c => char::from_u32(c as u32 - '⁴' as u32 + '4' as u32).unwrap_or(c),
             })
             .collect();
-        return MARKER
-            .is_match(&marker)
-            .then_some((marker, lead + sup_end, true));
+        return is_marker(&marker).then_some((marker, lead + sup_end, true));
     }
     let end = t
         .char_indices()
@@ -90,7 +89,7 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
             _ => return None,
         }
     };
-    if !MARKER.is_match(marker) {
+    if !is_marker(marker) {
         return None;
     }
     let next = rest.chars().next()?;

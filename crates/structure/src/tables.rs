@@ -8,20 +8,12 @@
 //! cell's wrapped text. A list of contents entry runs dot leaders to a page number.
 //! Rows become `table` blocks (cells separated by tabs), entries `text` blocks.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::body::BodyLine;
+use crate::digit_forms::dot_leaders;
 use crate::labels::recognize;
-use crate::patterns::{re, DIGIT};
 
 /// Cell edges line up when they differ by at most this many ems.
 const ALIGN_EM: f32 = 0.5;
-
-/// Dot leaders (four dots or more, spaced or not) running to a page number.
-static DOT_LEADERS: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?:\.\s?){{4,}}\s*{DIGIT}{{1,4}}$")));
 
 /// What a body line is, for the table rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +118,7 @@ pub(crate) fn row_kinds(lines: &[BodyLine]) -> Vec<RowKind> {
             if l.table_row {
                 return RowKind::Table;
             }
-            if l.flow.is_none() && DOT_LEADERS.is_match(l.text.trim_end()) {
+            if l.flow.is_none() && dot_leaders(l.text.trim_end()).is_some() {
                 return RowKind::Contents;
             }
             if !candidate(l) {
@@ -191,13 +183,14 @@ fn row_cells_above<'a>(
 /// between them left out).
 pub(crate) fn contents_text(text: &str) -> String {
     let t = crate::text::collapse(text);
-    match DOT_LEADERS.find(&t) {
-        Some(m) => {
-            let page = m.as_str().trim_start_matches(['.', ' ']).trim();
-            format!(
-                "{}\t{page}",
-                t.get(..m.start()).unwrap_or_default().trim_end()
-            )
+    match dot_leaders(&t) {
+        Some(start) => {
+            let page = t
+                .get(start..)
+                .unwrap_or_default()
+                .trim_start_matches(['.', ' '])
+                .trim();
+            format!("{}\t{page}", t.get(..start).unwrap_or_default().trim_end())
         }
         None => t,
     }
