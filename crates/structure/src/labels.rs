@@ -11,6 +11,7 @@ use regex::Regex;
 use unpara_model::decimal_value;
 
 use crate::digit_forms;
+use crate::letter_forms;
 use crate::patterns::re;
 
 /// What a label says.
@@ -57,20 +58,12 @@ fn opens_section_text(c: char) -> bool {
 static PAREN_IDEOGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^([\x{3220}-\x{3229}])\s*"));
 static ZH_NUMERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})\s*[.、．]\s*"));
-/// A sub-item label with a closing parenthesis only, as French, Spanish and Russian UN
-/// documents print them: `a)`, `b)`, `iv)`.
-static CLOSE_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^([a-z]{1,5})\)\s+"));
 /// The letters of Arabic sub-item labels in the UN's (abjad) order, `(أ)` `(ب)` `(ج)`
 /// `(د)` `(هـ)` …, read as the Latin letters of the same place (a, b, c, d, e …).
 const ABJAD: [&str; 26] = [
     "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
     "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
 ];
-static PAREN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[(（]\s*(أ|ب|ج|د|هـ|و|ز|ح|ط|ي|ك|ل|م|ن|س|ع|ف|ص|ق|ر|ش|ت|ث|خ|ذ|ض)\s*[)）]\s*")
-});
-static PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[(（]\s*([a-z]{1,5}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"));
 
 /// Value of a Roman numeral (I–L range used for headings), or `None`.
 pub fn roman_value(s: &str) -> Option<u32> {
@@ -241,26 +234,27 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
         }
     }
     if paren {
-        if let Some(c) = PAREN_ARABIC.captures(text) {
-            let letter = c.get(1)?.as_str();
-            let n = ABJAD.iter().position(|l| *l == letter)?;
+        if let Some((n, whole)) = letter_forms::paren_letter_of(text, &ABJAD) {
             let latin = char::from_u32(u32::from('a') + u32::try_from(n).ok()?)?;
-            let end = c.get(0)?.as_str().trim_end().len();
-            return label(&c, LabelKind::Letter(latin), end);
+            let end = text.get(..whole)?.trim_end().len();
+            return labelled(whole, LabelKind::Letter(latin), end);
         }
     }
+    // Sub-items: `(a)`, `(iv)`, `（三）`; `a)` as French, Spanish and Russian UN
+    // documents print them.
     let found = if paren {
-        PAREN.captures(text)
+        letter_forms::paren_letters_label(text)
     } else if first.is_ascii_lowercase() {
-        CLOSE_ONLY.captures(text)
+        letter_forms::close_only_label(text)
     } else {
         None
     };
-    if let Some(c) = found {
-        let inner = c.get(1)?.as_str();
-        let end = c.get(0)?.as_str().trim_end().len();
+    if let Some((inner, whole)) = found {
+        let inner = text.get(inner)?;
+        let end = text.get(..whole)?.trim_end().len();
+        let label = |kind: LabelKind, end: usize| labelled(whole, kind, end);
         if let Some(v) = chinese_value(inner) {
-            return label(&c, LabelKind::SmallRoman(v), end);
+            return label(LabelKind::SmallRoman(v), end);
         }
         let mut chars = inner.chars();
         let first = chars.next()?;
@@ -269,10 +263,10 @@ pub fn recognize(text: &str, previous_letter: Option<char>) -> Option<Label> {
             |l: char| previous_letter.and_then(|p| char::from_u32(p as u32 + 1)) == Some(l);
         let roman_letter = matches!(first, 'i' | 'v' | 'x' | 'l');
         if single && (!roman_letter || follows(first)) {
-            return label(&c, LabelKind::Letter(first), end);
+            return label(LabelKind::Letter(first), end);
         }
         if let Some(v) = roman_value(inner) {
-            return label(&c, LabelKind::SmallRoman(v), end);
+            return label(LabelKind::SmallRoman(v), end);
         }
     }
     None

@@ -34,6 +34,7 @@ mod furniture;
 mod headings;
 mod labels;
 mod language;
+mod letter_forms;
 mod markers;
 mod measure;
 mod metadata;

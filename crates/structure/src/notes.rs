@@ -10,8 +10,8 @@
 use unpara_model::{Layout, Line, Page};
 
 use crate::digit_forms::is_marker;
+use crate::letter_forms::is_underscore_rule;
 use crate::measure::{same_size, text_size, Measures};
-use crate::patterns::UNDERSCORES;
 
 /// A footnote separator starts at the body's left edge, give or take this many ems of
 /// the body size (Word, LibreOffice, Typst and WeasyPrint start it exactly there).
@@ -253,7 +253,7 @@ fn separator(
         .filter(|r| r.x1 - r.x0 >= SEPARATOR_MIN_EM * em)
         .map(|r| (r.y, None));
     let typed = body()
-        .filter(|(_, l)| UNDERSCORES.is_match(l.text().trim()))
+        .filter(|(_, l)| is_underscore_rule(l.text().trim()))
         .map(|(i, l)| (l.baseline + l.size * 0.5, Some(i)));
     let mut candidates: Vec<(f32, Option<usize>)> = drawn.chain(typed).collect();
     // The lowest first.

@@ -60,9 +60,6 @@ pub(crate) fn is_language_line(text: &str) -> bool {
         && unpara_model::Lang::parse(t).is_some()
 }
 
-/// A footnote separator typed as underscores.
-pub(crate) static UNDERSCORES: LazyLock<Regex> = LazyLock::new(|| re(r"^_{5,}$"));
-
 #[cfg(test)]
 mod tests {
     use super::*;
