@@ -22,11 +22,19 @@ use crate::sink::Glyph;
 /// takes the direction of its page (`page_rtl`, the same count over the page).
 pub(crate) fn is_rtl_row(glyphs: &[Glyph], page_rtl: bool) -> bool {
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in glyphs.iter().flat_map(|g| g.text.chars()) {
-        match script_of(c) {
-            Some(Script::Arabic) => rtl += 1,
-            Some(_) => ltr += 1,
-            None => {}
+    for g in glyphs {
+        let text = g.text.as_str();
+        // ASCII text (most glyphs of most documents): its letters are Latin.
+        if text.is_ascii() {
+            ltr += text.bytes().filter(u8::is_ascii_alphabetic).count();
+            continue;
+        }
+        for c in text.chars() {
+            match script_of(c) {
+                Some(Script::Arabic) => rtl += 1,
+                Some(_) => ltr += 1,
+                None => {}
+            }
         }
     }
     if rtl == 0 && ltr == 0 {

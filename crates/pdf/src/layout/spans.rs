@@ -97,10 +97,12 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         row.glyphs = bidi::without_kashida(std::mem::take(&mut row.glyphs));
         *kashida += before - row.glyphs.len();
     }
+    // Positions first: neighbours are almost never that close, and comparing two
+    // numbers costs less than comparing two texts.
     row.glyphs.dedup_by(|b, a| {
-        a.text == b.text
-            && (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
+        (a.x - b.x).abs() < DUPLICATE_DISTANCE * a.size
             && (a.y - b.y).abs() < DUPLICATE_DISTANCE * a.size
+            && a.text == b.text
     });
     if rtl {
         row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));

@@ -48,6 +48,17 @@ fn stacked_pair(a: &Glyph, b: &Glyph) -> bool {
 /// Moves the stacked CJK glyphs among the upright ones (`quadrant` 0), in
 /// content-stream order, to quadrant 3 and marks them vertical; returns how many moved.
 pub(crate) fn restack(glyphs: &mut [Glyph]) -> usize {
+    // Fewer upright CJK glyphs than a page of vertical writing stacks (every page of a
+    // document in another script): nothing to look for.
+    if glyphs
+        .iter()
+        .filter(|g| upright_cjk(g))
+        .take(MIN_STACKED)
+        .count()
+        < MIN_STACKED
+    {
+        return 0;
+    }
     // Skip space glyphs when looking for the previous and next drawn glyph.
     let visible: Vec<usize> = glyphs
         .iter()
