@@ -59,7 +59,6 @@ pub(crate) struct Interpreter<'a, S: GlyphSink> {
     rects: Vec<Rect>,
     current: (f32, f32),
     subpath_start: (f32, f32),
-    scratch: Vec<Decoded>,
     forms: Vec<ObjectId>,
     operations: usize,
     /// Glyphs shown so far on this page.
@@ -89,7 +88,6 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             rects: Vec::new(),
             current: (0.0, 0.0),
             subpath_start: (0.0, 0.0),
-            scratch: Vec::new(),
             forms: Vec::new(),
             operations: 0,
             glyphs: 0,
@@ -310,15 +308,6 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         if room == 0 {
             return;
         }
-        let mut decoded = std::mem::take(&mut self.scratch);
-        decoded.clear();
-        font.decode(bytes, &mut decoded, room, self.doc);
-        self.glyphs += decoded.len();
-        if self.glyphs >= MAX_GLYPHS {
-            self.warnings.push(format!(
-                "more than {MAX_GLYPHS} glyphs: the rest of the page's text skipped"
-            ));
-        }
         // Within one string only the text matrix's translation changes, so the text
         // rendering matrix's scales and direction are the same for all its glyphs.
         let trm = Matrix::translate(0.0, self.gs.text.rise)
@@ -329,13 +318,16 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
             hscale: trm.horizontal_scale(),
             quadrant: quadrant(&trm, font.vertical),
         };
-        for d in decoded.drain(..) {
-            self.emit(&font, d, &shape);
+        let doc = self.doc;
+        self.glyphs += font.decode(bytes, room, doc, |d| self.emit(&font, d, &shape));
+        if self.glyphs >= MAX_GLYPHS {
+            self.warnings.push(format!(
+                "more than {MAX_GLYPHS} glyphs: the rest of the page's text skipped"
+            ));
         }
-        self.scratch = decoded;
     }
 
-    fn emit(&mut self, font: &Arc<Font>, d: Decoded, shape: &Shape) {
+    fn emit(&mut self, font: &Arc<Font>, d: &Decoded, shape: &Shape) {
         let t = &self.gs.text;
         // The origin of the text rendering matrix (§9.4.4): (0, rise) in text space.
         let (tx, ty) = self.tm.apply(0.0, t.rise);
@@ -343,8 +335,9 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let (size, hscale) = (shape.size, shape.hscale);
         let glyph_w = d.width / 1000.0 * t.size;
         let spacing = t.char_spacing + if d.word_space { t.word_spacing } else { 0.0 };
-        let text = match d.text {
-            Some(s) => s,
+        let blank = d.blank;
+        let text = match &d.text {
+            Some(s) => s.clone(),
             None => {
                 self.undecodable += 1;
                 *self.undecodable_by_font.entry(font.index).or_default() += 1;
@@ -361,7 +354,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let drawn = !text.is_empty();
         if drawn {
             self.sink.glyph(Glyph {
-                blank: Glyph::blank_text(&text),
+                blank,
                 text,
                 x,
                 y,

@@ -46,6 +46,22 @@ pub(crate) struct Decoded {
     pub width: f32,
     /// A single-byte code 32: word spacing `Tw` applies (PDF 32000-1 §9.3.3).
     pub word_space: bool,
+    /// The text is white space only ([`crate::sink::Glyph::blank_text`]), worked out
+    /// once per code instead of once per glyph drawn.
+    pub blank: bool,
+}
+
+impl Decoded {
+    /// A code's text, advance (1/1000 of the text size) and whether word spacing
+    /// applies to it.
+    fn new(text: Option<SmolStr>, width: f32, word_space: bool) -> Decoded {
+        Decoded {
+            blank: text.as_deref().is_some_and(crate::sink::Glyph::blank_text),
+            text,
+            width,
+            word_space,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -313,29 +329,34 @@ impl Font {
         }
     }
 
-    /// Decodes a string operand into codes, appending at most `limit` of them to `out`.
-    /// `doc` is the document the font was loaded from (its program is read from it
-    /// when a code needs it).
+    /// Decodes a string operand into codes, handing at most `limit` of them to `each`
+    /// in order; returns how many it handed. `doc` is the document the font was loaded
+    /// from (its program is read from it when a code needs it). The codes of the
+    /// tables worked out at load are lent, not copied.
     pub(crate) fn decode(
         &self,
         bytes: &[u8],
-        out: &mut Vec<Decoded>,
         limit: usize,
         doc: &Document,
-    ) {
+        mut each: impl FnMut(&Decoded),
+    ) -> usize {
+        let mut n = 0usize;
         match &self.kind {
-            Kind::Simple { by_code } => out.extend(
-                bytes
+            Kind::Simple { by_code } => {
+                for d in bytes
                     .iter()
                     .take(limit)
-                    .filter_map(|&b| by_code.get(usize::from(b)).cloned()),
-            ),
+                    .filter_map(|&b| by_code.get(usize::from(b)))
+                {
+                    each(d);
+                    n += 1;
+                }
+            }
             Kind::Composite {
                 encoding, by_code, ..
             } => {
-                let end = out.len().saturating_add(limit);
                 let mut rest = bytes;
-                while !rest.is_empty() && out.len() < end {
+                while !rest.is_empty() && n < limit {
                     let (code, len) = match encoding {
                         Some(c) => c.next_code(rest).unwrap_or((0, rest.len())),
                         None => match rest {
@@ -349,12 +370,14 @@ impl Font {
                         .then(|| by_code.get(usize::try_from(code).ok()?)?.as_ref())
                         .flatten();
                     match cached {
-                        Some(d) => out.push(d.clone()),
-                        None => out.push(self.decode_code(code, len, doc)),
+                        Some(d) => each(d),
+                        None => each(&self.decode_code(code, len, doc)),
                     }
+                    n += 1;
                 }
             }
         }
+        n
     }
 
     /// What one code of `len` bytes of a composite font decodes to, its text folded
@@ -370,11 +393,7 @@ impl Font {
             ..
         } = &self.kind
         else {
-            return Decoded {
-                text: None,
-                width: 0.0,
-                word_space: false,
-            };
+            return Decoded::new(None, 0.0, false);
         };
         let cid = match encoding {
             Some(c) => c.cid(code).unwrap_or(0),
@@ -394,11 +413,7 @@ impl Font {
                 .as_deref()
                 == Some("\u{640}")
         {
-            return Decoded {
-                text: Some(SmolStr::default()),
-                width: widths.get(cid),
-                word_space: false,
-            };
+            return Decoded::new(Some(SmolStr::default()), widths.get(cid), false);
         }
         let text = mapped
             .or_else(|| {
@@ -415,11 +430,7 @@ impl Font {
             .or_else(|| program.as_ref()?.get(doc)?.unicode(cid).map(SmolStr::from))
             .filter(|t| !t.is_empty() && !t.contains('\u{0}'))
             .map(|t| compat::fold(&t).map_or(t, SmolStr::from));
-        Decoded {
-            text,
-            width: widths.get(cid),
-            word_space: len == 1 && code == 32,
-        }
+        Decoded::new(text, widths.get(cid), len == 1 && code == 32)
     }
 
     /// The two-byte codes of an Identity-encoded composite font that its ToUnicode
@@ -475,11 +486,11 @@ fn simple_codes(
                     table.get(usize::from(b)).copied().flatten().map(char_text)
                 })
                 .map(|t| compat::fold(&t).map_or(t, SmolStr::from));
-            Decoded {
+            Decoded::new(
                 text,
-                width: widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
-                word_space: b == 32,
-            }
+                widths.get(usize::from(b)).copied().unwrap_or(0.0) * scale,
+                b == 32,
+            )
         })
         .collect()
 }
@@ -557,8 +568,10 @@ mod tests {
         };
         let (font, _) = Font::load(&dict, &doc, 0, &mut Vec::new());
         let mut out = Vec::new();
-        font.decode(bytes, &mut out, usize::MAX, &doc);
-        out.into_iter().map(|d| d.text.map(String::from)).collect()
+        font.decode(bytes, usize::MAX, &doc, |d| {
+            out.push(d.text.as_ref().map(|t| t.to_string()))
+        });
+        out
     }
 
     #[test]
