@@ -355,6 +355,8 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         if drawn {
             self.sink.glyph(Glyph {
                 blank,
+                // An undecodable code shows U+FFFD, no letter.
+                letters: d.letters,
                 text,
                 x,
                 y,

@@ -1,7 +1,7 @@
 //! What the interpreter emits: positioned glyphs and horizontal rules.
 
 use smol_str::SmolStr;
-use unpara_model::Rule;
+use unpara_model::{script_of, Rule, Script};
 
 /// One glyph, positioned in user space (points, y up).
 #[derive(Debug, Clone, PartialEq)]
@@ -37,12 +37,41 @@ pub struct Glyph {
     pub quadrant: u8,
     /// Shown by a font in vertical writing mode (WMode 1, PDF 32000-1 §9.7.4.3).
     pub vertical: bool,
+    /// Letters of the text that run right to left and left to right
+    /// ([`Glyph::letters`]): what the direction of a row is decided by, counted once
+    /// per font code instead of for every glyph of every row.
+    pub letters: Letters,
+}
+
+/// Letters of a text by direction: Arabic, and of the other scripts
+/// [`unpara_model::script_of`] names (Latin, Cyrillic, Han); digits, punctuation and
+/// spaces are neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Letters {
+    /// Arabic letters.
+    pub rtl: u16,
+    /// Latin, Cyrillic and Han letters.
+    pub ltr: u16,
 }
 
 impl Glyph {
     /// Whether `text` is white space only (or empty), as [`Glyph::blank`] holds it.
     pub fn blank_text(text: &str) -> bool {
         text.chars().all(char::is_whitespace)
+    }
+
+    /// The letters of `text` by direction, as [`Glyph::letters`] holds them (counts
+    /// saturate at `u16::MAX`).
+    pub fn letters(text: &str) -> Letters {
+        let mut n = Letters::default();
+        for c in text.chars() {
+            match script_of(c) {
+                Some(Script::Arabic) => n.rtl = n.rtl.saturating_add(1),
+                Some(_) => n.ltr = n.ltr.saturating_add(1),
+                None => {}
+            }
+        }
+        n
     }
 }
 
@@ -53,6 +82,7 @@ impl Glyph {
         Glyph {
             text: text.into(),
             blank: Glyph::blank_text(text),
+            letters: Glyph::letters(text),
             x,
             y,
             advance: 10.0,

@@ -49,6 +49,9 @@ pub(crate) struct Decoded {
     /// The text is white space only ([`crate::sink::Glyph::blank_text`]), worked out
     /// once per code instead of once per glyph drawn.
     pub blank: bool,
+    /// The text's letters by direction ([`crate::sink::Glyph::letters`]), worked out
+    /// once per code.
+    pub letters: crate::sink::Letters,
 }
 
 impl Decoded {
@@ -57,6 +60,10 @@ impl Decoded {
     fn new(text: Option<SmolStr>, width: f32, word_space: bool) -> Decoded {
         Decoded {
             blank: text.as_deref().is_some_and(crate::sink::Glyph::blank_text),
+            letters: text
+                .as_deref()
+                .map(crate::sink::Glyph::letters)
+                .unwrap_or_default(),
             text,
             width,
             word_space,

@@ -13,7 +13,7 @@
 
 use unicode_bidi::{BidiInfo, Level};
 use unicode_normalization::UnicodeNormalization;
-use unpara_model::{is_arabic, is_arabic_mark, is_arabic_presentation_form, script_of, Script};
+use unpara_model::{is_arabic, is_arabic_mark, is_arabic_presentation_form};
 
 use crate::sink::Glyph;
 
@@ -23,19 +23,8 @@ use crate::sink::Glyph;
 pub(crate) fn is_rtl_row(glyphs: &[Glyph], page_rtl: bool) -> bool {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for g in glyphs {
-        let text = g.text.as_str();
-        // ASCII text (most glyphs of most documents): its letters are Latin.
-        if text.is_ascii() {
-            ltr += text.bytes().filter(u8::is_ascii_alphabetic).count();
-            continue;
-        }
-        for c in text.chars() {
-            match script_of(c) {
-                Some(Script::Arabic) => rtl += 1,
-                Some(_) => ltr += 1,
-                None => {}
-            }
-        }
+        rtl += usize::from(g.letters.rtl);
+        ltr += usize::from(g.letters.ltr);
     }
     if rtl == 0 && ltr == 0 {
         return page_rtl;
