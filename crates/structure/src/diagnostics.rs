@@ -55,6 +55,7 @@ pub(crate) fn furniture_in_blocks(blocks: &[Block], pages: u32) -> Vec<String> {
             } else if has_barcode(t) {
                 "a barcode"
             } else if pages > 1
+                && t.contains(&page_number)
                 && t.split_whitespace().any(|w| {
                     w.ends_with(&page_number)
                         && w.trim_end_matches(&page_number).parse::<u32>().is_ok()

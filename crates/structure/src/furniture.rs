@@ -91,7 +91,7 @@ fn pattern(text: &str, symbol: Option<&str>, page: &PageNumbers) -> bool {
         || job_number(t).is_some()
         || is_page_number(t)
         || t == page.alone
-        || t.split_whitespace().any(|tok| tok == page.of_pages)
+        || (t.contains(&page.of_pages) && t.split_whitespace().any(|tok| tok == page.of_pages))
         || symbol.is_some_and(|s| t.contains(s))
 }
 

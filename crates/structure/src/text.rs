@@ -47,7 +47,14 @@ fn symbol_goes_on(text: &str, next: &str) -> bool {
 
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
