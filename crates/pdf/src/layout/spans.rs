@@ -123,13 +123,13 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
     let mut pending_space = false;
     // Marks waiting for their base (right-to-left rows).
     let mut held = String::new();
-    for g in row.glyphs {
+    for g in &row.glyphs {
         bytes_left = bytes_left.saturating_sub(g.text.len() + 1);
         glyphs_left = glyphs_left.saturating_sub(1);
         // A mark (or a glyph drawn with no advance over its base) of a right-to-left row
         // stands just before its base in the visual sequence: it joins the current span
         // with no space, and the gaps are measured between bases.
-        if rtl && bidi::is_mark_glyph(&g) {
+        if rtl && bidi::is_mark_glyph(g) {
             held.push_str(&bidi::visual_text(&g.text));
             continue;
         }
