@@ -7,7 +7,7 @@ use unpara_model::Lang;
 
 /// Non-whitespace characters of a text (Chinese and English alike).
 pub(crate) fn chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+    unpara_model::visible_chars(text)
 }
 
 /// Non-whitespace characters of a language's text per character of the same text in

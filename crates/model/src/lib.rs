@@ -40,6 +40,6 @@ pub use naming::{pair_key, UNNAMED_PAIR};
 pub use script::{
     decimal_value, digit_value, first_line_break, is_arabic, is_arabic_mark,
     is_arabic_presentation_form, is_cjk, is_cyrillic, is_han, is_latin, script_of,
-    superscript_digit,
+    superscript_digit, visible_chars,
 };
 pub use sets::DisjointSets;

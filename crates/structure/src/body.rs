@@ -100,7 +100,7 @@ impl BodyLine {
                 cut = c.range.end;
             }
             piece.push_str(span.text.get(cut..).unwrap_or_default());
-            let n = piece.chars().filter(|c| !c.is_whitespace()).count();
+            let n = unpara_model::visible_chars(&piece);
             chars += n;
             if let Some(f) = fonts.get(span.font) {
                 bold_chars += if f.bold { n } else { 0 };

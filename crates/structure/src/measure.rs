@@ -156,21 +156,11 @@ pub(crate) fn text_size(line: &Line) -> f32 {
         .map_or(line.size, |(k, _)| *k as f32 / 10.0)
 }
 
-/// Characters of a line that are not whitespace. An ASCII text is counted by its bytes
-/// (the ASCII whitespace of `char::is_whitespace` is U+0009–U+000D and U+0020).
+/// Characters of a line that are not whitespace.
 pub(crate) fn visible_chars(line: &Line) -> usize {
     line.spans
         .iter()
-        .map(|s| {
-            if s.text.is_ascii() {
-                s.text
-                    .bytes()
-                    .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-                    .count()
-            } else {
-                s.text.chars().filter(|c| !c.is_whitespace()).count()
-            }
-        })
+        .map(|s| unpara_model::visible_chars(&s.text))
         .sum()
 }
 
@@ -444,7 +434,6 @@ fn right_edge(ends: Vec<f32>) -> (f32, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unpara_model::Span;
 
     /// A page of five ragged lines (a short Arabic resolution, mirrored) has no edge
     /// at its shortest line: one line is no mode.
@@ -458,41 +447,6 @@ mod tests {
         assert_eq!(
             right_edge(vec![494.5, 494.6, 285.1, 280.3, 324.3]),
             (495.0, true)
-        );
-    }
-
-    /// The byte count of ASCII spans agrees with `char::is_whitespace` on every ASCII
-    /// character, and a non-ASCII span counts characters (`\u{a0}` is whitespace).
-    #[test]
-    fn visible_chars_of_ascii_and_other_spans() {
-        let span = |text: String| Span {
-            text,
-            x0: 0.0,
-            x1: 1.0,
-            baseline: 0.0,
-            size: 10.0,
-            font: 0,
-            lead: 0.0,
-        };
-        let line = |spans: Vec<Span>| Line {
-            spans,
-            x0: 0.0,
-            x1: 1.0,
-            baseline: 0.0,
-            size: 10.0,
-            rotation: 0,
-            vertical: false,
-        };
-        let ascii: String = (0u8..128).map(char::from).collect();
-        let expected = ascii.chars().filter(|c| !c.is_whitespace()).count();
-        assert_eq!(expected, 122);
-        assert_eq!(visible_chars(&line(vec![span(ascii)])), expected);
-        assert_eq!(
-            visible_chars(&line(vec![
-                span("Résolution\u{a0}73/3".into()),
-                span(" a b".into())
-            ])),
-            16
         );
     }
 

@@ -61,9 +61,18 @@ impl Builder {
 /// The most common size (to 0.1 pt) among the row's visible characters, weighted by
 /// character count, and the median baseline of glyphs of that size.
 fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
+    // A row's glyphs are mostly of one size: the last size's key is kept (`round` is a
+    // library call on x86-64 without SSE4.1).
+    let mut last = (f32::NAN, 0i32);
+    let mut key_of = |size: f32| {
+        if size.to_bits() != last.0.to_bits() {
+            last = (size, (size * 10.0).round() as i32);
+        }
+        last.1
+    };
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for g in glyphs.iter().filter(|g| !g.blank) {
-        let key = (g.size * 10.0).round() as i32;
+        let key = key_of(g.size);
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += g.text.chars().count(),
             None => counts.push((key, g.text.chars().count())),
@@ -76,7 +85,7 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
     let size = key as f32 / 10.0;
     let mut ys: Vec<f32> = glyphs
         .iter()
-        .filter(|g| ((g.size * 10.0).round() as i32) == key)
+        .filter(|g| key_of(g.size) == key)
         .map(|g| g.y)
         .collect();
     ys.sort_by(f32::total_cmp);

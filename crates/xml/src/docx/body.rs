@@ -380,7 +380,7 @@ fn push_text(st: &mut State, text: &str) {
         }
         p.after_box = false;
     }
-    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    let n = unpara_model::visible_chars(text);
     if n > 0 {
         p.chars += n;
         if bold == Some(true) {
