@@ -21,6 +21,7 @@ mod interpreter;
 mod layout;
 mod lexer;
 mod load;
+mod packed;
 mod reader;
 mod rules;
 mod sink;

@@ -5,6 +5,7 @@ use lopdf::xref::XrefRecovery;
 use lopdf::{Document, LoadOptions, Object};
 
 use crate::error::PdfError;
+use crate::packed;
 
 /// A loaded document and what loading had to repair.
 pub(crate) struct Loaded {
@@ -35,6 +36,27 @@ pub(crate) fn load(bytes: &[u8], password: Option<&str>) -> Result<Loaded, PdfEr
 }
 
 fn load_with(bytes: &[u8], password: Option<&str>) -> Result<Loaded, PdfError> {
+    // First with the object streams left packed (see [`crate::packed`]): kept when the
+    // file is whole, not encrypted and nothing reachable is packed; any other outcome
+    // goes to the full load below, as if this one had not been made.
+    if password.is_none() {
+        let options = LoadOptions {
+            filter: Some(packed::leave_packed),
+            ..LoadOptions::default()
+        };
+        if let Ok(mut doc) = Document::load_mem_with_options(bytes, options) {
+            let whole = doc.xref_recovery.is_none()
+                && !doc.objects.is_empty()
+                && !doc.trailer.has(b"Encrypt");
+            if whole && packed::nothing_needed_is_packed(&doc) {
+                packed::restore_types(&mut doc);
+                return Ok(Loaded {
+                    warnings: Vec::new(),
+                    doc,
+                });
+            }
+        }
+    }
     let options = LoadOptions {
         password: password.map(str::to_string),
         ..LoadOptions::default()
