@@ -10,14 +10,15 @@ by run and each figure is the median of ROUNDS runs (default 15):
 * ``unpara align`` of the fixture pair / ``pdftotext`` of both files;
 * ``unpara batch`` on COPIES copies (default 25) of those files, each made distinct by
   a comment after ``%%EOF``: wall time of ``--jobs 1`` on one core / ``--jobs 2`` on
-  two (the two-core speed-up); and the peak RSS of ``--jobs 2`` on 10 and 40 copies of
-  the UDHR's six XML versions (one group each): the slope, MB per extra document;
+  two (the two-core speed-up), medians of BATCH_ROUNDS (default 7) alternating
+  runs; and the peak RSS of ``--jobs 2`` on 10 and 40 copies of the UDHR's six XML
+  versions (one group each): the slope, MB per extra document;
 * ``unpara extract`` of a generated 100 MB UN Parallel Corpus XML: peak RSS / file size;
 * the alignment stage alone (``crates/align/examples/time_align``): ms per 1 000
   sentence pairs.
 
 Needs poppler-utils (pdftotext, pdfinfo), GNU time (/usr/bin/time), taskset.
-Env: ROUNDS, COPIES, CORPUS (default ../shared/corpus), UNPC_MB (default 100), UNPARA_BIN
+Env: ROUNDS, BATCH_ROUNDS, COPIES, CORPUS (default ../shared/corpus), UNPC_MB (default 100), UNPARA_BIN
 (default target/release/unpara: another build to compare).
 """
 
@@ -37,6 +38,9 @@ COPIES = int(os.environ.get("COPIES", "25"))
 CORPUS = pathlib.Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
 UNPC_MB = int(os.environ.get("UNPC_MB", "100"))
 MIN_PAGES = 5
+# Rounds of the batch runs (each ~3 s): with 3, the two-core speed-up of one build
+# varied from 1.66 to 1.91 between two runs on the development machine (2026-12-07).
+BATCH_ROUNDS = int(os.environ.get("BATCH_ROUNDS", "7"))
 PASSWORDS = {"pdfminer-aes-128.pdf": "baz", "pdfminer-rc4-40.pdf": "baz"}
 ONE_CORE = ["taskset", "-c", "0"]
 
@@ -138,7 +142,7 @@ def main():
         big = copies_of(pdfs, COPIES, "in", "\n%copy {}\n")
         docs = len(pdfs) * COPIES
         one, two = [], []
-        for r in range(3):
+        for r in range(BATCH_ROUNDS):
             for jobs, acc in ((1, one), (2, two)):
                 out = tmp / f"out-{jobs}-{r}"
                 t = time.perf_counter()
