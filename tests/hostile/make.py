@@ -97,9 +97,14 @@ def main():
     put("flate-bomb-10g.pdf", page_pdf(outer, content_dict=b"/Filter [/FlateDecode /FlateDecode] "))
     one = zeros_deflate(4 << 30)
     put("flate-bomb-4g-single.pdf", page_pdf(one, content_dict=b"/Filter /FlateDecode "))
-    # An object stream (PDF 32000-1 §7.5.7) that is a 4 GiB flate bomb.
-    put("objstm-bomb.pdf", page_pdf(TEXT, extra=[
-        stream(zeros_deflate(4 << 30), b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode ")]))
+    # An object stream (PDF 32000-1 §7.5.7) that is a 4 GiB flate bomb: nothing refers
+    # to an object in it, so it is never unpacked (poppler reads the page too) ...
+    bomb = stream(zeros_deflate(4 << 30), b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode ")
+    put("objstm-bomb.pdf", page_pdf(TEXT, extra=[bomb]))
+    # ... but when the page refers to an object the file does not hold (7 0 R), which
+    # may be in an object stream, the file is loaded in full and the bomb is met.
+    put("objstm-bomb-needed.pdf", page_pdf(
+        TEXT, resources=b"<< /Font << /F1 4 0 R /F2 7 0 R >> >>", extra=[bomb]))
     # Self-referencing objects: an object that is a reference to itself; a page tree
     # whose Kids hold the Pages node itself; contents that are the page.
     put("self-reference.pdf", pdf([

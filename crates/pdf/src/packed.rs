@@ -13,7 +13,6 @@
 
 use std::collections::HashSet;
 
-use lopdf::xref::XrefEntry;
 use lopdf::{Document, Object, ObjectId};
 
 /// The type an object stream has while it is left packed: no name PDF defines.
@@ -34,11 +33,11 @@ pub(crate) fn leave_packed(id: ObjectId, object: &mut Object) -> Option<(ObjectI
     Some((id, Object::Null))
 }
 
-/// Whether every object reachable from `doc`'s trailer that a full load would have
-/// read is there: no reference, followed from the trailer (through dictionaries,
-/// arrays and stream dictionaries, the catalog's `/StructTreeRoot` left out), leads
-/// to an object the cross-reference data puts in an object stream. Each object is
-/// visited once, so the walk is bounded by the objects read.
+/// Whether every object reachable from `doc`'s trailer was read: every reference,
+/// followed from the trailer (through dictionaries, arrays and stream dictionaries,
+/// the catalog's `/StructTreeRoot` left out), leads to an object of `doc`. A file
+/// with a dangling reference is loaded in full, as the object may be in an object
+/// stream. Each object is visited once, so the walk is bounded by the objects read.
 pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
     let root = doc
         .trailer
@@ -61,15 +60,10 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
                             .map(|(_, v)| v),
                     ),
                     Some(o) => stack.push(o),
-                    None => {
-                        let packed = matches!(
-                            doc.reference_table.entries.get(&id.0),
-                            Some(XrefEntry::Compressed { .. })
-                        );
-                        if packed {
-                            return false;
-                        }
-                    }
+                    // Packed, or missing from the file: a full load may find it in an
+                    // object stream even when the cross-reference data does not say so
+                    // (lopdf takes an object stream's objects that no entry names).
+                    None => return false,
                 }
             }
             Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
