@@ -59,6 +59,9 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
                             .filter(|(k, _)| k.as_slice() != b"StructTreeRoot")
                             .map(|(_, v)| v),
                     ),
+                    // A stream of type `ObjStm` a page refers to (as its contents,
+                    // say): a full load unpacks it or, failing, drops it.
+                    Some(Object::Stream(st)) if st.dict.has_type(PACKED_TYPE) => return false,
                     Some(o) => stack.push(o),
                     // Packed, or missing from the file: a full load may find it in an
                     // object stream even when the cross-reference data does not say so
@@ -70,6 +73,52 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
             Object::Array(items) => stack.extend(items.iter()),
             Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
             _ => {}
+        }
+    }
+    page_walk_ends_early(doc)
+}
+
+/// Whether lopdf's walk of the page tree ends before its step limit, which is the
+/// number of objects loaded (one step per `/Kids` entry): with fewer objects than a
+/// full load, a walk that reaches the limit would give fewer pages. Counted here: the
+/// `/Kids` entries of every `/Pages` node from the catalog's `/Pages`, each node once;
+/// a node met twice (a cycle, a node listed twice) or as many entries as objects send
+/// the file to the full load.
+fn page_walk_ends_early(doc: &Document) -> bool {
+    let limit = doc.objects.len();
+    let Ok(Object::Reference(root)) = doc.catalog().and_then(|c| c.get(b"Pages")) else {
+        return true;
+    };
+    let kids_of = |id: &ObjectId| {
+        doc.get_dictionary(*id)
+            .and_then(|d| d.get_deref(b"Kids", doc))
+            .and_then(Object::as_array)
+            .ok()
+    };
+    let mut seen: HashSet<ObjectId> = HashSet::new();
+    let mut nodes = vec![*root];
+    let mut entries = 0usize;
+    while let Some(node) = nodes.pop() {
+        if !seen.insert(node) {
+            return false;
+        }
+        for kid in kids_of(&node).into_iter().flatten() {
+            entries += 1;
+            if entries >= limit {
+                return false;
+            }
+            if let Ok(id) = kid.as_reference() {
+                let is_node = doc
+                    .get_dictionary(id)
+                    .and_then(|d| d.get_type())
+                    .is_ok_and(|t| t == b"Pages");
+                if is_node {
+                    nodes.push(id);
+                } else if !seen.insert(id) {
+                    // A page listed twice.
+                    return false;
+                }
+            }
         }
     }
     true
@@ -127,6 +176,43 @@ mod tests {
         let container = loaded.doc.get_object((83, 0)).and_then(|o| o.as_stream());
         assert!(container.is_ok_and(|s| s.dict.has_type(b"ObjStm")));
         assert!(loaded.warnings.is_empty());
+    }
+
+    /// `fixtures/packed/`: a Word-like file (3 structure elements packed, nothing
+    /// else) keeps them packed; a page tree with a cycle, a page listed twice or nulls
+    /// among its kids (lopdf's walk of the pages stops after as many steps as objects),
+    /// contents typed `/ObjStm` and a structure element a page's `/Annots` names are
+    /// loaded in full. Pages and objects are those of a full load.
+    #[test]
+    fn fallbacks_and_the_fast_path_on_built_files() {
+        for (name, packed) in [
+            ("word-like-structure-tree-packed.pdf", 3),
+            ("kids-cycle.pdf", 0),
+            ("kids-duplicate-page.pdf", 0),
+            ("kids-nulls.pdf", 0),
+            ("contents-typed-objstm.pdf", 0),
+            ("structelem-in-annots.pdf", 0),
+        ] {
+            let path = format!("fixtures/packed/{name}");
+            let Some(bytes) = read(&path) else {
+                panic!("{path} is missing");
+            };
+            let (Ok(full), Ok(loaded)) = (Document::load_mem(&bytes), load(&bytes, None)) else {
+                panic!("{path} does not load");
+            };
+            assert_eq!(
+                full.objects.len(),
+                loaded.doc.objects.len() + packed,
+                "{name}"
+            );
+            assert_eq!(full.get_pages(), loaded.doc.get_pages(), "{name}");
+            for (id, object) in &loaded.doc.objects {
+                assert!(
+                    full.objects.get(id) == Some(object),
+                    "{name}: object {id:?}"
+                );
+            }
+        }
     }
 
     /// WeasyPrint packs the pages and fonts: the file is loaded in full.
