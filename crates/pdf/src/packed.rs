@@ -39,6 +39,14 @@ pub(crate) fn leave_packed(id: ObjectId, object: &mut Object) -> Option<(ObjectI
 /// with a dangling reference is loaded in full, as the object may be in an object
 /// stream. Each object is visited once, so the walk is bounded by the objects read.
 pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
+    let left_packed = doc
+        .objects
+        .values()
+        .any(|o| matches!(o, Object::Stream(s) if s.dict.has_type(PACKED_TYPE)));
+    if !left_packed {
+        // No object stream: the load is the full one but for its page-tree rebuild.
+        return page_tree_loaded(doc);
+    }
     let root = doc
         .trailer
         .get(b"Root")
@@ -83,11 +91,12 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
 /// full load, a walk that reaches the limit would give fewer pages. Counted here: the
 /// `/Kids` entries of every `/Pages` node from the catalog's `/Pages`, each node once;
 /// a node met twice (a cycle, a node listed twice) or as many entries as objects send
-/// the file to the full load.
+/// the file to the full load, as does a page tree lopdf did not load
+/// ([`page_tree_loaded`]).
 fn page_walk_ends_early(doc: &Document) -> bool {
     let limit = doc.objects.len();
     let Ok(Object::Reference(root)) = doc.catalog().and_then(|c| c.get(b"Pages")) else {
-        return true;
+        return false;
     };
     let kids_of = |id: &ObjectId| {
         doc.get_dictionary(*id)
@@ -95,6 +104,9 @@ fn page_walk_ends_early(doc: &Document) -> bool {
             .and_then(Object::as_array)
             .ok()
     };
+    if !page_tree_loaded(doc) {
+        return false;
+    }
     let mut seen: HashSet<ObjectId> = HashSet::new();
     let mut nodes = vec![*root];
     let mut entries = 0usize;
@@ -122,6 +134,20 @@ fn page_walk_ends_early(doc: &Document) -> bool {
         }
     }
     true
+}
+
+/// Whether the catalog's `/Pages` is a reference to a dictionary with a `/Kids` array:
+/// the condition under which lopdf 0.47 keeps a page tree, rebuilding it by scanning
+/// the file otherwise — but only in a load without a filter, so a file failing it is
+/// loaded in full.
+fn page_tree_loaded(doc: &Document) -> bool {
+    doc.catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .and_then(|root| doc.get_dictionary(root))
+        .and_then(|root| root.get_deref(b"Kids", doc))
+        .and_then(Object::as_array)
+        .is_ok()
 }
 
 /// Gives the object streams [`leave_packed`] renamed their type `/ObjStm` back.
@@ -181,8 +207,9 @@ mod tests {
     /// `fixtures/packed/`: a Word-like file (3 structure elements packed, nothing
     /// else) keeps them packed; a page tree with a cycle, a page listed twice or nulls
     /// among its kids (lopdf's walk of the pages stops after as many steps as objects),
-    /// contents typed `/ObjStm` and a structure element a page's `/Annots` names are
-    /// loaded in full. Pages and objects are those of a full load.
+    /// contents typed `/ObjStm`, a structure element a page's `/Annots` names, a font
+    /// in an object stream no cross-reference entry names, and a page tree lopdf
+    /// rebuilds (the xref's copy of `/Pages` has no `/Kids`) are loaded in full. Pages and objects are those of a full load.
     #[test]
     fn fallbacks_and_the_fast_path_on_built_files() {
         for (name, packed) in [
@@ -192,6 +219,8 @@ mod tests {
             ("kids-nulls.pdf", 0),
             ("contents-typed-objstm.pdf", 0),
             ("structelem-in-annots.pdf", 0),
+            ("font-in-objstm-unindexed.pdf", 0),
+            ("page-tree-rebuilt.pdf", 0),
         ] {
             let path = format!("fixtures/packed/{name}");
             let Some(bytes) = read(&path) else {
