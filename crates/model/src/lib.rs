@@ -25,6 +25,7 @@ mod layout;
 mod naming;
 mod script;
 mod sets;
+mod whitespace;
 
 pub use alignment::{
     Alignment, FootnoteLink, MultiAlignment, MultiLink, PairAlignment, ParagraphLink, SentenceLink,
@@ -40,6 +41,7 @@ pub use naming::{pair_key, UNNAMED_PAIR};
 pub use script::{
     decimal_value, digit_value, first_line_break, is_arabic, is_arabic_mark,
     is_arabic_presentation_form, is_cjk, is_cyrillic, is_han, is_latin, script_of,
-    superscript_digit, visible_chars,
+    superscript_digit,
 };
 pub use sets::DisjointSets;
+pub use whitespace::{collapse_whitespace, visible_chars};

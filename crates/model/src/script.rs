@@ -139,32 +139,9 @@ pub fn superscript_digit(c: char) -> char {
     }
 }
 
-/// Characters of `text` that are not whitespace (`char::is_whitespace`). An ASCII text
-/// is counted by its bytes: its whitespace is U+0009–U+000D and U+0020.
-pub fn visible_chars(text: &str) -> usize {
-    if text.is_ascii() {
-        text.bytes()
-            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-            .count()
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The byte count of ASCII texts agrees with `char::is_whitespace` on every ASCII
-    /// character; other texts count characters (U+00A0 is whitespace).
-    #[test]
-    fn visible_chars_of_ascii_and_other_texts() {
-        let ascii: String = (0u8..128).map(char::from).collect();
-        assert_eq!(ascii.chars().filter(|c| !c.is_whitespace()).count(), 122);
-        assert_eq!(visible_chars(&ascii), 122);
-        assert_eq!(visible_chars("Résolution\u{a0}73/3 a b"), 16);
-        assert_eq!(visible_chars("联合国 反腐败"), 6);
-    }
 
     #[test]
     fn first_line_breaks() {

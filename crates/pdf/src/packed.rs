@@ -45,7 +45,7 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
         .any(|o| matches!(o, Object::Stream(s) if s.dict.has_type(PACKED_TYPE)));
     if !left_packed {
         // No object stream: the load is the full one but for its page-tree rebuild.
-        return page_tree_loaded(doc);
+        return page_tree_root(doc).is_some();
     }
     let root = doc
         .trailer
@@ -92,23 +92,20 @@ pub(crate) fn nothing_needed_is_packed(doc: &Document) -> bool {
 /// `/Kids` entries of every `/Pages` node from the catalog's `/Pages`, each node once;
 /// a node met twice (a cycle, a node listed twice) or as many entries as objects send
 /// the file to the full load, as does a page tree lopdf did not load
-/// ([`page_tree_loaded`]).
+/// ([`page_tree_root`]).
 fn page_walk_ends_early(doc: &Document) -> bool {
-    let limit = doc.objects.len();
-    let Ok(Object::Reference(root)) = doc.catalog().and_then(|c| c.get(b"Pages")) else {
+    let Some(root) = page_tree_root(doc) else {
         return false;
     };
+    let limit = doc.objects.len();
     let kids_of = |id: &ObjectId| {
         doc.get_dictionary(*id)
             .and_then(|d| d.get_deref(b"Kids", doc))
             .and_then(Object::as_array)
             .ok()
     };
-    if !page_tree_loaded(doc) {
-        return false;
-    }
     let mut seen: HashSet<ObjectId> = HashSet::new();
-    let mut nodes = vec![*root];
+    let mut nodes = vec![root];
     let mut entries = 0usize;
     while let Some(node) = nodes.pop() {
         if !seen.insert(node) {
@@ -136,18 +133,21 @@ fn page_walk_ends_early(doc: &Document) -> bool {
     true
 }
 
-/// Whether the catalog's `/Pages` is a reference to a dictionary with a `/Kids` array:
-/// the condition under which lopdf 0.47 keeps a page tree, rebuilding it by scanning
-/// the file otherwise — but only in a load without a filter, so a file failing it is
-/// loaded in full.
-fn page_tree_loaded(doc: &Document) -> bool {
-    doc.catalog()
+/// The catalog's `/Pages` when it is a reference to a dictionary with a `/Kids`
+/// array: the condition under which lopdf 0.47 keeps a page tree, rebuilding it by
+/// scanning the file otherwise — but only in a load without a filter, so a file
+/// without one is loaded in full.
+fn page_tree_root(doc: &Document) -> Option<ObjectId> {
+    let root = doc
+        .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
-        .and_then(|root| doc.get_dictionary(root))
-        .and_then(|root| root.get_deref(b"Kids", doc))
+        .ok()?;
+    doc.get_dictionary(root)
+        .and_then(|d| d.get_deref(b"Kids", doc))
         .and_then(Object::as_array)
-        .is_ok()
+        .ok()
+        .map(|_| root)
 }
 
 /// Gives the object streams [`leave_packed`] renamed their type `/ObjStm` back.

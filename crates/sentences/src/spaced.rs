@@ -159,7 +159,7 @@ fn is_plain_letter(c: char) -> bool {
 /// no cut is a boundary (a letter and a space before it are not `SATerm Close* Sp*`).
 /// UAX #29, section 5.1.
 fn is_cut(before_last: char, last: char, c: char) -> bool {
-    c != ' ' && last == ' ' && is_plain_letter(c) && is_plain_letter(before_last)
+    last == ' ' && is_plain_letter(c) && is_plain_letter(before_last)
 }
 
 /// The places where a sentence of `text` may break, in one pass: the UAX #29 sentence

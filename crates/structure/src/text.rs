@@ -46,16 +46,7 @@ fn symbol_goes_on(text: &str, next: &str) -> bool {
 }
 
 /// Collapses runs of whitespace to one space and trims.
-pub(crate) fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub(crate) use unpara_model::collapse_whitespace as collapse;
 
 #[cfg(test)]
 mod tests {
