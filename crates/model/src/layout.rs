@@ -15,8 +15,9 @@ pub struct FontInfo {
     pub italic: bool,
 }
 
-/// A run of glyphs on one line in one font, size and baseline.
-#[derive(Debug, Clone, PartialEq)]
+/// A run of glyphs on one line in one font, size and baseline. The default is an empty
+/// span at the origin (what a span moved out of a line leaves behind).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Span {
     /// Unicode text of the run; spaces between words included.
     pub text: String,

@@ -56,7 +56,7 @@ fn load(name: &str, depth: usize) -> Option<Arc<CMap>> {
     }
     let parsed = entry(name).and_then(|z| {
         let mut data = Vec::new();
-        flate2::read::ZlibDecoder::new(z)
+        flate2::bufread::ZlibDecoder::new(z)
             .take(MAX_ENTRY)
             .read_to_end(&mut data)
             .ok()?;

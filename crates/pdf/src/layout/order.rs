@@ -52,7 +52,7 @@ pub(crate) fn reading_order(lines: Vec<Line>) -> Vec<Line> {
     }
     let mut order = Vec::with_capacity(pieces.len());
     cut((0..pieces.len()).collect(), &pieces, &mut order, 0);
-    assemble(&lines, &pieces, &order)
+    assemble(lines, &pieces, &order)
 }
 
 fn pieces(lines: &[Line]) -> Vec<Piece> {
@@ -90,9 +90,23 @@ fn piece(li: usize, line: &Line, first: usize, last: usize) -> Piece {
     }
 }
 
+/// The value at the middle of `v` sorted (the upper median); with a total order the
+/// element selected there is the one sorting would put there.
 fn median(mut v: Vec<f32>) -> f32 {
-    v.sort_by(f32::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(0.0)
+    let middle = v.len() / 2;
+    if middle < v.len() {
+        *v.select_nth_unstable_by(middle, f32::total_cmp).1
+    } else {
+        0.0
+    }
+}
+
+/// A value of each of the pieces `ids` names, in a vector sized for all of them (a
+/// filtered collect would grow it step by step).
+fn of_pieces<T>(ids: &[usize], p: &[Piece], f: impl Fn(&Piece) -> T) -> Vec<T> {
+    let mut v = Vec::with_capacity(ids.len());
+    v.extend(ids.iter().filter_map(|&i| p.get(i)).map(f));
+    v
 }
 
 /// Gaps of the union of intervals: `(gap start, gap end)`, in increasing order.
@@ -110,22 +124,14 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 fn rows(ids: &[usize], p: &[Piece]) -> usize {
-    let mut lines: Vec<usize> = ids
-        .iter()
-        .filter_map(|&i| p.get(i))
-        .map(|x| x.line)
-        .collect();
+    let mut lines = of_pieces(ids, p, |x| x.line);
     lines.sort_unstable();
     lines.dedup();
     lines.len()
 }
 
 fn is_column(ids: &[usize], p: &[Piece], em: f32) -> bool {
-    let widths = ids
-        .iter()
-        .filter_map(|&i| p.get(i))
-        .map(|x| x.x1 - x.x0)
-        .collect();
+    let widths = of_pieces(ids, p, |x| x.x1 - x.x0);
     rows(ids, p) >= MIN_COLUMN_ROWS && median(widths) >= MIN_COLUMN_EM * em
 }
 
@@ -150,10 +156,9 @@ fn cut(ids: Vec<usize>, p: &[Piece], out: &mut Vec<usize>, depth: usize) {
         out.extend(in_row_order(ids, p));
         return;
     }
-    let at = |i: &usize| p.get(*i);
-    let em = median(ids.iter().filter_map(at).map(|x| x.size).collect());
+    let em = median(of_pieces(&ids, p, |x| x.size));
     // The widest valid gap between columns.
-    let column = gaps(ids.iter().filter_map(at).map(|x| (x.x0, x.x1)).collect())
+    let column = gaps(of_pieces(&ids, p, |x| (x.x0, x.x1)))
         .into_iter()
         .filter(|(a, b)| b - a >= MIN_GUTTER_EM * em)
         .filter_map(|(a, b)| {
@@ -165,12 +170,7 @@ fn cut(ids: Vec<usize>, p: &[Piece], out: &mut Vec<usize>, depth: usize) {
                 .then_some((b - a, left, right))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0));
-    let bands = gaps(
-        ids.iter()
-            .filter_map(at)
-            .map(|x| (x.bottom, x.top))
-            .collect(),
-    );
+    let bands = gaps(of_pieces(&ids, p, |x| (x.bottom, x.top)));
     let widest_band = bands.iter().map(|(a, b)| b - a).fold(0.0, f32::max);
     match column {
         Some((width, left, right)) if width >= widest_band => {
@@ -214,18 +214,28 @@ fn in_row_order(mut ids: Vec<usize>, p: &[Piece]) -> Vec<usize> {
 }
 
 /// Lines from the ordered pieces; consecutive pieces of one line are one line again.
-fn assemble(lines: &[Line], p: &[Piece], order: &[usize]) -> Vec<Line> {
+/// `order` names every piece once ([`cut`] hands each of its pieces to exactly one
+/// sub-region), so the spans are moved out of `lines`, not copied: a line that is one
+/// piece gives its whole vector.
+fn assemble(mut lines: Vec<Line>, p: &[Piece], order: &[usize]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut prev: Option<(usize, usize)> = None;
     for x in order.iter().filter_map(|&i| p.get(i)) {
-        let Some(line) = lines.get(x.line) else {
+        let Some(line) = lines.get_mut(x.line) else {
             continue;
         };
-        let spans = line.spans.get(x.first..=x.last).unwrap_or_default();
+        let spans: Vec<Span> = if x.first == 0 && x.last + 1 == line.spans.len() {
+            std::mem::take(&mut line.spans)
+        } else {
+            line.spans
+                .get_mut(x.first..=x.last)
+                .map(|s| s.iter_mut().map(std::mem::take).collect())
+                .unwrap_or_default()
+        };
         let continues = prev == Some((x.line, x.first));
         match out.last_mut() {
             Some(last) if continues => {
-                last.spans.extend(spans.iter().cloned());
+                last.spans.extend(spans);
                 last.x1 = last.x1.max(x.x1);
             }
             _ => {
@@ -233,7 +243,7 @@ fn assemble(lines: &[Line], p: &[Piece], order: &[usize]) -> Vec<Line> {
                     trim_end(&mut last.spans);
                 }
                 out.push(Line {
-                    spans: spans.to_vec(),
+                    spans,
                     x0: x.x0,
                     x1: x.x1,
                     ..line.clone_without_spans()
