@@ -6,7 +6,7 @@
 //! acronyms such as `UNODC`), looked up among the words of the English side (an English
 //! acronym says nothing: Chinese often translates it).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// English month names, for dates written 2017年8月29日 ↔ 29 August 2017.
@@ -114,7 +114,7 @@ fn is_chinese_numeral(c: char) -> bool {
 
 /// The anchors of `text`.
 pub(crate) fn anchors(text: &str) -> Anchors {
-    let mut out = Anchors::new();
+    let mut out = Anchors::default();
     // A text without Han characters holds no Chinese term, one without Latin letters no
     // English term: most sentences are searched for one language's terms only.
     let han = text.chars().any(unpara_model::is_han);

@@ -114,7 +114,7 @@ fn lexical(a: &[Item], b: &[Item]) -> (u32, u32) {
     match (a, b) {
         ([x], [y]) => agreement(&x.anchors, &y.anchors),
         _ => {
-            let (mut aa, mut ab) = (Anchors::new(), Anchors::new());
+            let (mut aa, mut ab) = (Anchors::default(), Anchors::default());
             a.iter().for_each(|i| merge(&mut aa, &i.anchors));
             b.iter().for_each(|i| merge(&mut ab, &i.anchors));
             agreement(&aa, &ab)
@@ -221,7 +221,7 @@ mod tests {
             labelled: false,
             kind: None,
             key: None,
-            anchors: Anchors::new(),
+            anchors: Anchors::default(),
         }
     }
 

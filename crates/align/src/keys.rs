@@ -12,7 +12,7 @@
 //! Article premier / Artículo N / Статья N / المادة N). Arabic-Indic digits (`المادة ١٣`)
 //! are read as digits.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use regex::Regex;

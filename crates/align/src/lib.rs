@@ -40,7 +40,7 @@ mod swap;
 pub use multi::{align_all, MAX_VERSIONS};
 pub use sentences::LOW_SCORE;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use unpara_model::{

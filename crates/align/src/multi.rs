@@ -5,7 +5,7 @@
 //! so a 1-2 in one pair and a 1-1 in another give one link of 1, 2 and 1). A block no
 //! pivot link connects stays a link of its own version alone: nothing is dropped.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use unpara_model::{
     Alignment, DisjointSets, Document, Lang, MultiAlignment, MultiLink, PairAlignment,

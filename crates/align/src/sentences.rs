@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use unpara_model::is_han;
 
@@ -106,8 +106,8 @@ fn bead_cost(
     let (shared, only) = match (a, b) {
         ([x], [y]) => agreement(&x.anchors, &y.anchors),
         _ => {
-            let mut aa = Anchors::new();
-            let mut ab = Anchors::new();
+            let mut aa = Anchors::default();
+            let mut ab = Anchors::default();
             a.iter().for_each(|s| merge(&mut aa, &s.anchors));
             b.iter().for_each(|s| merge(&mut ab, &s.anchors));
             agreement(&aa, &ab)

@@ -9,7 +9,7 @@
 //! before — across a page break too — or, when there is none, were never notes and go
 //! back to the body.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use unpara_model::{Footnote, Lang, Layout};
 

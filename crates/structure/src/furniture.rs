@@ -10,7 +10,7 @@
 //! not separated from the page edge by body text; whatever lies further out, or on
 //! the same baseline, is furniture too.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use unpara_model::{Layout, Line, Page};
 

@@ -46,7 +46,7 @@ mod pitch;
 mod tables;
 mod text;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use unpara_model::{
     Block, BlockKind, Diagnostics, Document, Footnote, Lang, Layout, Metadata, Source,

@@ -7,7 +7,7 @@
 //! lines inside a paragraph — the *lowest* common distance, not the median, since in a
 //! text of one- and two-line paragraphs (the UDHR) most distances are paragraph gaps.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use unpara_model::{is_cjk, Layout, Line};
 

@@ -10,7 +10,7 @@
 //! restart under every article of a declaration or convention are the article's
 //! items. Labels are kept as printed.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use unpara_model::{Block, BlockKind};
 

@@ -4,7 +4,7 @@
 //! common distance, not the median: in a text of one- and two-line paragraphs (the
 //! UDHR) most distances are paragraph gaps.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use unpara_model::{Layout, Line};
 
