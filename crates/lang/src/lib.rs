@@ -65,6 +65,21 @@ impl Detector {
         }
     }
 
+    /// [`Detector::feed`] with a string: the same counts and sample, with text in ASCII
+    /// counted byte by byte (its letters are Latin, nothing else is a letter) and
+    /// sampled as a slice.
+    pub fn feed_str(&mut self, text: &str) {
+        if !text.is_ascii() {
+            return self.feed(text.chars());
+        }
+        let n = &mut self.0;
+        n.latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+        let room = MAX_SAMPLE_CHARS.saturating_sub(n.sampled);
+        let taken = text.get(..room.min(text.len())).unwrap_or_default();
+        n.sample.push_str(taken);
+        n.sampled += taken.len();
+    }
+
     /// The language of all the text fed (see the crate documentation).
     pub fn language(&self) -> Lang {
         let n = &self.0;
@@ -98,7 +113,18 @@ pub fn detect(chars: impl Iterator<Item = char>) -> Lang {
 
 /// [`detect`] for a string.
 pub fn detect_text(text: &str) -> Lang {
-    detect(text.chars())
+    let mut d = Detector::default();
+    d.feed_str(text);
+    d.language()
+}
+
+/// [`detect`] for text given in pieces (read as if concatenated).
+pub fn detect_pieces<'a>(pieces: impl Iterator<Item = &'a str>) -> Lang {
+    let mut d = Detector::default();
+    for piece in pieces {
+        d.feed_str(piece);
+    }
+    d.language()
 }
 
 /// English, French or Spanish by whatlang's trigrams (English when it cannot tell).
@@ -118,6 +144,36 @@ fn latin_language(sample: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn by_chars(pieces: &[String]) -> Detector {
+        let mut d = Detector::default();
+        for p in pieces {
+            d.feed(p.chars());
+        }
+        d
+    }
+
+    fn by_str(pieces: &[String]) -> Detector {
+        let mut d = Detector::default();
+        for p in pieces {
+            d.feed_str(p);
+        }
+        d
+    }
+
+    proptest! {
+        /// Pieces fed as strings count and sample what their characters do, across
+        /// the sample's limit too (pieces of ASCII, Latin, Cyrillic and Han text).
+        #[test]
+        fn feeding_strings_counts_as_feeding_characters(
+            pieces in prop::collection::vec("[a-zA-Z0-9 .,é]{0,40}|[а-яА-Я ]{0,20}|[联合国会议 ]{0,10}|[a-z ]{900,1200}", 0..12)
+        ) {
+            let (a, b) = (by_chars(&pieces), by_str(&pieces));
+            prop_assert_eq!(format!("{:?}", a), format!("{:?}", b));
+            prop_assert_eq!(a.language(), b.language());
+        }
+    }
 
     #[test]
     fn scripts_and_latin_languages() {

@@ -6,13 +6,13 @@ use unpara_model::{Lang, Layout};
 /// Arabic, Cyrillic holding at least [`unpara_lang::SCRIPT_SHARE`] of the letters),
 /// then English, French or Spanish by trigrams.
 pub fn detect_language(layout: &Layout) -> Lang {
-    unpara_lang::detect(
+    unpara_lang::detect_pieces(
         layout
             .pages
             .iter()
             .flat_map(|p| &p.lines)
             .flat_map(|l| &l.spans)
-            .flat_map(|s| s.text.chars()),
+            .map(|s| s.text.as_str()),
     )
 }
 

@@ -49,7 +49,7 @@ impl<'a> UnpcStream<'a> {
             any_text |= sentences.iter().any(|t| !t.trim().is_empty());
             if options.lang.is_none() && header.lang.is_none() {
                 for s in &sentences {
-                    detector.feed(s.chars());
+                    detector.feed_str(s);
                 }
             }
             if !sentences.is_empty() {
