@@ -305,13 +305,19 @@ fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
 /// Whether a text opens with a preambular word.
 pub(crate) fn opens_preambular(text: &str) -> bool {
     let t = text.trim_start();
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    // A word's first byte is compared before the word (most texts open with a byte no
+    // word of the list has).
     PREAMBULAR_WORDS.iter().any(|w| {
-        t.strip_prefix(w).is_some_and(|rest| {
-            rest.starts_with([' ', ',', '，'])
-                || !w.chars().all(|c| {
-                    c.is_ascii() || unpara_model::is_latin(c) || unpara_model::is_cyrillic(c)
-                })
-        })
+        w.as_bytes().first() == Some(&first)
+            && t.strip_prefix(w).is_some_and(|rest| {
+                rest.starts_with([' ', ',', '，'])
+                    || !w.chars().all(|c| {
+                        c.is_ascii() || unpara_model::is_latin(c) || unpara_model::is_cyrillic(c)
+                    })
+            })
     })
 }
 

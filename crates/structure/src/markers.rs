@@ -130,6 +130,10 @@ fn plain_digit(c: char) -> Option<char> {
 /// glyph whose ToUnicode entry says what it looks like (Chromium's `sups` glyphs).
 fn superscript_digits(text: &str, before: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Superscript digits are none of ASCII.
+    if text.is_ascii() {
+        return out;
+    }
     let mut run: Option<(usize, usize, usize)> = None; // start, end, count
     for (b, c) in text
         .char_indices()
@@ -162,6 +166,10 @@ fn superscript_digits(text: &str, before: &str) -> Vec<Range<usize>> {
 /// never glued markers (`3/2`, `A/80/590`, `10.1`).
 fn glued_digits(text: &str, before: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Only a run of ASCII digits is a glued marker.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while let Some(&(start, c)) = chars.get(i) {
