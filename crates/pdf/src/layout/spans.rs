@@ -58,6 +58,15 @@ impl Builder {
     }
 }
 
+/// Characters in a glyph's text (most are one byte, hence one character).
+fn chars_in(text: &str) -> usize {
+    if text.len() == 1 {
+        1
+    } else {
+        text.chars().count()
+    }
+}
+
 /// The most common size (to 0.1 pt) among the row's visible characters, weighted by
 /// character count, and the median baseline of glyphs of that size.
 fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
@@ -74,8 +83,8 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
     for g in glyphs.iter().filter(|g| !g.blank) {
         let key = key_of(g.size);
         match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += g.text.chars().count(),
-            None => counts.push((key, g.text.chars().count())),
+            Some((_, n)) => *n += chars_in(&g.text),
+            None => counts.push((key, chars_in(&g.text))),
         }
     }
     let key = counts
@@ -137,7 +146,9 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
     // Marks waiting for their base (right-to-left rows).
     let mut held = String::new();
     for g in &row.glyphs {
-        bytes_left = bytes_left.saturating_sub(g.text.len() + 1);
+        // The glyph's text once (each `SmolStr` access tells its representations apart).
+        let text = g.text.as_str();
+        bytes_left = bytes_left.saturating_sub(text.len() + 1);
         glyphs_left = glyphs_left.saturating_sub(1);
         // A mark (or a glyph drawn with no advance over its base) of a right-to-left row
         // stands just before its base in the visual sequence: it joins the current span
@@ -153,8 +164,14 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
             }
             continue;
         }
-        let first = g.text.chars().next().unwrap_or(' ');
-        let last = g.text.chars().last().unwrap_or(' ');
+        let (first, last) = match text.as_bytes() {
+            // One ASCII character, most glyphs.
+            &[b] if b.is_ascii() => (char::from(b), char::from(b)),
+            _ => (
+                text.chars().next().unwrap_or(' '),
+                text.chars().last().unwrap_or(' '),
+            ),
+        };
         let raised =
             g.size < SUPERSCRIPT_SIZE_RATIO * size && g.y > baseline + SUPERSCRIPT_MIN_RISE * size;
         let mut gap = 0.0;
@@ -190,7 +207,7 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
             }
             cur = Some(Builder {
                 span: Span {
-                    text: String::with_capacity(bytes_left + g.text.len() + held.len() + 1),
+                    text: String::with_capacity(bytes_left + text.len() + held.len() + 1),
                     x0: g.x,
                     x1: g.x + g.advance,
                     baseline: g.y,
@@ -205,14 +222,18 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         }
         if let Some(b) = cur.as_mut() {
             b.starts.push((b.span.text.len(), g.x));
-            b.span.text.push_str(&held);
-            held.clear();
-            if rtl {
-                b.span.text.push_str(&bidi::visual_text(&g.text));
-            } else if let Some(letters) = bidi::base_letters(&g.text) {
-                b.span.text.push_str(&letters);
-            } else {
-                b.span.text.push_str(&g.text);
+            if !held.is_empty() {
+                b.span.text.push_str(&held);
+                held.clear();
+            }
+            match text.as_bytes() {
+                // One ASCII character: no presentation form to take apart.
+                &[byte] if byte.is_ascii() && !rtl => b.span.text.push(char::from(byte)),
+                _ if rtl => b.span.text.push_str(&bidi::visual_text(text)),
+                _ => match bidi::base_letters(text) {
+                    Some(letters) => b.span.text.push_str(&letters),
+                    None => b.span.text.push_str(text),
+                },
             }
             b.span.x1 = b.span.x1.max(g.x + g.advance);
             b.ends.push((b.span.text.len(), g.x + g.advance));

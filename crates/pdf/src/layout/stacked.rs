@@ -28,7 +28,11 @@ const MIN_STACKED_SHARE: f32 = 0.5;
 const MIN_STACKED: usize = 20;
 
 fn upright_cjk(g: &Glyph) -> bool {
-    g.quadrant == 0
+    // CJK characters start at U+2E80, whose UTF-8 form opens with byte 0xE2: a text
+    // opening with a smaller byte is none (the test every glyph of a page in another
+    // script meets first).
+    g.text.as_bytes().first().is_some_and(|&b| b >= 0xE2)
+        && g.quadrant == 0
         && g.size > 0.0
         && g.x.is_finite()
         && g.y.is_finite()
