@@ -151,12 +151,20 @@ fn foreign_glyphs(glyphs: &[Glyph]) -> Option<Vec<bool>> {
     // Most rows hold one baseline: when all visible baselines lie within the strand gap
     // of the smallest size, no two consecutive ones are further apart, so there is one
     // strand ([`strands`] would find no other).
-    let (low, high, smallest) = glyphs
-        .iter()
-        .filter(|g| !g.blank)
-        .fold((f32::MAX, f32::MIN, f32::MAX), |(lo, hi, s), g| {
-            (lo.min(g.y), hi.max(g.y), s.min(g.size))
-        });
+    // Plain comparisons: baselines and sizes are finite here ([`rows::cluster`] keeps
+    // only such glyphs), where `f32::min` and `max` would also handle NaN.
+    let (mut low, mut high, mut smallest) = (f32::MAX, f32::MIN, f32::MAX);
+    for g in glyphs.iter().filter(|g| !g.blank) {
+        if g.y < low {
+            low = g.y;
+        }
+        if g.y > high {
+            high = g.y;
+        }
+        if g.size < smallest {
+            smallest = g.size;
+        }
+    }
     if high - low <= STRAND_GAP * smallest {
         return None;
     }
