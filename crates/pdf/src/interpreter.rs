@@ -313,10 +313,21 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let trm = Matrix::translate(0.0, self.gs.text.rise)
             .then(&self.tm)
             .then(&self.gs.ctm);
+        let t = &self.gs.text;
+        let size = t.size * trm.vertical_scale();
+        let hscale = trm.horizontal_scale();
+        let space_width = font.space_width / 1000.0 * size.abs();
         let shape = Shape {
-            size: self.gs.text.size * trm.vertical_scale(),
-            hscale: trm.horizontal_scale(),
+            size,
+            hscale,
             quadrant: quadrant(&trm, font.vertical),
+            space_width,
+            letter_spacing: letter_spacing(
+                t.char_spacing * t.horizontal_scaling * hscale,
+                space_width,
+                font.vertical,
+            ),
+            stroked: t.render_mode == 2,
         };
         let doc = self.doc;
         self.glyphs += font.decode(bytes, room, doc, |d| self.emit(&font, d, &shape));
@@ -349,7 +360,7 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         } else {
             glyph_w * t.horizontal_scaling * hscale
         };
-        let space_width = font.space_width / 1000.0 * size.abs();
+        let space_width = shape.space_width;
         // A glyph that is no text (a justification kashida): it only moves the pen.
         let drawn = !text.is_empty();
         if drawn {
@@ -361,15 +372,11 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 x,
                 y,
                 advance: advance.abs(),
-                letter_spacing: letter_spacing(
-                    t.char_spacing * t.horizontal_scaling * hscale,
-                    space_width,
-                    font.vertical,
-                ),
+                letter_spacing: shape.letter_spacing,
                 size: size.abs(),
                 font: font.index,
                 space_width,
-                stroked: t.render_mode == 2,
+                stroked: shape.stroked,
                 quadrant: shape.quadrant,
                 vertical: font.vertical,
             });
@@ -449,6 +456,12 @@ struct Shape {
     hscale: f32,
     /// See [`quadrant`].
     quadrant: u8,
+    /// Width of the font's space at `size`, points ([`Glyph::space_width`]).
+    space_width: f32,
+    /// [`Glyph::letter_spacing`], points.
+    letter_spacing: f32,
+    /// Drawn with fill and stroke ([`Glyph::stroked`]).
+    stroked: bool,
 }
 
 /// The letter spacing of a glyph ([`Glyph::letter_spacing`]) from the character
