@@ -2,6 +2,8 @@
 //! the footnote markers taken out, its box, its size and weight, the width of its first
 //! word, and the frame of its page. PDF lines and Word paragraphs both become these.
 
+use std::borrow::Cow;
+
 use unpara_model::{first_line_break, is_cjk, FlowParagraph, FontInfo, Line};
 
 use crate::markers::RefCandidate;
@@ -72,34 +74,41 @@ impl BodyLine {
         refs: &[(RefCandidate, bool)],
         frame: Frame,
     ) -> BodyLine {
-        let mut text = String::new();
+        let mut text = String::with_capacity(line.spans.iter().map(|s| s.text.len()).sum());
         let mut markers = Vec::new();
         let (mut bold_chars, mut italic_chars, mut chars) = (0usize, 0usize, 0usize);
         let mut sizes: Vec<f32> = Vec::new();
         let mut cells: Vec<(f32, f32, String)> = Vec::new();
         for (i, span) in line.spans.iter().enumerate() {
-            let mut piece = String::new();
-            let mut cut = 0usize;
             let mut whole_marker = false;
-            for (c, accepted) in refs.iter().filter(|(c, _)| c.span == i) {
-                let (Some(before), Some(m)) = (
-                    span.text.get(cut..c.range.start),
-                    span.text.get(c.range.clone()),
-                ) else {
-                    continue;
-                };
-                piece.push_str(before);
-                if *accepted {
-                    markers.push(c.marker.clone());
-                    whole_marker = c.raised;
-                } else if c.raised {
-                    piece.extend(m.chars().map(unpara_model::superscript_digit));
-                } else {
-                    piece.push_str(m);
+            // A span with no marker candidate is its own text (no copy).
+            let mut of_span = refs.iter().filter(|(c, _)| c.span == i).peekable();
+            let piece: Cow<'_, str> = if of_span.peek().is_none() {
+                Cow::Borrowed(span.text.as_str())
+            } else {
+                let mut piece = String::new();
+                let mut cut = 0usize;
+                for (c, accepted) in of_span {
+                    let (Some(before), Some(m)) = (
+                        span.text.get(cut..c.range.start),
+                        span.text.get(c.range.clone()),
+                    ) else {
+                        continue;
+                    };
+                    piece.push_str(before);
+                    if *accepted {
+                        markers.push(c.marker.clone());
+                        whole_marker = c.raised;
+                    } else if c.raised {
+                        piece.extend(m.chars().map(unpara_model::superscript_digit));
+                    } else {
+                        piece.push_str(m);
+                    }
+                    cut = c.range.end;
                 }
-                cut = c.range.end;
-            }
-            piece.push_str(span.text.get(cut..).unwrap_or_default());
+                piece.push_str(span.text.get(cut..).unwrap_or_default());
+                Cow::Owned(piece)
+            };
             let n = unpara_model::visible_chars(&piece);
             chars += n;
             if let Some(f) = fonts.get(span.font) {
@@ -116,18 +125,22 @@ impl BodyLine {
                 .last()
                 .is_some_and(|(_, x1, _)| span.x0 - x1 > span.size.max(line.size));
             let has_cells = !cells.is_empty();
+            text.push_str(&piece);
             match cells.last_mut() {
                 Some(cell) if !wide_gap => {
                     cell.1 = cell.1.max(span.x1);
                     cell.2.push_str(&piece);
                 }
-                _ if n > 0 || has_cells => cells.push((span.x0, span.x1, piece.clone())),
+                _ if n > 0 || has_cells => cells.push((span.x0, span.x1, piece.into_owned())),
                 _ => {}
             }
-            text.push_str(&piece);
         }
         for c in &mut cells {
-            c.2 = c.2.trim().to_string();
+            // Trimmed in place.
+            let end = c.2.trim_end().len();
+            c.2.truncate(end);
+            let start = end - c.2.trim_start().len();
+            c.2.drain(..start);
         }
         let label_bold = line
             .spans

@@ -157,9 +157,10 @@ fn direction_lines(mut glyphs: Vec<Glyph>, quadrant: u8, kashida: &mut usize) ->
         g.y = y;
     }
     let page_rtl = bidi::is_rtl_row(&glyphs, false);
+    let mut edges = spans::Edges::default();
     let rows: Vec<Line> = rows::cluster(glyphs, vertical)
         .into_iter()
-        .filter_map(|row| spans::line_of_row(row, page_rtl, kashida))
+        .filter_map(|row| spans::line_of_row(row, page_rtl, kashida, &mut edges))
         .map(|mut l| {
             l.rotation = u16::from(quadrant) * 90;
             l.vertical = vertical;

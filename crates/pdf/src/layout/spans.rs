@@ -22,10 +22,23 @@ const DUPLICATE_DISTANCE: f32 = 0.1;
 struct Builder {
     span: Span,
     raised: bool,
+}
+
+/// The glyph edges of the span being built ([`Builder::finish`] measures its lead with
+/// them): kept from span to span and row to row, cleared instead of allocated anew.
+#[derive(Default)]
+pub(crate) struct Edges {
     /// Byte end in the span's text and right edge of each glyph.
     ends: Vec<(usize, f32)>,
     /// Byte start in the span's text and left edge of each glyph.
     starts: Vec<(usize, f32)>,
+}
+
+impl Edges {
+    fn clear(&mut self) {
+        self.ends.clear();
+        self.starts.clear();
+    }
 }
 
 impl Builder {
@@ -34,11 +47,11 @@ impl Builder {
     /// right-to-left row (`rtl`, text still in visual order) the first word is the
     /// rightmost: the lead runs from the span's right edge to the left edge of the
     /// first glyph after the text's last space.
-    fn finish(mut self, rtl: bool) -> Span {
+    fn finish(mut self, rtl: bool, edges: &Edges) -> Span {
         if rtl {
             let text = self.span.text.trim_end();
             let word_start = text.rfind(' ').map_or(0, |i| i + 1);
-            let left = self
+            let left = edges
                 .starts
                 .iter()
                 .find(|(start, _)| *start >= word_start)
@@ -47,7 +60,7 @@ impl Builder {
             return self.span;
         }
         let word_end = unpara_model::first_line_break(&self.span.text);
-        let edge = self
+        let edge = edges
             .ends
             .iter()
             .take_while(|(end, _)| *end <= word_end)
@@ -109,8 +122,16 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
 /// Builds the line of a row; `None` when the row has no visible glyph. A row of
 /// right-to-left text ([`bidi::is_rtl_row`]) is built in visual order, then its spans
 /// are put right to left and their texts in logical order.
-pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> Option<Line> {
-    row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+pub(crate) fn line_of_row(
+    mut row: Row,
+    page_rtl: bool,
+    kashida: &mut usize,
+    edges: &mut Edges,
+) -> Option<Line> {
+    // Most rows come sorted (the sort would still take a scratch buffer for them).
+    if !row.glyphs.is_sorted_by(|a, b| a.x.total_cmp(&b.x).is_le()) {
+        row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
     let rtl = bidi::is_rtl_row(&row.glyphs, page_rtl);
     // Kashida first: a run of them lies closer together than an overprint's distance,
     // and each is counted.
@@ -130,10 +151,9 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         row.glyphs = bidi::marks_before_bases(std::mem::take(&mut row.glyphs));
     }
     let (size, baseline) = dominant(&row.glyphs);
-    // Bytes of text and glyphs still to come: a span's text and glyph edges are sized
-    // for all of them (a row is mostly one span), so they never grow.
+    // Bytes of text still to come: a span's text is sized for all of them (a row is
+    // mostly one span), so it never grows.
     let mut bytes_left: usize = row.glyphs.iter().map(|g| g.text.len() + 1).sum();
-    let mut glyphs_left = row.glyphs.len();
     let mut spans: Vec<Span> = Vec::new();
     let mut cur: Option<Builder> = None;
     // End x (extended over following space glyphs), last character, space width of the
@@ -149,7 +169,6 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         // The glyph's text once (each `SmolStr` access tells its representations apart).
         let text = g.text.as_str();
         bytes_left = bytes_left.saturating_sub(text.len() + 1);
-        glyphs_left = glyphs_left.saturating_sub(1);
         // A mark (or a glyph drawn with no advance over its base) of a right-to-left row
         // stands just before its base in the visual sequence: it joins the current span
         // with no space, and the gaps are measured between bases.
@@ -203,8 +222,9 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
         };
         if new_span {
             if let Some(b) = cur.take() {
-                spans.push(b.finish(rtl));
+                spans.push(b.finish(rtl, edges));
             }
+            edges.clear();
             cur = Some(Builder {
                 span: Span {
                     text: String::with_capacity(bytes_left + text.len() + held.len() + 1),
@@ -216,12 +236,10 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
                     lead: 0.0,
                 },
                 raised,
-                ends: Vec::with_capacity(glyphs_left + 1),
-                starts: Vec::with_capacity(glyphs_left + 1),
             });
         }
         if let Some(b) = cur.as_mut() {
-            b.starts.push((b.span.text.len(), g.x));
+            edges.starts.push((b.span.text.len(), g.x));
             if !held.is_empty() {
                 b.span.text.push_str(&held);
                 held.clear();
@@ -236,7 +254,7 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
                 },
             }
             b.span.x1 = b.span.x1.max(g.x + g.advance);
-            b.ends.push((b.span.text.len(), g.x + g.advance));
+            edges.ends.push((b.span.text.len(), g.x + g.advance));
         }
         // The gap to the next glyph is measured from where its letter spacing ends:
         // letter-spaced text is not split into letters.
@@ -245,7 +263,7 @@ pub(crate) fn line_of_row(mut row: Row, page_rtl: bool, kashida: &mut usize) -> 
     }
     if let Some(mut b) = cur.take() {
         b.span.text.push_str(&held);
-        spans.push(b.finish(rtl));
+        spans.push(b.finish(rtl, edges));
     }
     if let Some(last) = spans.last_mut() {
         let trimmed = last.text.trim_end().len();
@@ -302,7 +320,7 @@ mod tests {
     }
 
     fn line_of_row_(row: Row) -> Option<Line> {
-        line_of_row(row, false, &mut 0)
+        line_of_row(row, false, &mut 0, &mut Edges::default())
     }
 
     fn row(glyphs: Vec<Glyph>) -> Row {
