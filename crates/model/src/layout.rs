@@ -64,6 +64,15 @@ pub struct Line {
 }
 
 impl Line {
+    /// [`Line::text`] borrowed from the span when the line is one span (most are), so
+    /// that reading a line's text allocates nothing.
+    pub fn text_cow(&self) -> std::borrow::Cow<'_, str> {
+        match self.spans.as_slice() {
+            [one] => std::borrow::Cow::Borrowed(one.text.as_str()),
+            _ => std::borrow::Cow::Owned(self.text()),
+        }
+    }
+
     /// The line's text: spans joined as laid out (spaces already resolved).
     pub fn text(&self) -> String {
         let mut text = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());

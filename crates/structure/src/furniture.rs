@@ -123,8 +123,8 @@ struct Placed<'a> {
 }
 
 /// A line's text, and its [`shape`]: the key and the numbers.
-struct Shaped {
-    text: String,
+struct Shaped<'a> {
+    text: std::borrow::Cow<'a, str>,
     key: String,
     numbers: Vec<i64>,
 }
@@ -140,7 +140,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
             page.lines
                 .iter()
                 .map(|line| {
-                    let text = line.text();
+                    let text = line.text_cow();
                     let (key, numbers) = shape(&text);
                     Shaped { text, key, numbers }
                 })
@@ -171,7 +171,7 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
         .pages
         .iter()
         .zip(&lines)
-        .map(|(p, texts)| (p.number, texts.iter().map(|l| l.text.as_str()).collect()))
+        .map(|(p, texts)| (p.number, texts.iter().map(|l| l.text.as_ref()).collect()))
         .collect();
     let mut duplicates: HashMap<(u32, u32), bool> = HashMap::new();
     let mut duplicate = |a: u32, b: u32| -> bool {

@@ -43,7 +43,7 @@ pub(crate) enum Zone {
 /// byte length of the line text it takes, and whether it was set apart by size or rise.
 pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
     let first = line.spans.first()?;
-    let text = line.text();
+    let text = line.text_cow();
     let token = first.text.trim();
     let raised = first.baseline > line.baseline + MARKER_MIN_RISE * line.size
         || (first.size < line.size && !same_size(first.size, line.size) && line.spans.len() > 1);
@@ -253,7 +253,7 @@ fn separator(
         .filter(|r| r.x1 - r.x0 >= SEPARATOR_MIN_EM * em)
         .map(|r| (r.y, None));
     let typed = body()
-        .filter(|(_, l)| is_underscore_rule(l.text().trim()))
+        .filter(|(_, l)| is_underscore_rule(l.text_cow().trim()))
         .map(|(i, l)| (l.baseline + l.size * 0.5, Some(i)));
     let mut candidates: Vec<(f32, Option<usize>)> = drawn.chain(typed).collect();
     // The lowest first.

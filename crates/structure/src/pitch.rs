@@ -63,14 +63,14 @@ pub(crate) fn leading(
             }
             let r = gap / body_size;
             all.push(r);
-            let ta = a.text();
+            let ta = a.text_cow();
             let mid_sentence = !ends_sentence(&ta) && !ta.trim_end().ends_with([',', '，']);
             if mid_sentence {
                 if full {
                     within.push(r);
                 }
             } else if matches!(
-                crate::labels::recognize(b.text().trim_start(), None).map(|l| l.kind),
+                crate::labels::recognize(b.text_cow().trim_start(), None).map(|l| l.kind),
                 Some(crate::labels::LabelKind::Number(_))
             ) {
                 before_number.push(r);
