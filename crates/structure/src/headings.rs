@@ -51,7 +51,11 @@ impl Form {
     /// Whether `t` starts with one of the form's words.
     fn may_match(&self, t: &str, lower: &str) -> bool {
         let text = if self.fold { lower } else { t };
-        self.leads.iter().any(|w| text.starts_with(w))
+        let first = text.as_bytes().first();
+        // The first byte before the word (most texts open with one no word has).
+        self.leads
+            .iter()
+            .any(|w| w.as_bytes().first() == first && text.starts_with(*w))
     }
 
     fn regex(&self) -> &Regex {
@@ -169,14 +173,15 @@ const MAX_LEAD_CHARS: usize = 16;
 /// The heading a line's or block's whole text is, by its words.
 pub(crate) fn pattern_heading(text: &str) -> Option<PatternHeading> {
     let t = text.trim();
-    if t.chars().count() > MAX_PATTERN_HEADING_CHARS {
+    // Counted only as far as the limit (a paragraph runs to a thousand characters).
+    if t.chars().nth(MAX_PATTERN_HEADING_CHARS).is_some() {
         return None;
     }
-    let lower: String = t
-        .chars()
-        .take(MAX_LEAD_CHARS)
-        .collect::<String>()
-        .to_lowercase();
+    let head = t
+        .char_indices()
+        .nth(MAX_LEAD_CHARS)
+        .map_or(t, |(end, _)| t.get(..end).unwrap_or(t));
+    let lower = head.to_lowercase();
     FORMS.iter().find_map(|form| {
         if !form.may_match(t, &lower) {
             return None;
