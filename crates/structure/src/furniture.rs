@@ -251,13 +251,17 @@ fn frame_limits(layout: &Layout, cand: &[Vec<bool>], body_size: f32) -> (f32, f3
 }
 
 /// Marks running headers and footers on every page.
-pub(crate) fn furniture(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
+pub(crate) fn furniture(
+    layout: &Layout,
+    symbol: Option<&str>,
+    sizes: &measure::LineSizes,
+) -> Vec<Vec<bool>> {
     let all: Vec<Vec<bool>> = layout
         .pages
         .iter()
         .map(|p| vec![true; p.lines.len()])
         .collect();
-    let body_size = measure::body_size(layout, &all);
+    let body_size = measure::body_size(sizes, &all);
     let cand = candidates(layout, symbol);
     let (top, bottom) = frame_limits(layout, &cand, body_size);
     let margin = OUTSIDE_FRAME_EM * body_size;
@@ -357,7 +361,11 @@ mod tests {
             pages,
             ..Layout::default()
         };
-        let f = furniture(&layout, Some("CAC/COSP/WG.4/2017/4"));
+        let f = furniture(
+            &layout,
+            Some("CAC/COSP/WG.4/2017/4"),
+            &measure::LineSizes::of(&layout),
+        );
         for p in &f {
             assert!(p[0] && p[p.len() - 1]);
             assert_eq!(p.iter().filter(|x| **x).count(), 2);
@@ -380,7 +388,7 @@ mod tests {
             pages: vec![page(4, p1), page(9, p2), page(10, p3)],
             ..Layout::default()
         };
-        let f = furniture(&layout, None);
+        let f = furniture(&layout, None, &measure::LineSizes::of(&layout));
         assert!(f[0][0] && !f[0][1] && f[1][0] && !f[1][1]);
     }
 

@@ -96,7 +96,8 @@ pub fn explain(layout: &Layout, language: Option<Lang>) -> Result<Vec<String>, S
     };
     let (body, m, parts) = prepare(layout, source, language)?;
     let symbol = metadata::symbol(layout);
-    let furniture = furniture::furniture(layout, symbol.as_deref());
+    let furniture =
+        furniture::furniture(layout, symbol.as_deref(), &measure::LineSizes::of(layout));
     let mut out = Vec::new();
     for (page, marks) in layout.pages.iter().zip(&furniture) {
         for (l, _) in page.lines.iter().zip(marks).filter(|(_, f)| **f) {
@@ -172,12 +173,13 @@ fn prepare(
         symbol: metadata::symbol(layout),
         ..Metadata::default()
     };
-    let furniture = furniture::furniture(layout, meta.symbol.as_deref());
+    let sizes = measure::LineSizes::of(layout);
+    let furniture = furniture::furniture(layout, meta.symbol.as_deref(), &sizes);
     let not_furniture: Vec<Vec<bool>> = furniture
         .iter()
         .map(|p| p.iter().map(|f| !f).collect())
         .collect();
-    let first = measure::measure(layout, &not_furniture);
+    let first = measure::measure(layout, &not_furniture, &sizes);
     let mut zones = notes::classify(layout, &furniture, &first);
     let resolved = footnotes::resolve(layout, &zones, lang);
     for (pi, li) in &resolved.to_body {
@@ -189,7 +191,7 @@ fn prepare(
         .iter()
         .map(|p| p.iter().map(|z| *z == Zone::Body).collect())
         .collect();
-    let m = measure::measure(layout, &body_only);
+    let m = measure::measure(layout, &body_only, &sizes);
     let mut warnings = layout.warnings.clone();
     warnings.extend(resolved.warnings.iter().cloned());
 

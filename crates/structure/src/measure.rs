@@ -189,13 +189,45 @@ pub(crate) fn quantile(mut values: Vec<f32>, q: f32) -> Option<f32> {
     values.get(i.min(last)).copied()
 }
 
-/// The size most characters of the kept lines are set in.
-pub(crate) fn body_size(layout: &Layout, keep: &[Vec<bool>]) -> f32 {
-    weighted_mode(
-        kept_lines(layout, keep).map(|(_, l)| (text_size(l), visible_chars(l))),
-        0.1,
-    )
-    .unwrap_or(10.0)
+/// Each line's [`text_size`] and [`visible_chars`], page by page: what [`body_size`]
+/// weighs. Worked out once per layout — the body size is measured three times, over
+/// other lines each time (all of them, then without furniture, then the body alone).
+pub(crate) struct LineSizes(Vec<Vec<(f32, usize)>>);
+
+impl LineSizes {
+    /// The sizes of every line of `layout`.
+    pub(crate) fn of(layout: &Layout) -> LineSizes {
+        LineSizes(
+            layout
+                .pages
+                .iter()
+                .map(|p| {
+                    p.lines
+                        .iter()
+                        .map(|l| (text_size(l), visible_chars(l)))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// [`text_size`] of line `li` of page index `pi`.
+    fn text_size(&self, pi: usize, li: usize) -> Option<f32> {
+        self.0.get(pi)?.get(li).map(|(size, _)| *size)
+    }
+}
+
+/// The size most characters of the kept lines are set in (`sizes` of the layout the
+/// `keep` flags are of).
+pub(crate) fn body_size(sizes: &LineSizes, keep: &[Vec<bool>]) -> f32 {
+    let kept = sizes.0.iter().enumerate().flat_map(|(pi, page)| {
+        let k = keep.get(pi);
+        page.iter()
+            .enumerate()
+            .filter(move |(li, _)| k.and_then(|k| k.get(*li)).copied().unwrap_or(true))
+            .map(|(_, v)| *v)
+    });
+    weighted_mode(kept, 0.1).unwrap_or(10.0)
 }
 
 /// The kept lines of a layout with their page index.
@@ -223,8 +255,8 @@ pub(crate) fn page_kept<'a>(
 }
 
 /// Measures the kept lines of a layout (those not yet known to be furniture or notes).
-pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
-    let body_size = body_size(layout, keep);
+pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>], sizes: &LineSizes) -> Measures {
+    let body_size = body_size(sizes, keep);
     // The kept upright lines of body size, found once: every measure below is of them.
     let body: Vec<Vec<bool>> = layout
         .pages
@@ -240,7 +272,10 @@ pub(crate) fn measure(layout: &Layout, keep: &[Vec<bool>]) -> Measures {
                         .copied()
                         .unwrap_or(true)
                         && l.rotation == 0
-                        && same_size(text_size(l), body_size)
+                        && same_size(
+                            sizes.text_size(pi, li).unwrap_or_else(|| text_size(l)),
+                            body_size,
+                        )
                 })
                 .collect()
         })
