@@ -32,6 +32,9 @@ pub(crate) struct Row {
     pub baseline: f32,
     /// Largest font size in the row, points.
     pub size: f32,
+    /// Found to hold one line ([`strands::split`] left these glyphs together): a row
+    /// that has not changed since is not searched again.
+    pub settled: bool,
 }
 
 impl Row {
@@ -59,7 +62,11 @@ pub(crate) fn cluster(mut glyphs: Vec<Glyph>, vertical: bool) -> Vec<Row> {
 fn apart(rows: Vec<Row>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
-        strands::split(row, &mut out);
+        if row.settled {
+            out.push(row);
+        } else {
+            strands::split(row, &mut out);
+        }
     }
     out.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
     out
@@ -96,6 +103,7 @@ pub(super) fn by_baseline(mut glyphs: Vec<Glyph>, tolerance: f32) -> Vec<Row> {
                 glyphs: row,
                 baseline,
                 size,
+                settled: false,
             });
         }
     }
@@ -189,6 +197,7 @@ fn merge_superscripts(rows: Vec<Row>) -> Vec<Row> {
         {
             if let Some(sup) = out.pop() {
                 row.glyphs.extend(sup.glyphs);
+                row.settled = false;
             }
         }
         out.push(row);

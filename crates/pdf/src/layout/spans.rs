@@ -328,6 +328,7 @@ mod tests {
             glyphs,
             baseline: 700.0,
             size: 10.0,
+            settled: false,
         }
     }
 

@@ -81,6 +81,7 @@ impl Row {
             glyphs,
             baseline,
             size,
+            settled: false,
         }
     }
 }
@@ -97,7 +98,10 @@ fn split_at(row: Row, depth: usize, out: &mut Vec<Row>) {
         return;
     }
     let Some(foreign) = foreign_glyphs(&row.glyphs) else {
-        out.push(row);
+        out.push(Row {
+            settled: true,
+            ..row
+        });
         return;
     };
     let mut flags = foreign.into_iter();
