@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use unpara_model::{first_line_break, is_cjk, FlowParagraph, FontInfo, Line};
 
 use crate::markers::RefCandidate;
-use crate::measure::{text_size, Frame};
+use crate::measure::Frame;
 
 /// A line is bold when at least this share of its characters are in a bold font (a
 /// bold lead-in of a few words does not make a paragraph's first line a heading).
@@ -35,7 +35,7 @@ pub(crate) struct BodyLine {
     pub x1: f32,
     /// Baseline, points.
     pub baseline: f32,
-    /// Size of its text ([`text_size`]), points.
+    /// Size of its text ([`crate::measure::text_size`]), points.
     pub size: f32,
     /// Sizes of its spans (to 0.1 pt), footnote markers left out.
     pub sizes: Vec<f32>,
@@ -64,12 +64,14 @@ pub(crate) struct BodyLine {
 }
 
 impl BodyLine {
-    /// Converts a layout line. `refs` are the line's reference candidates with whether
-    /// each is a footnote marker: markers leave the text for [`BodyLine::refs`]; a
-    /// raised number that is no marker stays as a superscript (`km²`).
+    /// Converts a layout line of page `page`, whose text size
+    /// ([`crate::measure::text_size`]) is `size`. `refs` are the line's reference
+    /// candidates with whether each is a footnote marker: markers leave the text for
+    /// [`BodyLine::refs`]; a raised number that is no marker stays as a superscript
+    /// (`km²`).
     pub(crate) fn from_line(
         line: &Line,
-        page: u32,
+        (page, size): (u32, f32),
         fonts: &[FontInfo],
         refs: &[(RefCandidate, bool)],
         frame: Frame,
@@ -155,7 +157,7 @@ impl BodyLine {
             x0: line.x0,
             x1: line.x1,
             baseline: line.baseline,
-            size: text_size(line),
+            size,
             sizes,
             bold: chars > 0 && bold_chars as f32 >= BOLD_SHARE * chars as f32,
             label_bold,

@@ -216,7 +216,12 @@ fn candidates(layout: &Layout, symbol: Option<&str>) -> Vec<Vec<bool>> {
 /// The highest and lowest baselines of body-size text that is not a candidate, over
 /// the document: the median page top (pages start at the top margin; the front page's
 /// masthead may start higher) and the lowest page bottom.
-fn frame_limits(layout: &Layout, cand: &[Vec<bool>], body_size: f32) -> (f32, f32) {
+fn frame_limits(
+    layout: &Layout,
+    cand: &[Vec<bool>],
+    body_size: f32,
+    sizes: &measure::LineSizes,
+) -> (f32, f32) {
     let mut tops = Vec::new();
     let mut bottoms = Vec::new();
     let keep: Vec<Vec<bool>> = cand
@@ -224,11 +229,18 @@ fn frame_limits(layout: &Layout, cand: &[Vec<bool>], body_size: f32) -> (f32, f3
         .map(|p| p.iter().map(|c| !c).collect())
         .collect();
     for pi in 0..layout.pages.len() {
-        let body: Vec<f32> = measure::page_kept(layout, &keep, pi)
-            .filter(|l| {
-                (text_size(l) - body_size).abs() <= SAME_SIZE_SHARE * body_size && l.rotation == 0
+        let k = keep.get(pi);
+        let body: Vec<f32> = layout
+            .pages
+            .get(pi)
+            .into_iter()
+            .flat_map(|p| p.lines.iter().enumerate())
+            .filter(|(li, _)| k.and_then(|k| k.get(*li)).copied().unwrap_or(true))
+            .filter(|(li, l)| {
+                let size = sizes.text_size(pi, *li).unwrap_or_else(|| text_size(l));
+                (size - body_size).abs() <= SAME_SIZE_SHARE * body_size && l.rotation == 0
             })
-            .map(|l| l.baseline)
+            .map(|(_, l)| l.baseline)
             .collect();
         if let (Some(t), Some(b)) = (
             body.iter().copied().reduce(f32::max),
@@ -263,7 +275,7 @@ pub(crate) fn furniture(
         .collect();
     let body_size = measure::body_size(sizes, &all);
     let cand = candidates(layout, symbol);
-    let (top, bottom) = frame_limits(layout, &cand, body_size);
+    let (top, bottom) = frame_limits(layout, &cand, body_size, sizes);
     let margin = OUTSIDE_FRAME_EM * body_size;
     layout
         .pages

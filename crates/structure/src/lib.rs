@@ -180,7 +180,7 @@ fn prepare(
         .map(|p| p.iter().map(|f| !f).collect())
         .collect();
     let first = measure::measure(layout, &not_furniture, &sizes);
-    let mut zones = notes::classify(layout, &furniture, &first);
+    let mut zones = notes::classify(layout, &furniture, &first, &sizes);
     let resolved = footnotes::resolve(layout, &zones, lang);
     for (pi, li) in &resolved.to_body {
         if let Some(z) = zones.get_mut(*pi).and_then(|z| z.get_mut(*li)) {
@@ -262,12 +262,25 @@ fn prepare(
                         })
                         .flatten();
                     let mut bl = match &stripped {
-                        Some((l, r)) => {
-                            BodyLine::from_line(l, page.number, &layout.fonts, r, m.frame(pi))
-                        }
-                        None => {
-                            BodyLine::from_line(line, page.number, &layout.fonts, refs, m.frame(pi))
-                        }
+                        Some((l, r)) => BodyLine::from_line(
+                            l,
+                            (page.number, measure::text_size(l)),
+                            &layout.fonts,
+                            r,
+                            m.frame(pi),
+                        ),
+                        None => BodyLine::from_line(
+                            line,
+                            (
+                                page.number,
+                                sizes
+                                    .text_size(pi, li)
+                                    .unwrap_or_else(|| measure::text_size(line)),
+                            ),
+                            &layout.fonts,
+                            refs,
+                            m.frame(pi),
+                        ),
                     };
                     if front_page && pi == 0 {
                         if recognize_label(bl.text.trim_start(), None).is_some_and(|l| {

@@ -212,7 +212,7 @@ impl LineSizes {
     }
 
     /// [`text_size`] of line `li` of page index `pi`.
-    fn text_size(&self, pi: usize, li: usize) -> Option<f32> {
+    pub(crate) fn text_size(&self, pi: usize, li: usize) -> Option<f32> {
         self.0.get(pi)?.get(li).map(|(size, _)| *size)
     }
 }

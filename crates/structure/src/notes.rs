@@ -98,7 +98,12 @@ pub(crate) fn opening_marker(line: &Line) -> Option<(String, usize, bool)> {
 }
 
 /// Classifies every line of every page.
-pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -> Vec<Vec<Zone>> {
+pub(crate) fn classify(
+    layout: &Layout,
+    furniture: &[Vec<bool>],
+    m: &Measures,
+    sizes: &crate::measure::LineSizes,
+) -> Vec<Vec<Zone>> {
     let mut previous_had_notes = false;
     let mut previous_note_size: Option<f32> = None;
     layout
@@ -129,7 +134,9 @@ pub(crate) fn classify(layout: &Layout, furniture: &[Vec<bool>], m: &Measures) -
                     }
                 }
             }
-            table_notes(page, &mut zones, m);
+            table_notes(page, &mut zones, m, |li, l| {
+                sizes.text_size(pi, li).unwrap_or_else(|| text_size(l))
+            });
             previous_note_size = page
                 .lines
                 .iter()
@@ -212,19 +219,25 @@ fn bottom_notes(
 /// without a separator: a line smaller than the body opening with a marker set apart
 /// by size or rise, and the smaller lines right after it, are read as notes (their
 /// markers are then judged against the references like any footnote's).
-fn table_notes(page: &Page, zones: &mut [Zone], m: &Measures) {
-    let smaller = |l: &Line| {
-        let s = text_size(l);
+/// `size_of(li, line)` is the [`text_size`] of line `li` of the page.
+fn table_notes(
+    page: &Page,
+    zones: &mut [Zone],
+    m: &Measures,
+    size_of: impl Fn(usize, &Line) -> f32,
+) {
+    let smaller = |li: usize, l: &Line| {
+        let s = size_of(li, l);
         s < m.body_size && !same_size(s, m.body_size)
     };
     let mut open = false;
-    for (l, z) in page.lines.iter().zip(zones.iter_mut()) {
+    for (li, (l, z)) in page.lines.iter().zip(zones.iter_mut()).enumerate() {
         if *z != Zone::Body {
             open = false;
             continue;
         }
-        let opens = smaller(l) && opening_marker(l).is_some_and(|(_, _, set_apart)| set_apart);
-        open = opens || (open && smaller(l));
+        let opens = smaller(li, l) && opening_marker(l).is_some_and(|(_, _, set_apart)| set_apart);
+        open = opens || (open && smaller(li, l));
         if open {
             *z = Zone::Footnote;
         }
