@@ -523,15 +523,20 @@ fn process_group(
         reuse: true,
         ..limits.clone()
     };
-    for m in members.iter_mut().filter(|m| m.doc.is_none()) {
-        if m.cached {
-            if let Ok(doc) = worker::read_cached(&m.path, &m.sha256, how, &fresh) {
-                m.doc = Some(doc);
-                continue;
+    // On the batch's threads: a group of many versions (copies of one symbol) is the
+    // last work of a run, and would otherwise keep one thread busy alone.
+    members
+        .par_iter_mut()
+        .filter(|m| m.doc.is_none())
+        .for_each(|m| {
+            if m.cached {
+                if let Ok(doc) = worker::read_cached(&m.path, &m.sha256, how, &fresh) {
+                    m.doc = Some(doc);
+                    return;
+                }
             }
-        }
-        *m = read(&m.path, m.sha256.clone(), how, limits);
-    }
+            *m = read(&m.path, m.sha256.clone(), how, limits);
+        });
     let result = write_group(
         name,
         &mut members,
@@ -639,23 +644,34 @@ fn write_group(
         .filter_map(|&i| versions.get(i))
         .map(|v| v.path.display().to_string())
         .collect();
-    let mut notes = Vec::new();
-    for (i, other) in unpara_batch::others(&versions, &used) {
-        let own = match &other {
-            Other::Duplicate { .. } => String::new(),
-            Other::Separate { name } => {
-                let Some(doc) = versions.get(i).and_then(|v| v.doc) else {
-                    continue;
-                };
-                let own =
-                    output.with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
-                write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
-                own.display().to_string()
-            }
-        };
-        let duplicate = matches!(other, Other::Duplicate { .. });
-        notes.push((i, duplicate, other.message(group, &used_paths, &own)));
-    }
+    // The other versions' documents are written on the batch's threads (in order of
+    // the versions, as before, in the notes).
+    let notes: Vec<(usize, bool, String)> = unpara_batch::others(&versions, &used)
+        .into_par_iter()
+        .map(|(i, other)| -> Result<Option<(usize, bool, String)>> {
+            let own = match &other {
+                Other::Duplicate { .. } => String::new(),
+                Other::Separate { name } => {
+                    let Some(doc) = versions.get(i).and_then(|v| v.doc) else {
+                        return Ok(None);
+                    };
+                    let own = output
+                        .with_file_name(format!("{}.{name}.json", discover::file_stem_of(group)));
+                    write_output(Some(&own), &unpara_writers::document_json(doc)?)?;
+                    own.display().to_string()
+                }
+            };
+            let duplicate = matches!(other, Other::Duplicate { .. });
+            Ok(Some((
+                i,
+                duplicate,
+                other.message(group, &used_paths, &own),
+            )))
+        })
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     drop(versions);
     for (i, duplicate, note) in notes {
         let Some(m) = members.get_mut(i) else {
