@@ -214,18 +214,21 @@ pub(crate) fn anchors(text: &str) -> Anchors {
         }
     }
     let mut add = |t: String| *out.entry(t).or_default() += 1;
-    let chars: Vec<char> = text.chars().collect();
+    // Characters with their byte offsets: a token is a slice of the text (no string
+    // built per word).
+    let indexed: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |k: usize| indexed.get(k).map_or(text.len(), |&(b, _)| b);
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
+    while let Some(&(_, c)) = indexed.get(i) {
         if c.is_ascii_alphanumeric() {
             // A token of letters, digits and the joiners of symbols and numbers.
             let start = i;
-            while chars.get(i).is_some_and(|&c| {
+            while indexed.get(i).is_some_and(|&(_, c)| {
                 c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ':' | '@')
             }) {
                 i += 1;
             }
-            let token: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let token = text.get(byte_at(start)..byte_at(i)).unwrap_or_default();
             let token = token.trim_end_matches(['.', '-', ':', '/']);
             if token.contains('/') && token.chars().any(|c| c.is_ascii_digit()) {
                 // A symbol or resolution number counts whole and by its numbers.
@@ -243,17 +246,20 @@ pub(crate) fn anchors(text: &str) -> Anchors {
             }
         } else if is_chinese_numeral(c) {
             let start = i;
-            while chars.get(i).copied().is_some_and(is_chinese_numeral) {
+            while indexed.get(i).is_some_and(|&(_, c)| is_chinese_numeral(c)) {
                 i += 1;
             }
-            let run: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let run = text.get(byte_at(start)..byte_at(i)).unwrap_or_default();
             // Only numerals that count something: 第十三条, 十三个, 8月 is in digits.
-            let before = start.checked_sub(1).and_then(|k| chars.get(k)).copied();
-            let after = chars.get(i).copied();
+            let before = start
+                .checked_sub(1)
+                .and_then(|k| indexed.get(k))
+                .map(|&(_, c)| c);
+            let after = indexed.get(i).map(|&(_, c)| c);
             let counted = before == Some('第')
                 || after.is_some_and(|a| "条款项章节届次年月日个名号".contains(a));
             if counted && run.chars().count() <= 6 {
-                if let Some(n) = chinese_number(&run) {
+                if let Some(n) = chinese_number(run) {
                     add(n.to_string());
                 }
             }
