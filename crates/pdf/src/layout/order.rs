@@ -90,9 +90,9 @@ fn piece(li: usize, line: &Line, first: usize, last: usize) -> Piece {
     }
 }
 
-/// The value at the middle of `v` sorted (the upper median); with a total order the
-/// element selected there is the one sorting would put there.
-fn median(mut v: Vec<f32>) -> f32 {
+/// The value at the middle of `v` sorted (the upper median), 0 for none; with a total
+/// order the element selected there is the one sorting would put there.
+pub(super) fn median(v: &mut [f32]) -> f32 {
     let middle = v.len() / 2;
     if middle < v.len() {
         *v.select_nth_unstable_by(middle, f32::total_cmp).1
@@ -131,8 +131,8 @@ fn rows(ids: &[usize], p: &[Piece]) -> usize {
 }
 
 fn is_column(ids: &[usize], p: &[Piece], em: f32) -> bool {
-    let widths = of_pieces(ids, p, |x| x.x1 - x.x0);
-    rows(ids, p) >= MIN_COLUMN_ROWS && median(widths) >= MIN_COLUMN_EM * em
+    let mut widths = of_pieces(ids, p, |x| x.x1 - x.x0);
+    rows(ids, p) >= MIN_COLUMN_ROWS && median(&mut widths) >= MIN_COLUMN_EM * em
 }
 
 /// Vertical extent `(bottom, top)` of some pieces.
@@ -156,7 +156,7 @@ fn cut(ids: Vec<usize>, p: &[Piece], out: &mut Vec<usize>, depth: usize) {
         out.extend(in_row_order(ids, p));
         return;
     }
-    let em = median(of_pieces(&ids, p, |x| x.size));
+    let em = median(&mut of_pieces(&ids, p, |x| x.size));
     // The widest valid gap between columns.
     let column = gaps(of_pieces(&ids, p, |x| (x.x0, x.x1)))
         .into_iter()

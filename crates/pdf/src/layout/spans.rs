@@ -110,12 +110,7 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
     // with a total order it is the same value the sorted list holds there.
     let mut ys: Vec<f32> = Vec::with_capacity(glyphs.len());
     ys.extend(glyphs.iter().filter(|g| key_of(g.size) == key).map(|g| g.y));
-    let middle = ys.len() / 2;
-    let baseline = if middle < ys.len() {
-        *ys.select_nth_unstable_by(middle, f32::total_cmp).1
-    } else {
-        0.0
-    };
+    let baseline = super::order::median(&mut ys);
     (size, baseline)
 }
 
