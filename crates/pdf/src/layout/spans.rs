@@ -93,7 +93,14 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
         last.1
     };
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for g in glyphs.iter().filter(|g| !g.blank) {
+    // Whether every glyph sits on one baseline (most rows: no superscript, no rise).
+    let first_y = glyphs.first().map(|g| g.y.to_bits());
+    let mut one_baseline = true;
+    for g in glyphs {
+        one_baseline &= Some(g.y.to_bits()) == first_y;
+        if g.blank {
+            continue;
+        }
         let key = key_of(g.size);
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += chars_in(&g.text),
@@ -105,6 +112,11 @@ fn dominant(glyphs: &[Glyph]) -> (f32, f32) {
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
         .map_or(0, |(k, _)| *k);
     let size = key as f32 / 10.0;
+    // The glyphs of the size, whose median is taken below, all have that baseline
+    // (there is one of them when a visible glyph was counted).
+    if let (true, false, Some(bits)) = (one_baseline, counts.is_empty(), first_y) {
+        return (size, f32::from_bits(bits));
+    }
     // Sized for all the glyphs up front (a filtered collect grows step by step: six
     // reallocations in a row of a hundred glyphs); only the middle one is needed, and
     // with a total order it is the same value the sorted list holds there.
@@ -325,6 +337,28 @@ mod tests {
             size: 10.0,
             settled: false,
         }
+    }
+
+    #[test]
+    fn the_dominant_size_and_its_baseline() {
+        let sized = |text: &str, x: f32, y: f32, size: f32| Glyph {
+            size,
+            ..Glyph::at(text, x, y)
+        };
+        // One baseline: its value, whatever the sizes.
+        let flat = [sized("a", 0.0, 700.0, 10.0), sized("b", 5.0, 700.0, 6.0)];
+        assert_eq!(dominant(&flat), (10.0, 700.0));
+        // A raised marker of another size leaves the median of the body glyphs; body
+        // glyphs on two baselines give the upper median of theirs.
+        let raised = [
+            sized("a", 0.0, 700.0, 10.0),
+            sized("b", 5.0, 700.5, 10.0),
+            sized("c", 10.0, 699.0, 10.0),
+            sized("1", 15.0, 704.0, 6.0),
+        ];
+        assert_eq!(dominant(&raised), (10.0, 700.0));
+        let two = [sized("a", 0.0, 700.0, 10.0), sized("b", 5.0, 702.0, 10.0)];
+        assert_eq!(dominant(&two), (10.0, 702.0));
     }
 
     #[test]
