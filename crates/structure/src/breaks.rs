@@ -302,14 +302,35 @@ fn preambular(prev: &BodyLine, line: &BodyLine) -> bool {
     ends && opens_preambular(&line.text)
 }
 
+/// Whether a byte is the first of one of [`PREAMBULAR_WORDS`], by byte value.
+static PREAMBULAR_FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut firsts = [false; 256];
+    for w in PREAMBULAR_WORDS {
+        if let Some(slot) = w
+            .as_bytes()
+            .first()
+            .and_then(|&b| firsts.get_mut(usize::from(b)))
+        {
+            *slot = true;
+        }
+    }
+    firsts
+});
+
 /// Whether a text opens with a preambular word.
 pub(crate) fn opens_preambular(text: &str) -> bool {
     let t = text.trim_start();
     let Some(&first) = t.as_bytes().first() else {
         return false;
     };
-    // A word's first byte is compared before the word (most texts open with a byte no
-    // word of the list has).
+    // Most texts open with a byte no word of the list opens with (a paragraph's
+    // number); a word's first byte is compared before the word.
+    if !PREAMBULAR_FIRST_BYTES
+        .get(usize::from(first))
+        .is_some_and(|&b| b)
+    {
+        return false;
+    }
     PREAMBULAR_WORDS.iter().any(|w| {
         w.as_bytes().first() == Some(&first)
             && t.strip_prefix(w).is_some_and(|rest| {
