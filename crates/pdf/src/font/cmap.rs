@@ -206,29 +206,26 @@ fn tokenize(data: &[u8]) -> (Vec<Token>, bool) {
             b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => {
                 i += 1;
-                let mut digits = Vec::new();
+                // Two hex digits a byte; an odd last digit is followed by 0 (§7.3.4.3).
+                let mut bytes = Vec::new();
+                let mut high: Option<u8> = None;
                 while let Some(&c) = data.get(i) {
                     i += 1;
                     if c == b'>' {
                         break;
                     }
                     if let Some(d) = (c as char).to_digit(16) {
-                        digits.push(d as u8);
+                        let d = d as u8;
+                        match high.take() {
+                            Some(h) => bytes.push(h * 16 + d),
+                            None => high = Some(d),
+                        }
                     }
                 }
-                if digits.len() % 2 == 1 {
-                    digits.push(0);
+                if let Some(h) = high {
+                    bytes.push(h * 16);
                 }
-                out.push(Token::Hex(
-                    digits
-                        .chunks(2)
-                        .map(|p| match p {
-                            [a, b] => a * 16 + b,
-                            [a] => a * 16,
-                            _ => 0,
-                        })
-                        .collect(),
-                ));
+                out.push(Token::Hex(bytes));
             }
             b'[' => {
                 out.push(Token::ArrayStart);
@@ -300,14 +297,25 @@ fn code_of(bytes: &[u8]) -> Option<(u32, u8)> {
     Some((code, bytes.len() as u8))
 }
 
+/// The UTF-16 code units of a string's bytes, big-endian; an odd last byte is a unit.
+fn utf16(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+    bytes.chunks(2).map(|p| match p {
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        [a] => u16::from(*a),
+        _ => 0,
+    })
+}
+
 fn utf16_units(bytes: &[u8]) -> Vec<u16> {
-    bytes
-        .chunks(2)
-        .map(|p| match p {
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            [a] => u16::from(*a),
-            _ => 0,
-        })
+    utf16(bytes).collect()
+}
+
+/// The text of UTF-16 bytes, U+FFFD for an unpaired surrogate (as
+/// `String::from_utf16_lossy`), held inline when short: no allocation for most
+/// mappings of a `ToUnicode` CMap.
+fn utf16_text(bytes: &[u8]) -> SmolStr {
+    char::decode_utf16(utf16(bytes))
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect()
 }
 
@@ -381,10 +389,7 @@ fn bfchar(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
             (Some(Token::Hex(src)), Some(Token::Hex(dst))) => {
                 match code_of(src) {
                     Some((code, _)) => {
-                        cmap.unicode_chars.insert(
-                            code,
-                            SmolStr::from(String::from_utf16_lossy(&utf16_units(dst))),
-                        );
+                        cmap.unicode_chars.insert(code, utf16_text(dst));
                     }
                     None => cmap.bad_entries += 1,
                 }
@@ -433,10 +438,7 @@ fn bfrange(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
                 let mut code = lo;
                 while let Some(Token::Hex(dst)) = t.get(i) {
                     if code <= hi {
-                        cmap.unicode_chars.insert(
-                            code,
-                            SmolStr::from(String::from_utf16_lossy(&utf16_units(dst))),
-                        );
+                        cmap.unicode_chars.insert(code, utf16_text(dst));
                     }
                     code = code.saturating_add(1);
                     i += 1;
@@ -499,6 +501,25 @@ fn cidrange(t: &[Token], mut i: usize, cmap: &mut CMap) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The text of a mapping's bytes is `String::from_utf16_lossy`'s (unpaired
+        /// surrogates, odd lengths and long texts included); the hex string of any
+        /// digits and other bytes is its digits paired, an odd last digit padded with 0.
+        #[test]
+        fn utf16_text_and_hex_strings(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let lossy = String::from_utf16_lossy(&utf16_units(&bytes));
+            let text = utf16_text(&bytes);
+            proptest::prop_assert_eq!(text.as_str(), lossy.as_str());
+            let mut hex = b"<".to_vec();
+            hex.extend(bytes.iter().map(|b| if b % 3 == 0 { b' ' } else { b"0123456789aBcDeF"[usize::from(b % 16)] }));
+            hex.push(b'>');
+            let digits: Vec<u8> = hex.iter().filter_map(|&c| (c as char).to_digit(16)).map(|d| d as u8).collect();
+            let expected: Vec<u8> = digits.chunks(2).map(|p| p[0] * 16 + p.get(1).copied().unwrap_or(0)).collect();
+            let (tokens, _) = tokenize(&hex);
+            proptest::prop_assert!(matches!(tokens.as_slice(), [Token::Hex(h)] if *h == expected));
+        }
+    }
 
     const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin
 12 dict begin begincmap
