@@ -6,7 +6,7 @@
 //! the array form), `begincidchar`, `begincidrange`, `usecmap` (recorded), and
 //! `/WMode`. Codes are 1 to 4 bytes long.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use smol_str::SmolStr;
 

@@ -1,7 +1,7 @@
 //! Composite (Type0) fonts: encoding CMap, character collection, CID widths
 //! (PDF 32000-1 §9.7).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
@@ -32,7 +32,7 @@ impl Font {
             .unwrap_or(CidWidths {
                 // No CIDFont (lost to damage): half an em, as for simple fonts.
                 default: 500.0,
-                by_cid: HashMap::new(),
+                by_cid: HashMap::default(),
             });
         let desc = cid_font.and_then(|d| descriptor(d, doc));
         let mut info = font_info(dict, desc, doc);

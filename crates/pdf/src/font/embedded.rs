@@ -4,7 +4,7 @@
 //! its `post` table through the Adobe Glyph List. This is the last step before a code
 //! is counted undecodable (PDF 32000-1 §9.10.2 leaves it to the reader).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Document, Object};
@@ -90,7 +90,7 @@ impl GlyphUnicode {
     ) -> Option<Self> {
         let program = font_stream(doc, entry, &format!("/{key}"), MAX_FONT_PROGRAM, warnings)?;
         let face = ttf_parser::Face::parse(&program, 0).ok()?;
-        let mut by_glyph = HashMap::new();
+        let mut by_glyph = HashMap::default();
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 sub.codepoints(|cp| {

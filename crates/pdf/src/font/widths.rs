@@ -1,7 +1,7 @@
 //! Glyph widths in glyph space (1/1000 of the text size): `/Widths` of simple fonts
 //! (PDF 32000-1 §9.6.2) and `/W` + `/DW` of CIDFonts (§9.7.4.3).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use lopdf::{Dictionary, Document, Object};
 
@@ -71,7 +71,7 @@ impl CidWidths {
                 .and_then(number)
                 .unwrap_or(1000.0)
         };
-        let mut by_cid = HashMap::new();
+        let mut by_cid = HashMap::default();
         if let Some(Object::Array(w)) = cid_font.get(b"W").ok().map(|o| deref(doc, o)) {
             let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
             let mut i = 0;
