@@ -49,6 +49,12 @@ impl Row {
 /// they are raised from, and splitting rows that hold lines set beside each other
 /// ([`strands`]). For vertical writing the rows are columns (in the upright frame):
 /// see [`columns`].
+///
+/// Never inlined: inlined into [`super::build_page`] (as code elsewhere in the crate
+/// changed the compiler's choices) it cost 1.1 M more of `unpara text`'s 88 M
+/// instructions on `S_2013_220.pdf` (callgrind, commit 9bdfc07), 0.2 M more on the
+/// Chinese fixture.
+#[inline(never)]
 pub(crate) fn cluster(mut glyphs: Vec<Glyph>, vertical: bool) -> Vec<Row> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite());
     if vertical {
