@@ -15,6 +15,7 @@ mod bidi;
 mod frame;
 mod order;
 mod rows;
+mod runs;
 mod spans;
 mod stacked;
 mod strands;

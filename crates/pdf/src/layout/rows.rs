@@ -81,7 +81,9 @@ fn apart(rows: Vec<Row>) -> Vec<Row> {
 /// One pass over the glyphs sorted by baseline, top first: a glyph joins the row above
 /// when its baseline is within `tolerance` ems of the row's.
 pub(super) fn by_baseline(mut glyphs: Vec<Glyph>, tolerance: f32) -> Vec<Row> {
-    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    super::runs::sort_almost_sorted(&mut glyphs, |a, b| {
+        b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x))
+    });
     // The rows' first glyphs, baselines and sizes first; then each row's glyphs are
     // split off the sorted run whole (one copy, no growing).
     let mut starts: Vec<(usize, f32, f32)> = Vec::new();
