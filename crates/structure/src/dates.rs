@@ -162,6 +162,14 @@ fn run_of(s: &str, n: std::ops::RangeInclusive<usize>, keep: fn(char) -> bool) -
     n.contains(&count).then(|| s.get(..bytes)).flatten()
 }
 
+/// The first `n` characters of `s` when there are `n` and `keep` holds them all (a
+/// longer run is not refused: `\d{4}` reads the first four of five).
+fn first_of(s: &str, n: usize, keep: fn(char) -> bool) -> Option<&str> {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(end, _)| end);
+    let first = s.get(..end)?;
+    (first.chars().count() == n && first.chars().all(keep)).then_some(first)
+}
+
 /// The leftmost English date in `text` (`29 August 2017`): at a word boundary, one or
 /// two digits, white space, a month's name, white space, four digits, a word boundary
 /// (the pattern `\b(D{1,2})\s+(January|…|December)\s+(D{4})\b`, [`D`]). A scan, not a
@@ -183,13 +191,7 @@ fn english_date(text: &str) -> Option<Printed<'_>> {
         let month = MONTHS_EN.iter().find(|m| rest.starts_with(**m))?;
         let rest = rest.get(month.len()..)?;
         let rest = rest.get(spaces(rest)..).filter(|r| r.len() < rest.len())?;
-        let year = rest
-            .char_indices()
-            .nth(4)
-            .map_or(Some(rest), |(end, _)| rest.get(..end))?;
-        if year.chars().count() != 4 || !year.chars().all(is_date_digit) {
-            return None;
-        }
+        let year = first_of(rest, 4, is_date_digit)?;
         if rest.get(year.len()..)?.chars().next().is_some_and(is_word) {
             return None;
         }
@@ -222,13 +224,7 @@ fn chinese_date(text: &str) -> Option<Printed<'_>> {
         }
         let s = text.get(at..)?;
         // Four digits from here (a longer run is read from its fourth-last digit).
-        let year = s
-            .char_indices()
-            .nth(4)
-            .map_or(Some(s), |(end, _)| s.get(..end))?;
-        if year.chars().count() != 4 || !year.chars().all(is_digit) {
-            return None;
-        }
+        let year = first_of(s, 4, is_digit)?;
         let rest = s.get(year.len()..)?;
         let (skip, n) = number_after("年", rest)?;
         let month = rest.get(skip..skip + n)?;

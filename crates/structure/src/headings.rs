@@ -280,6 +280,18 @@ impl Form {
 /// Convention provides …`) unless typography says heading.
 const MAX_PATTERN_HEADING_CHARS: usize = 120;
 
+/// What a text told by its words ends with when it is a sentence, not a heading.
+const SENTENCE_ENDS: [char; 6] = ['.', ';', ',', '。', '；', '，'];
+
+/// The value of an article's number: decimal digits of any kind, `premier`, roman or
+/// Chinese numerals.
+fn article_number(n: &str) -> Option<u32> {
+    unpara_model::decimal_value(n)
+        .or_else(|| (n == "premier").then_some(1))
+        .or_else(|| roman_value(n))
+        .or_else(|| chinese_value(n))
+}
+
 /// The heading a line's or block's whole text is, by its words.
 pub(crate) fn pattern_heading(text: &str) -> Option<PatternHeading> {
     let t = text.trim();
@@ -290,18 +302,13 @@ pub(crate) fn pattern_heading(text: &str) -> Option<PatternHeading> {
     FORMS.iter().find_map(|form| {
         let number = form.parse(t)?;
         let number = if form.article {
-            number.and_then(|n| {
-                unpara_model::decimal_value(n)
-                    .or_else(|| (n == "premier").then_some(1))
-                    .or_else(|| roman_value(n))
-                    .or_else(|| chinese_value(n))
-            })
+            number.and_then(article_number)
         } else {
             None
         };
         // A sentence that happens to begin with the word has no title separator and
         // ends like a sentence.
-        if t.ends_with(['.', ';', ',', '。', '；', '，']) {
+        if t.ends_with(SENTENCE_ENDS) {
             return None;
         }
         Some(PatternHeading {
@@ -454,17 +461,11 @@ mod same_as_the_patterns {
         patterns.iter().find_map(|(p, level, article)| {
             let c = p.captures(t)?;
             let number = if *article {
-                c.get(1).and_then(|n| {
-                    let n = n.as_str();
-                    unpara_model::decimal_value(n)
-                        .or_else(|| (n == "premier").then_some(1))
-                        .or_else(|| roman_value(n))
-                        .or_else(|| chinese_value(n))
-                })
+                c.get(1).and_then(|n| article_number(n.as_str()))
             } else {
                 None
             };
-            if t.ends_with(['.', ';', ',', '。', '；', '，']) {
+            if t.ends_with(SENTENCE_ENDS) {
                 return None;
             }
             Some(PatternHeading {
