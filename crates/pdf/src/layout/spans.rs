@@ -30,7 +30,8 @@ struct Builder {
 pub(crate) struct Edges {
     /// Byte end in the span's text and right edge of each glyph.
     ends: Vec<(usize, f32)>,
-    /// Byte start in the span's text and left edge of each glyph.
+    /// Byte start in the span's text and left edge of each glyph, in right-to-left
+    /// rows (the only ones whose lead is measured from a left edge).
     starts: Vec<(usize, f32)>,
 }
 
@@ -246,7 +247,10 @@ pub(crate) fn line_of_row(
             });
         }
         if let Some(b) = cur.as_mut() {
-            edges.starts.push((b.span.text.len(), g.x));
+            // Left edges measure the lead of right-to-left spans only.
+            if rtl {
+                edges.starts.push((b.span.text.len(), g.x));
+            }
             if !held.is_empty() {
                 b.span.text.push_str(&held);
                 held.clear();
