@@ -14,6 +14,9 @@ pub(crate) struct Rules {
     pub abbreviations: Vec<&'static str>,
     /// Characters that end a sentence: `.`, `!`, `?`, and `؟` for Arabic.
     pub stops: &'static [char],
+    /// The stops outside ASCII (`؟` for Arabic, none for the others): what
+    /// [`Rules::is_stop`] looks up when a character is not ASCII.
+    non_ascii_stops: &'static [char],
     /// True when the script has no capitals (Arabic): any letter may start a sentence.
     pub caseless: bool,
     /// Examples of the data table: a text and its sentences.
@@ -85,8 +88,21 @@ fn parse(text: &'static str, lang: Lang) -> Rules {
         } else {
             &['.', '!', '?']
         },
+        non_ascii_stops: if lang == Lang::Ar { &['؟'] } else { &[] },
         caseless: lang == Lang::Ar,
         examples,
+    }
+}
+
+impl Rules {
+    /// Whether `c` is one of [`Rules::stops`]: asked of every character of a text, so
+    /// an ASCII character (most of them) is matched without looking through the list.
+    pub fn is_stop(&self, c: char) -> bool {
+        if c.is_ascii() {
+            matches!(c, '.' | '!' | '?')
+        } else {
+            self.non_ascii_stops.contains(&c)
+        }
     }
 }
 
@@ -129,5 +145,21 @@ mod tests {
         for l in [Lang::Ar, Lang::En, Lang::Fr, Lang::Ru, Lang::Es] {
             assert!(rules(l).is_some_and(|r| r.examples.len() >= 4), "{l:?}");
         }
+    }
+
+    /// `is_stop` answers as the list of stops does, for every character of the Basic
+    /// Multilingual Plane (and some beyond), in each language.
+    #[test]
+    fn is_stop_is_the_list_of_stops() {
+        for l in [Lang::Ar, Lang::En, Lang::Fr, Lang::Ru, Lang::Es] {
+            let Some(r) = rules(l) else {
+                panic!("no rules for {l:?}");
+            };
+            for c in (0..0x1_0000u32).chain(0x1F000..0x1F100).filter_map(char::from_u32) {
+                assert_eq!(r.is_stop(c), r.stops.contains(&c), "{l:?} {c:?}");
+            }
+        }
+        assert!(rules(Lang::Ar).is_some_and(|r| r.is_stop('؟')));
+        assert!(rules(Lang::En).is_some_and(|r| !r.is_stop('؟') && r.is_stop('?')));
     }
 }

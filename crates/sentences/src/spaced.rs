@@ -164,13 +164,13 @@ fn is_cut(before_last: char, last: char, c: char) -> bool {
 
 /// The places where a sentence of `text` may break, in one pass: the UAX #29 sentence
 /// boundaries (as [`uax29_boundaries`]) of the pieces between cuts ([`is_cut`]) that
-/// hold one of the language's `stops`, and the places after a footnote marker or a
+/// hold one of the language's stops ([`Rules::is_stop`]), and the places after a footnote marker or a
 /// closer and a space (`adopted.12 The`: UAX #29 reads the marker as a number;
 /// `accord. » La`: it breaks before the `»`). A break [`split_at_candidates`] accepts
 /// has its stop in its own piece, since only whitespace, digits, closers and inner
 /// spaces come between the two, and a cut is made only after a letter; the other
 /// pieces are not searched (on S/2013/220 four fifths of the text).
-fn candidates(text: &str, stops: &[char]) -> BTreeSet<usize> {
+fn candidates(text: &str, rules: &Rules) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     let search = |piece: Range<usize>, out: &mut BTreeSet<usize>| {
         if let Some(t) = text.get(piece.clone()) {
@@ -189,7 +189,7 @@ fn candidates(text: &str, stops: &[char]) -> BTreeSet<usize> {
             }
             (piece_start, has_stop) = (i, false);
         }
-        has_stop |= stops.contains(&c);
+        has_stop |= rules.is_stop(c);
         (before_last, last) = (last, c);
     }
     if has_stop {
@@ -213,7 +213,7 @@ fn may_break(text: &str, rules: &Rules) -> bool {
         }
         let skipped = c.is_whitespace() || c.is_ascii_digit() || is_closer_or_inner_space(c);
         if !skipped {
-            after_stop = rules.stops.contains(&c);
+            after_stop = rules.is_stop(c);
         }
         false
     })
@@ -233,7 +233,7 @@ pub(crate) fn ranges(text: &str, rules: &Rules) -> Vec<Range<usize>> {
 
 /// [`ranges`] without the shortcut for a text that cannot break: the UAX #29 search.
 fn searched_ranges(text: &str, rules: &Rules) -> Vec<Range<usize>> {
-    split_at_candidates(text, rules, candidates(text, rules.stops))
+    split_at_candidates(text, rules, candidates(text, rules))
 }
 
 /// The sentences of `text` whose breaks are among `candidates` ([`candidates`]).
