@@ -14,7 +14,7 @@ use crate::digit_forms::{is_barcode, job_number};
 use crate::labels::{recognize, LabelKind};
 use crate::measure::Measures;
 use crate::metadata;
-use crate::patterns::SYMBOL;
+use crate::symbols::first_symbol;
 use crate::{finish, Parts, StructureError};
 
 /// The most common value of `key` among the paragraphs, weighted by characters.
@@ -58,11 +58,11 @@ pub fn build_document_from_flow(
     let mut meta = Metadata::default();
     let mut warnings = flow.warnings.clone();
     meta.job_number = metadata::job_number(flow.furniture.iter().cloned());
-    let masthead = flow.paragraphs.iter().take(8).position(|p| {
-        SYMBOL
-            .find(p.text.trim())
-            .is_some_and(|m| m.as_str() == p.text.trim())
-    });
+    let masthead = flow
+        .paragraphs
+        .iter()
+        .take(8)
+        .position(|p| first_symbol(p.text.trim()).is_some_and(|s| s == p.text.trim()));
     if let Some(i) = masthead {
         meta.symbol = flow.paragraphs.get(i).map(|p| p.text.trim().to_string());
     }
@@ -73,7 +73,7 @@ pub fn build_document_from_flow(
         meta.symbol = flow
             .furniture
             .iter()
-            .find_map(|t| SYMBOL.find(t.trim()).map(|m| m.as_str().to_string()));
+            .find_map(|t| first_symbol(t.trim()).map(str::to_string));
     }
     for t in &flow.furniture {
         metadata::consume_line(t, &mut meta, &mut seen_distribution);

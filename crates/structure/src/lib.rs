@@ -43,6 +43,7 @@ mod notes;
 mod numbering;
 mod patterns;
 mod pitch;
+mod symbols;
 mod tables;
 mod text;
 

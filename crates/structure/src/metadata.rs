@@ -9,7 +9,8 @@ use unpara_model::{Lang, Layout, Metadata};
 use crate::dates::find_date;
 use crate::digit_forms;
 use crate::front_lines;
-use crate::patterns::{distribution_term, is_language_line, SYMBOL};
+use crate::patterns::{distribution_term, is_language_line};
+use crate::symbols::symbols;
 
 /// The document symbol: of the symbol-shaped texts of the front page, in reading order
 /// (the masthead first), the first that a later page prints too (its running header),
@@ -20,9 +21,10 @@ pub(crate) fn symbol(layout: &Layout) -> Option<String> {
         .lines
         .iter()
         .flat_map(|l| {
-            SYMBOL
-                .find_iter(&l.text())
-                .map(|m| m.as_str().to_string())
+            let text = l.text();
+            symbols(&text)
+                .into_iter()
+                .filter_map(|s| text.get(s).map(str::to_string))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -1,8 +1,6 @@
 //! Regular expressions for UN document furniture and metadata (UN Editorial Manual,
 //! "Document symbols" and "Job numbers"; front page layout per DESIGN.md).
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 
 /// The decimal digits of the six languages' documents, for patterns: ASCII, Arabic-Indic
@@ -25,17 +23,6 @@ pub(crate) const DIGITS: &str = "0-9\u{660}-\u{669}\u{6F0}-\u{6F9}\u{FF10}-\u{FF
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("constant pattern compiles")
 }
-
-/// A document symbol: series letters then `/`-separated parts, at least one digit,
-/// e.g. `A/RES/73/3`, `CAC/COSP/WG.4/2017/4`, `E/CN.6/2018/L.1`; with the parts UN
-/// symbols carry after a space (UN Editorial Manual, "Document symbols"): a resolution's
-/// letter and session (`A/RES/217 A (III)`), a section of a budget (`A/81/6 (Sect. 10)`),
-/// a part or volume (`(Part II)`, `(Vol. I)`).
-pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)[A-Z]{1,8}(?:\.[0-9]+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\b(?: [A-Z] \([IVXLC]+\)| \((?:Sect|Part|Vol|Chap)\.? [0-9IVXL]+\))?",
-    )
-});
 
 /// The English term of a distribution word of any language (`générale` → `General`),
 /// so that the versions of one document carry the same value.
@@ -90,26 +77,6 @@ mod tests {
 
     #[test]
     fn furniture_patterns() {
-        assert!(SYMBOL.is_match("CAC/COSP/WG.4/2017/4"));
-        let whole = |t: &str| SYMBOL.find(t).map(|m| m.as_str().to_string());
-        assert_eq!(
-            whole("resolution A/RES/217 A (III) of").as_deref(),
-            Some("A/RES/217 A (III)")
-        );
-        assert_eq!(
-            whole("see A/81/6 (Sect. 10), para").as_deref(),
-            Some("A/81/6 (Sect. 10)")
-        );
-        assert_eq!(whole("A/80/590 and").as_deref(), Some("A/80/590"));
-        // A Chinese masthead line set without a space before the symbol.
-        assert_eq!(
-            whole("联合国CAC/COSP/WG.4/2017/4").as_deref(),
-            Some("CAC/COSP/WG.4/2017/4")
-        );
-        assert_eq!(
-            SYMBOL.find("United Nations A/RES/73/8").map(|m| m.as_str()),
-            Some("A/RES/73/8")
-        );
         for (line, term) in [
             ("Distr.: General", "General"),
             ("Distr. générale", "General"),
