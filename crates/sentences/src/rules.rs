@@ -155,7 +155,10 @@ mod tests {
             let Some(r) = rules(l) else {
                 panic!("no rules for {l:?}");
             };
-            for c in (0..0x1_0000u32).chain(0x1F000..0x1F100).filter_map(char::from_u32) {
+            for c in (0..0x1_0000u32)
+                .chain(0x1F000..0x1F100)
+                .filter_map(char::from_u32)
+            {
                 assert_eq!(r.is_stop(c), r.stops.contains(&c), "{l:?} {c:?}");
             }
         }
