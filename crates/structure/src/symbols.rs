@@ -1,6 +1,6 @@
 //! Document symbols in a text, found by a scan (UN Editorial Manual, "Document
-//! symbols"): series letters, `/`-separated parts with at least one digit among them,
-//! and the parts a symbol carries after a space — a resolution's letter and session
+//! symbols"): series letters, then `/`-separated parts (`A/RES/73/3`,
+//! `CAC/COSP/WG.4/2017/4`, `E/CN.6/2018/L.1`), and the parts a symbol carries after a space — a resolution's letter and session
 //! (`A/RES/217 A (III)`), a section of a budget (`A/81/6 (Sect. 10)`), a part or volume
 //! (`(Part II)`, `(Vol. I)`).
 //!
@@ -9,6 +9,8 @@
 //! 24-page report's.
 
 use std::ops::Range;
+
+use crate::digit_forms::is_word;
 
 /// Most series letters a symbol opens with (`CAC`, `UNEP`, `ECE`).
 const MAX_SERIES_LETTERS: usize = 8;
@@ -24,12 +26,6 @@ fn is_part_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'.' || b == b'-'
 }
 
-/// Whether `c` is a word character as Unicode's `\w` reads it (letters, marks, decimal
-/// digits, connector punctuation), the boundary a symbol ends at.
-fn is_word(c: char) -> bool {
-    regex_syntax::try_is_word_character(c).unwrap_or_else(|_| c.is_alphanumeric() || c == '_')
-}
-
 /// Length of the run of bytes from `at` that satisfy `keep`.
 fn run(bytes: &[u8], at: usize, keep: impl Fn(u8) -> bool) -> usize {
     bytes
@@ -37,7 +33,8 @@ fn run(bytes: &[u8], at: usize, keep: impl Fn(u8) -> bool) -> usize {
         .map_or(0, |rest| rest.iter().take_while(|&&b| keep(b)).count())
 }
 
-/// Whether a word boundary lies at byte `at` of `text`, which follows an ASCII byte.
+/// Whether a word boundary (Unicode `\w`, [`is_word`]) lies at byte `at` of `text`,
+/// which follows an ASCII byte.
 fn boundary_at(text: &str, at: usize) -> bool {
     let before = at
         .checked_sub(1)
