@@ -431,6 +431,36 @@ fn workers_past_their_memory_or_time_are_errors_and_the_batch_goes_on() {
     let _ = std::fs::remove_dir_all(&hostile);
 }
 
+/// The workers write their documents into temporary files (TMPDIR): with no folder
+/// there to make them in, every file is an error row that names it and says so, and
+/// the batch ends with exit 1 instead of hanging or aborting.
+#[test]
+fn workers_without_a_temporary_folder_make_error_rows() {
+    let (dir, input, out) = batch_folder("no-tmp", &[]);
+    let run = Command::new(env!("CARGO_BIN_EXE_unpara"))
+        .args([
+            "batch",
+            &input.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ])
+        .env("TMPDIR", dir.join("no such folder"))
+        .output()
+        .expect("unpara runs");
+    assert_eq!(run.status.code(), Some(1));
+    let r = report(&out);
+    for lang in ["zh", "en"] {
+        let (status, message) = file_status(&r, &format!("/{lang}.xml"));
+        assert_eq!(status, "error");
+        assert!(
+            message.starts_with(&format!("{}", input.join(format!("{lang}.xml")).display()))
+                && message.contains("cannot make a temporary file"),
+            "{message}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A second batch into an output folder another holds is refused; symbolic links in
 /// the output folder are replaced, never followed; a group that cannot be written is a
 /// failure (exit 1, `group_errors`).
