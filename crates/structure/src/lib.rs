@@ -231,7 +231,12 @@ fn prepare(
         }
     }
 
-    let mut body: Vec<BodyLine> = Vec::new();
+    // Sized for every body line at once: grown by doubling, the vector of 152-byte
+    // lines was reallocated ten times and held up to twice the room it needs
+    // (S_2013_220.pdf: 2 048 places for 1 239 lines, 311 KB at the peak of `extract`,
+    // massif; page faults of `extract` 692 → 670).
+    let body_lines = zones.iter().flatten().filter(|z| matches!(z, Zone::Body)).count();
+    let mut body: Vec<BodyLine> = Vec::with_capacity(body_lines);
     let mut front_page = true;
     let mut seen_distribution = false;
     let mut metadata_floor: Option<f32> = None;
