@@ -230,13 +230,13 @@ fn pdf_document(name: &str, bytes: Cow<'_, [u8]>, how: &Reading) -> Result<Docum
         pages: u32::try_from(layout.pages.len()).unwrap_or(u32::MAX),
         producer: layout.producer.clone(),
     };
-    unpara_structure::build_document(&layout, source, how.lang).map_err(|source| {
-        // The reader's warnings usually say why a document has no text.
-        let context = match layout.warnings.as_slice() {
-            [] => name.to_string(),
-            [w] => format!("{name} (warning: {w})"),
-            [w, ..] => format!("{name} (warning: {w}; {} more)", layout.warnings.len() - 1),
-        };
+    // The reader's warnings usually say why a document has no text.
+    let context = match layout.warnings.as_slice() {
+        [] => name.to_string(),
+        [w] => format!("{name} (warning: {w})"),
+        [w, ..] => format!("{name} (warning: {w}; {} more)", layout.warnings.len() - 1),
+    };
+    unpara_structure::build_document_owned(layout, source, how.lang).map_err(|source| {
         ReadError::Structure {
             name: name.to_string(),
             context,

@@ -142,5 +142,5 @@ pub fn build_document_from_flow(
         warnings,
         undecodable_glyphs: 0,
     };
-    Ok(finish(&body, &m, parts))
+    Ok(finish(body, &m, parts))
 }
