@@ -291,11 +291,11 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
         let t = &self.gs.text;
         let vertical = t.font.as_ref().is_some_and(|f| f.vertical);
         let d = -n / 1000.0 * t.size;
-        self.tm = if vertical {
-            Matrix::translate(0.0, d).then(&self.tm)
+        if vertical {
+            self.tm.advance(0.0, d);
         } else {
-            Matrix::translate(d * t.horizontal_scaling, 0.0).then(&self.tm)
-        };
+            self.tm.advance(d * t.horizontal_scaling, 0.0);
+        }
     }
 
     /// Shows a string: decodes its codes and emits one glyph each (§9.4.4).
@@ -381,12 +381,13 @@ impl<'a, S: GlyphSink> Interpreter<'a, S> {
                 vertical: font.vertical,
             });
         }
-        self.tm = if font.vertical {
+        if font.vertical {
             // Vertical writing: default vertical metrics advance one em downwards (§9.7.4.3).
-            Matrix::translate(0.0, -(t.size + spacing)).then(&self.tm)
+            self.tm.advance(0.0, -(t.size + spacing));
         } else {
-            Matrix::translate((glyph_w + spacing) * t.horizontal_scaling, 0.0).then(&self.tm)
-        };
+            self.tm
+                .advance((glyph_w + spacing) * t.horizontal_scaling, 0.0);
+        }
     }
 
     /// Paints the current path: what it shows as horizontal rules goes to the sink
