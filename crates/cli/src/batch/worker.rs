@@ -137,7 +137,8 @@ pub(crate) fn read_isolated(
     // they are read once it has exited: pipes needed a thread each to drain them while
     // it ran, and a hand-over between the worker and that thread at every 64 KiB, each
     // a wake-up on the other core (batch of 150 PDFs, `--jobs 2`: 1.327 → 1.228 s,
-    // speed-up over `--jobs 1` 1.86 → 1.97; bench/ratios.py, 15 alternating runs).
+    // speed-up over `--jobs 1` 1.86 → 1.97; 15 alternating rounds as bench/ratios.py
+    // runs them).
     let temporary =
         || tempfile::tempfile().with_context(|| format!("{name}: cannot make a temporary file"));
     let (out_file, err_file) = (temporary()?, temporary()?);
