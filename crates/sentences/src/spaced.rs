@@ -164,12 +164,13 @@ fn is_cut(before_last: char, last: char, c: char) -> bool {
 
 /// The places where a sentence of `text` may break, in one pass: the UAX #29 sentence
 /// boundaries (as [`uax29_boundaries`]) of the pieces between cuts ([`is_cut`]) that
-/// hold one of the language's stops ([`Rules::is_stop`]), and the places after a footnote marker or a
-/// closer and a space (`adopted.12 The`: UAX #29 reads the marker as a number;
-/// `accord. » La`: it breaks before the `»`). A break [`split_at_candidates`] accepts
-/// has its stop in its own piece, since only whitespace, digits, closers and inner
-/// spaces come between the two, and a cut is made only after a letter; the other
-/// pieces are not searched (on S/2013/220 four fifths of the text).
+/// hold one of the language's stops ([`Rules::is_stop`]), and the places after a
+/// footnote marker or a closer and a space (`adopted.12 The`: UAX #29 reads the marker
+/// as a number; `accord. » La`: it breaks before the `»`). A break
+/// [`split_at_candidates`] accepts has its stop in its own piece, since only
+/// whitespace, digits, closers and inner spaces come between the two, and a cut is
+/// made only after a letter; the other pieces are not searched (on S/2013/220 four
+/// fifths of the text).
 fn candidates(text: &str, rules: &Rules) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     let search = |piece: Range<usize>, out: &mut BTreeSet<usize>| {
